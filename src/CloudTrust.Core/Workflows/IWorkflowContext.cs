@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Logging;
+
+namespace CloudTrust.Core.Workflows;
+
+/// <summary>
+/// The host-neutral API every CloudTrust workflow is written against. Workflows never do I/O, read the
+/// clock or random numbers, or hold secrets themselves: they ask this context, which journals every
+/// answer so that a replay after a crash sees the same values.
+/// </summary>
+/// <remarks>
+/// Two hosts implement it: the local SQLite engine (<c>CloudTrust.Engine</c>) and the Azure Durable
+/// Functions adapter (<c>CloudTrust.Functions</c>), which wraps Microsoft.DurableTask's
+/// <c>TaskOrchestrationContext</c> one-to-one:
+/// <code>
+/// IWorkflowContext                              Microsoft.DurableTask.TaskOrchestrationContext
+/// --------------------------------------------  ------------------------------------------------------------
+/// InstanceId                                    InstanceId
+/// Name                                          Name (TaskName)
+/// CurrentUtcDateTime                            CurrentUtcDateTime
+/// IsReplaying                                   IsReplaying
+/// CallActivityAsync&lt;T&gt;(name, input, retry)      CallActivityAsync&lt;T&gt;(name, input,
+///                                                 TaskOptions.FromRetryPolicy(new RetryPolicy(maxAttempts,
+///                                                 firstRetryInterval, backoffCoefficient, maxRetryInterval)))
+///   failure: ActivityFailedException            TaskFailedException (FailureDetails.ErrorType / ErrorMessage)
+/// CreateTimer(fireAt, token)                    CreateTimer(DateTime fireAt, CancellationToken)
+/// WaitForExternalEvent&lt;T&gt;(name, timeout, token)  WaitForExternalEvent&lt;T&gt;(name, TimeSpan timeout)
+///   timeout: ExternalEventTimeoutException      TaskCanceledException
+/// SetCustomStatus(status)                       SetCustomStatus(object?)
+/// NewGuid()                                     NewGuid() (name-based UUID from instance id and time)
+/// CreateReplaySafeLogger(category)              CreateReplaySafeLogger(string categoryName)
+/// </code>
+/// Checked against microsoft/durabletask-dotnet <c>src/Abstractions/TaskOrchestrationContext.cs</c> and
+/// <c>src/Abstractions/RetryPolicy.cs</c>.
+/// </remarks>
+public interface IWorkflowContext
+{
+    /// <summary>Gets the id of the running workflow instance.</summary>
+    string InstanceId { get; }
+
+    /// <summary>Gets the registered name of the running workflow.</summary>
+    string Name { get; }
+
+    /// <summary>Gets the replay-safe current time in UTC: the same value every replay sees at this point.</summary>
+    DateTime CurrentUtcDateTime { get; }
+
+    /// <summary>Gets a value indicating whether the workflow is replaying journaled history.</summary>
+    bool IsReplaying { get; }
+
+    /// <summary>
+    /// Calls an activity by name. The result is journaled before the workflow continues, so after a crash the
+    /// activity is not run again.
+    /// </summary>
+    /// <typeparam name="TResult">The activity's output type.</typeparam>
+    /// <param name="name">The activity's registered name.</param>
+    /// <param name="input">A JSON-serialisable input; never a secret.</param>
+    /// <param name="retry">How often to try again when the activity throws; <c>null</c> tries once.</param>
+    /// <returns>The activity's output.</returns>
+    /// <exception cref="ActivityFailedException">The activity failed on its last attempt.</exception>
+    Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, ActivityRetryPolicy? retry = null);
+
+    /// <summary>Creates a durable timer that survives restarts; a timer due in the past fires at once.</summary>
+    /// <param name="fireAt">When the timer fires, in UTC.</param>
+    /// <param name="cancellationToken">Cancels the timer (the task then ends as cancelled).</param>
+    /// <returns>A task that completes when the timer fires.</returns>
+    Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Waits for an external event. Events raised before the wait starts are buffered and delivered in
+    /// arrival order.
+    /// </summary>
+    /// <typeparam name="T">The event payload type.</typeparam>
+    /// <param name="eventName">The event's name (case-insensitive).</param>
+    /// <param name="timeout">How long to wait; <see cref="Timeout.InfiniteTimeSpan"/> waits for ever.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <returns>The event payload.</returns>
+    /// <exception cref="ExternalEventTimeoutException">No event arrived within <paramref name="timeout"/>.</exception>
+    Task<T> WaitForExternalEvent<T>(string eventName, TimeSpan timeout, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets the JSON-serialisable custom status that status queries show; never a secret.</summary>
+    /// <param name="customStatus">The status object, or <c>null</c> to clear it.</param>
+    void SetCustomStatus(object? customStatus);
+
+    /// <summary>Returns a GUID that is the same on every replay of this point of the workflow.</summary>
+    /// <returns>A deterministic GUID.</returns>
+    Guid NewGuid();
+
+    /// <summary>Creates a logger that writes nothing while the workflow replays.</summary>
+    /// <param name="categoryName">The log category.</param>
+    /// <returns>A replay-safe logger.</returns>
+    ILogger CreateReplaySafeLogger(string categoryName);
+}

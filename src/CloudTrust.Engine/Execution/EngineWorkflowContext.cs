@@ -1,0 +1,144 @@
+using System.Text.Json;
+using CloudTrust.Core.Workflows;
+using CloudTrust.Engine.Journal;
+using Microsoft.Extensions.Logging;
+
+namespace CloudTrust.Engine.Execution;
+
+/// <summary>
+/// The local engine's <see cref="IWorkflowContext"/>: records what the workflow asks for, in order, and hands
+/// back tasks the executor completes from the journal (replay) or from live work.
+/// </summary>
+internal sealed class EngineWorkflowContext(string instanceId, string name, ILoggerFactory loggerFactory) : IWorkflowContext
+{
+    private readonly Queue<WorkflowRequest> unmatched = new();
+    private readonly Dictionary<int, WorkflowRequest> open = [];
+    private readonly HashSet<int> cancelled = [];
+    private int nextTaskId;
+    private int guidCounter;
+
+    public string InstanceId { get; } = instanceId;
+
+    public string Name { get; } = name;
+
+    public DateTime CurrentUtcDateTime { get; set; }
+
+    public bool IsReplaying { get; set; }
+
+    /// <summary>Gets the custom status JSON the workflow last set.</summary>
+    public string? CustomStatusJson { get; private set; }
+
+    /// <summary>Gets or sets a value indicating whether the custom status changed since it was last written.</summary>
+    public bool CustomStatusChanged { get; set; }
+
+    public IReadOnlyDictionary<int, WorkflowRequest> Open => open;
+
+    public async Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, ActivityRetryPolicy? retry = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var request = new ActivityRequest(nextTaskId++, name, JsonSerializer.Serialize(input, EngineJson.Options), retry ?? ActivityRetryPolicy.None);
+        Register(request);
+        var answer = await request.Answer.Task;
+        if (answer.Kind == HistoryEventKind.ActivityFailed)
+        {
+            var failed = JsonSerializer.Deserialize<ActivityFailurePayload>(answer.Payload!, EngineJson.Options)!;
+            throw new ActivityFailedException(name, failed.Attempts, failed.Failure);
+        }
+
+        return answer.Payload is null ? default! : JsonSerializer.Deserialize<TResult>(answer.Payload, EngineJson.Options)!;
+    }
+
+    public Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken)
+    {
+        var utc = fireAt.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(fireAt, DateTimeKind.Utc) : fireAt.ToUniversalTime();
+        var request = new TimerRequest(nextTaskId++, new DateTimeOffset(utc));
+        Register(request);
+        CancelOn(request, cancellationToken);
+        return request.Answer.Task;
+    }
+
+    public async Task<T> WaitForExternalEvent<T>(string eventName, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
+        if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "must be zero or more, or infinite");
+        }
+
+        DateTimeOffset? deadline = timeout == Timeout.InfiniteTimeSpan ? null : new DateTimeOffset(CurrentUtcDateTime, TimeSpan.Zero) + timeout;
+        var request = new EventWaitRequest(nextTaskId++, eventName, timeout, deadline);
+        Register(request);
+        CancelOn(request, cancellationToken);
+        var answer = await request.Answer.Task;
+        if (answer.Kind == HistoryEventKind.EventTimedOut)
+        {
+            throw new ExternalEventTimeoutException(eventName, timeout);
+        }
+
+        return answer.Payload is null ? default! : JsonSerializer.Deserialize<T>(answer.Payload, EngineJson.Options)!;
+    }
+
+    public void SetCustomStatus(object? customStatus)
+    {
+        var json = customStatus is null ? null : JsonSerializer.Serialize(customStatus, EngineJson.Options);
+        if (json != CustomStatusJson)
+        {
+            CustomStatusJson = json;
+            CustomStatusChanged = true;
+        }
+    }
+
+    public Guid NewGuid() => DeterministicGuid.Create($"{InstanceId}/{guidCounter++}");
+
+    public ILogger CreateReplaySafeLogger(string categoryName)
+        => new ReplaySafeLogger(loggerFactory.CreateLogger(categoryName), () => IsReplaying);
+
+    /// <summary>Takes the oldest request the executor has not yet matched with the journal or journaled.</summary>
+    public WorkflowRequest? TakeUnmatched() => unmatched.TryDequeue(out var request) ? request : null;
+
+    /// <summary>Takes every request not yet matched or journaled.</summary>
+    public List<WorkflowRequest> TakeAllUnmatched()
+    {
+        var list = new List<WorkflowRequest>(unmatched);
+        unmatched.Clear();
+        return list;
+    }
+
+    /// <summary>Returns whether the workflow cancelled the request with that task id.</summary>
+    public bool WasCancelled(int taskId) => cancelled.Contains(taskId);
+
+    /// <summary>Completes an open request with its journaled answer (on the workflow's own thread).</summary>
+    public void Deliver(WorkflowRequest request, HistoryEvent answer)
+    {
+        open.Remove(request.TaskId);
+        request.Answer.TrySetResult(answer);
+    }
+
+    private void Register(WorkflowRequest request)
+    {
+        open[request.TaskId] = request;
+        unmatched.Enqueue(request);
+    }
+
+    private void CancelOn(WorkflowRequest request, CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.CanBeCanceled)
+        {
+            return;
+        }
+
+        cancellationToken.Register(() =>
+        {
+            if (open.Remove(request.TaskId))
+            {
+                cancelled.Add(request.TaskId);
+                request.Answer.TrySetCanceled(cancellationToken);
+            }
+        });
+    }
+}
+
+/// <summary>The journaled payload of a failed activity.</summary>
+/// <param name="Attempts">How many attempts were made.</param>
+/// <param name="Failure">What the last attempt threw.</param>
+internal sealed record ActivityFailurePayload(int Attempts, WorkflowFailure Failure);

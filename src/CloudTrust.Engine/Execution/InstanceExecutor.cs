@@ -1,0 +1,378 @@
+using System.Text.Json;
+using CloudTrust.Core.Workflows;
+using CloudTrust.Engine.Journal;
+using Microsoft.Extensions.Logging;
+
+namespace CloudTrust.Engine.Execution;
+
+/// <summary>
+/// Drives one workflow instance: replays its journal (checking the workflow asks for the same steps in the
+/// same order), then runs live, journaling every request before acting on it and every answer before the
+/// workflow sees it. Killing the process at any point loses at most work whose answer was not yet journaled.
+/// </summary>
+internal sealed partial class InstanceExecutor
+{
+    private readonly string instanceId;
+    private readonly string? inputJson;
+    private readonly WorkflowRegistration workflow;
+    private readonly SqliteJournal journal;
+    private readonly string owner;
+    private readonly TimeProvider time;
+    private readonly ActivityInvoker invoker;
+    private readonly AsyncSignal wake;
+    private readonly TimeSpan pollInterval;
+    private readonly ILogger logger;
+    private readonly WorkflowSynchronizationContext sync = new();
+    private readonly EngineWorkflowContext context;
+    private readonly Dictionary<int, Task<ActivityOutcome>> running = [];
+    private Task<string?>? workflowTask;
+    private int nextSequence;
+    private WorkflowStatus lastStatus = WorkflowStatus.Pending;
+
+    public InstanceExecutor(
+        WorkflowInstance instance,
+        WorkflowRegistration workflow,
+        SqliteJournal journal,
+        string owner,
+        TimeProvider time,
+        ActivityInvoker invoker,
+        AsyncSignal wake,
+        TimeSpan pollInterval,
+        ILoggerFactory loggerFactory)
+    {
+        instanceId = instance.InstanceId;
+        inputJson = instance.Input;
+        lastStatus = instance.Status;
+        this.workflow = workflow;
+        this.journal = journal;
+        this.owner = owner;
+        this.time = time;
+        this.invoker = invoker;
+        this.wake = wake;
+        this.pollInterval = pollInterval;
+        logger = loggerFactory.CreateLogger<InstanceExecutor>();
+        context = new EngineWorkflowContext(instance.InstanceId, instance.Name, loggerFactory);
+    }
+
+    /// <summary>Runs the instance until it finishes, is halted by an operator, or <paramref name="cancellationToken"/> stops the engine.</summary>
+    public async Task<WorkflowStatus?> RunAsync(CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        try
+        {
+            return await RunCoreAsync(stop.Token);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            foreach (var task in running.Values)
+            {
+                try
+                {
+                    await task;
+                }
+#pragma warning disable CA1031 // Work in flight is abandoned on stop; its answer was never journaled, so it runs again on resume.
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                }
+            }
+        }
+    }
+
+    private async Task<WorkflowStatus?> RunCoreAsync(CancellationToken cancellationToken)
+    {
+        var history = journal.LoadHistory(instanceId);
+        if (history.Count == 0)
+        {
+            var started = new HistoryEvent(0, HistoryEventKind.ExecutionStarted, null, null, null, time.GetUtcNow());
+            if (!journal.Append(instanceId, owner, [started], new InstanceUpdate(started.Timestamp, WorkflowStatus.Running)))
+            {
+                return Halted();
+            }
+
+            history.Add(started);
+            lastStatus = WorkflowStatus.Running;
+        }
+        else if (history[0].Kind != HistoryEventKind.ExecutionStarted)
+        {
+            return Fail(new InvalidOperationException($"journal of instance '{instanceId}' does not begin with ExecutionStarted"));
+        }
+
+        nextSequence = history.Count;
+        context.CurrentUtcDateTime = history[0].Timestamp.UtcDateTime;
+        context.IsReplaying = history.Count > 1;
+        if (context.IsReplaying)
+        {
+            LogReplaying(instanceId, history.Count);
+        }
+
+        sync.Run(() => workflowTask = workflow.Invoke(context, inputJson));
+
+        var mismatch = Replay(history);
+        if (mismatch is not null)
+        {
+            return Fail(new NonDeterministicWorkflowException(mismatch));
+        }
+
+        context.IsReplaying = false;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (workflowTask!.IsCompleted)
+            {
+                return Finish();
+            }
+
+            if (!JournalNewRequests())
+            {
+                return Halted();
+            }
+
+            StartActivities(cancellationToken);
+            var answer = await NextAnswerAsync(cancellationToken);
+            if (answer is null)
+            {
+                return Halted();
+            }
+
+            context.CurrentUtcDateTime = answer.Timestamp.UtcDateTime;
+            DeliverAndRun(answer);
+        }
+    }
+
+    /// <summary>Replays journaled entries; returns a description of the first mismatch, or null.</summary>
+    private string? Replay(List<HistoryEvent> history)
+    {
+        for (var i = 1; i < history.Count; i++)
+        {
+            var recorded = history[i];
+            if (recorded.Kind.IsRequest())
+            {
+                var asked = context.TakeUnmatched();
+                if (asked is null)
+                {
+                    var instead = workflowTask!.IsCompleted ? "finished instead" : "asked for nothing";
+                    return $"journal step {recorded.Sequence} of instance '{instanceId}' is {recorded.Describe()}, but the workflow {instead}";
+                }
+
+                if (asked.TaskId != recorded.TaskId || asked.Kind != recorded.Kind || !string.Equals(asked.Name, recorded.Name, StringComparison.Ordinal))
+                {
+                    return $"journal step {recorded.Sequence} of instance '{instanceId}' is {recorded.Describe()}, but the workflow asked for {asked.Describe()}";
+                }
+
+                asked.Journaled = true;
+            }
+            else if (recorded.Kind.IsAnswer())
+            {
+                context.CurrentUtcDateTime = recorded.Timestamp.UtcDateTime;
+                if (recorded.TaskId is { } taskId && context.Open.ContainsKey(taskId))
+                {
+                    DeliverAndRun(recorded);
+                }
+                else if (recorded.TaskId is not { } cancelledId || !context.WasCancelled(cancelledId))
+                {
+                    return $"journal step {recorded.Sequence} of instance '{instanceId}' answers {recorded.Describe()}, which the workflow never asked for";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private void DeliverAndRun(HistoryEvent answer)
+    {
+        if (answer.TaskId is { } taskId && context.Open.TryGetValue(taskId, out var request))
+        {
+            sync.Post(_ => context.Deliver(request, answer), null);
+            sync.RunUntilIdle();
+        }
+    }
+
+    /// <summary>Journals requests the workflow made since the last call, with the status and custom status.</summary>
+    private bool JournalNewRequests()
+    {
+        var fresh = context.TakeAllUnmatched();
+        var status = CurrentStatus();
+        if (fresh.Count == 0 && !context.CustomStatusChanged && status == lastStatus)
+        {
+            return true;
+        }
+
+        var now = time.GetUtcNow();
+        var events = new List<HistoryEvent>(fresh.Count);
+        foreach (var request in fresh)
+        {
+            events.Add(request.ToRequestEvent(nextSequence++, now));
+        }
+
+        var update = new InstanceUpdate(now, status, context.CustomStatusChanged, context.CustomStatusJson);
+        if (!journal.Append(instanceId, owner, events, update))
+        {
+            return false;
+        }
+
+        foreach (var request in fresh)
+        {
+            request.Journaled = true;
+        }
+
+        context.CustomStatusChanged = false;
+        lastStatus = status;
+        return true;
+    }
+
+    private WorkflowStatus CurrentStatus()
+        => context.Open.Values.Any(r => r is ActivityRequest) || context.Open.Count == 0 ? WorkflowStatus.Running : WorkflowStatus.Waiting;
+
+    private void StartActivities(CancellationToken cancellationToken)
+    {
+        foreach (var request in context.Open.Values)
+        {
+            if (request is ActivityRequest activity && !activity.Started)
+            {
+                activity.Started = true;
+                running[activity.TaskId] = Task.Run(() => invoker.InvokeAsync(instanceId, activity, cancellationToken), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Waits for the next answer, journals it, and returns it; null when the instance was halted.</summary>
+    private async Task<HistoryEvent?> NextAnswerAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            var update = new InstanceUpdate(now);
+
+            var finished = running.FirstOrDefault(kv => kv.Value.IsCompleted);
+            if (finished.Value is not null)
+            {
+                running.Remove(finished.Key);
+                var outcome = await finished.Value;
+                var answer = outcome.Failure is null
+                    ? new HistoryEvent(nextSequence, HistoryEventKind.ActivityCompleted, finished.Key, null, outcome.Output, now)
+                    : new HistoryEvent(nextSequence, HistoryEventKind.ActivityFailed, finished.Key, null, JsonSerializer.Serialize(outcome.Failure, EngineJson.Options), now);
+                return Journal(answer, update);
+            }
+
+            var dueTimer = context.Open.Values.OfType<TimerRequest>().Where(t => t.FireAt <= now).OrderBy(t => t.FireAt).ThenBy(t => t.TaskId).FirstOrDefault();
+            if (dueTimer is not null)
+            {
+                return Journal(new HistoryEvent(nextSequence, HistoryEventKind.TimerFired, dueTimer.TaskId, null, null, now), update);
+            }
+
+            foreach (var wait in context.Open.Values.OfType<EventWaitRequest>().OrderBy(w => w.TaskId))
+            {
+                var received = journal.TryConsumeEvent(instanceId, owner, wait.Name, wait.TaskId, nextSequence, now, update);
+                if (received is not null)
+                {
+                    nextSequence++;
+                    return received;
+                }
+
+                if (wait.Deadline is { } deadline && deadline <= now)
+                {
+                    return Journal(new HistoryEvent(nextSequence, HistoryEventKind.EventTimedOut, wait.TaskId, wait.Name, null, now), update);
+                }
+            }
+
+            if (journal.GetInstance(instanceId) is not { } current || !current.Status.IsActive())
+            {
+                return null;
+            }
+
+            await WaitForWorkAsync(now, cancellationToken);
+        }
+    }
+
+    private HistoryEvent? Journal(HistoryEvent answer, InstanceUpdate update)
+    {
+        if (!journal.Append(instanceId, owner, [answer], update))
+        {
+            return null;
+        }
+
+        nextSequence++;
+        return answer;
+    }
+
+    private async Task WaitForWorkAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        using var waitCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var waits = new List<Task>(running.Values) { wake.WaitAsync(waitCts.Token) };
+        var nextDue = context.Open.Values
+            .Select(r => r switch { TimerRequest t => t.FireAt, EventWaitRequest { Deadline: { } d } => d, _ => (DateTimeOffset?)null })
+            .Where(d => d is not null)
+            .Min();
+        if (nextDue is { } due)
+        {
+            waits.Add(Task.Delay(due - now, time, waitCts.Token));
+        }
+
+        // Events raised and operator commands from other processes arrive through the journal: look again now and then.
+        waits.Add(Task.Delay(pollInterval, TimeProvider.System, waitCts.Token));
+        await Task.WhenAny(waits);
+        await waitCts.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private WorkflowStatus? Finish()
+    {
+        var now = time.GetUtcNow();
+        if (workflowTask!.IsCompletedSuccessfully)
+        {
+            var output = workflowTask.Result;
+            var done = new HistoryEvent(nextSequence, HistoryEventKind.ExecutionCompleted, null, null, output, now);
+            var update = new InstanceUpdate(now, WorkflowStatus.Completed, context.CustomStatusChanged, context.CustomStatusJson, Output: output);
+            if (!journal.Append(instanceId, owner, [done], update))
+            {
+                return Halted();
+            }
+
+            LogCompleted(instanceId, context.Name);
+            return WorkflowStatus.Completed;
+        }
+
+        var error = workflowTask.Exception?.InnerException ?? new TaskCanceledException("the workflow was cancelled");
+        return Fail(error);
+    }
+
+    private WorkflowStatus? Fail(Exception error)
+    {
+        var now = time.GetUtcNow();
+        var failure = WorkflowFailure.From(error);
+        var failed = new HistoryEvent(nextSequence, HistoryEventKind.ExecutionFailed, null, null, JsonSerializer.Serialize(failure, EngineJson.Options), now);
+        var update = new InstanceUpdate(now, WorkflowStatus.Failed, context.CustomStatusChanged, context.CustomStatusJson, Failure: failure);
+        if (!journal.Append(instanceId, owner, [failed], update))
+        {
+            return Halted();
+        }
+
+        LogFailed(instanceId, context.Name, failure.ErrorType, failure.Message);
+        return WorkflowStatus.Failed;
+    }
+
+    private WorkflowStatus? Halted()
+    {
+        var status = journal.GetInstance(instanceId)?.Status;
+        LogHalted(instanceId, status);
+        return status;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Instance {InstanceId}: replaying {Count} journal entries")]
+    private partial void LogReplaying(string instanceId, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Instance {InstanceId} of {Workflow} completed")]
+    private partial void LogCompleted(string instanceId, string workflow);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {InstanceId} of {Workflow} failed: {ErrorType}: {Message}")]
+    private partial void LogFailed(string instanceId, string workflow, string errorType, string message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Instance {InstanceId} stopped running: it is {Status}")]
+    private partial void LogHalted(string instanceId, WorkflowStatus? status);
+}

@@ -1,0 +1,69 @@
+using CloudTrust.Core.Workflows;
+using CloudTrust.Engine.Journal;
+
+namespace CloudTrust.Engine.Execution;
+
+/// <summary>Something a workflow asked its context for and now awaits: an activity, a timer or an event.</summary>
+internal abstract class WorkflowRequest(int taskId)
+{
+    public int TaskId { get; } = taskId;
+
+    public abstract HistoryEventKind Kind { get; }
+
+    public abstract string? Name { get; }
+
+    /// <summary>Gets or sets a value indicating whether the request is in the journal already.</summary>
+    public bool Journaled { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether live work for it (an activity run) has started.</summary>
+    public bool Started { get; set; }
+
+    public TaskCompletionSource<HistoryEvent> Answer { get; } = new();
+
+    public abstract string? RequestPayload { get; }
+
+    public HistoryEvent ToRequestEvent(int sequence, DateTimeOffset now)
+        => new(sequence, Kind, TaskId, Name, RequestPayload, now);
+
+    public string Describe() => Name is null ? $"{Kind} (task {TaskId})" : $"{Kind} '{Name}' (task {TaskId})";
+}
+
+/// <summary>An activity call.</summary>
+internal sealed class ActivityRequest(int taskId, string name, string? inputJson, ActivityRetryPolicy retry) : WorkflowRequest(taskId)
+{
+    public override HistoryEventKind Kind => HistoryEventKind.ActivityScheduled;
+
+    public override string Name { get; } = name;
+
+    public string? InputJson { get; } = inputJson;
+
+    public ActivityRetryPolicy Retry { get; } = retry;
+
+    public override string? RequestPayload => InputJson;
+}
+
+/// <summary>A durable timer.</summary>
+internal sealed class TimerRequest(int taskId, DateTimeOffset fireAt) : WorkflowRequest(taskId)
+{
+    public override HistoryEventKind Kind => HistoryEventKind.TimerCreated;
+
+    public override string? Name => null;
+
+    public DateTimeOffset FireAt { get; } = fireAt;
+
+    public override string? RequestPayload => $"\"{FireAt.UtcDateTime:O}\"";
+}
+
+/// <summary>A wait for an external event, with an optional deadline.</summary>
+internal sealed class EventWaitRequest(int taskId, string eventName, TimeSpan timeout, DateTimeOffset? deadline) : WorkflowRequest(taskId)
+{
+    public override HistoryEventKind Kind => HistoryEventKind.EventWaitStarted;
+
+    public override string Name { get; } = eventName;
+
+    public TimeSpan Timeout { get; } = timeout;
+
+    public DateTimeOffset? Deadline { get; } = deadline;
+
+    public override string? RequestPayload => Deadline is { } d ? $"\"{d.UtcDateTime:O}\"" : null;
+}

@@ -1,0 +1,23 @@
+namespace CloudTrust.Engine;
+
+/// <summary>Settings of a local workflow engine.</summary>
+public sealed record WorkflowEngineOptions
+{
+    /// <summary>Gets the SQLite file that holds the journal; created when missing.</summary>
+    public required string DatabasePath { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether this engine runs instances. A client-only engine (false) reads status,
+    /// raises events and sends operator commands while another process runs the instances.
+    /// </summary>
+    public bool RunInstances { get; init; } = true;
+
+    /// <summary>Gets how often (in real time) a waiting instance looks for events and commands from other processes.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Gets how long a write waits for another process that holds the SQLite file's lock.</summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Gets a hook called after every committed journal transaction with the running count (crash tests use it).</summary>
+    public Action<long>? AfterCommit { get; init; }
+}
