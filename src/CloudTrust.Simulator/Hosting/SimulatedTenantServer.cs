@@ -69,6 +69,7 @@ public sealed class SimulatedTenantServer : IAsyncDisposable
         var entra = new SimulatedEntra(options.TenantId, time);
         var log = new RequestLog(options.RequestLogPath, time);
         var server = new SimulatedTenantServer(app, entra, certificate, log, time);
+        app.UseWebSockets();
         app.Use(log.InvokeAsync);
         app.MapEntra(entra);
         foreach (var service in services)
