@@ -26,6 +26,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
     private readonly ConcurrentDictionary<string, RunningInstance> running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource shutdown = new();
     private readonly string owner = ProcessIdentity.NewEngineOwner();
+    private int disposed;
 
     /// <summary>Initializes a new instance of the <see cref="WorkflowEngine"/> class and opens (or creates) its journal.</summary>
     /// <param name="registry">The workflows and activities it can run.</param>
@@ -239,6 +240,11 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
     /// <returns>A task that completes when every executor has stopped.</returns>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await shutdown.CancelAsync();
         foreach (var run in running.Values)
         {

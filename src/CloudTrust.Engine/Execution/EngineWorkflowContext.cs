@@ -9,7 +9,7 @@ namespace CloudTrust.Engine.Execution;
 /// The local engine's <see cref="IWorkflowContext"/>: records what the workflow asks for, in order, and hands
 /// back tasks the executor completes from the journal (replay) or from live work.
 /// </summary>
-internal sealed class EngineWorkflowContext(string instanceId, string name, ILoggerFactory loggerFactory) : IWorkflowContext
+internal sealed class EngineWorkflowContext(string instanceId, string name, SynchronizationContext workflowThread, ILoggerFactory loggerFactory) : IWorkflowContext
 {
     private readonly Queue<WorkflowRequest> unmatched = new();
     private readonly Dictionary<int, WorkflowRequest> open = [];
@@ -127,14 +127,18 @@ internal sealed class EngineWorkflowContext(string instanceId, string name, ILog
             return;
         }
 
-        cancellationToken.Register(() =>
-        {
-            if (open.Remove(request.TaskId))
+        // The token may be cancelled from any thread (CancelAsync runs callbacks on the thread pool): the
+        // cancellation itself always runs on the workflow's own queue.
+        cancellationToken.Register(() => workflowThread.Post(
+            _ =>
             {
-                cancelled.Add(request.TaskId);
-                request.Answer.TrySetCanceled(cancellationToken);
-            }
-        });
+                if (open.Remove(request.TaskId))
+                {
+                    cancelled.Add(request.TaskId);
+                    request.Answer.TrySetCanceled(cancellationToken);
+                }
+            },
+            null));
     }
 }
 

@@ -51,7 +51,8 @@ internal sealed partial class InstanceExecutor
         this.wake = wake;
         this.pollInterval = pollInterval;
         logger = loggerFactory.CreateLogger<InstanceExecutor>();
-        context = new EngineWorkflowContext(instance.InstanceId, instance.Name, loggerFactory);
+        context = new EngineWorkflowContext(instance.InstanceId, instance.Name, sync, loggerFactory);
+        sync.Posted = wake.Set;
     }
 
     /// <summary>Runs the instance until it finishes, is halted by an operator, or <paramref name="cancellationToken"/> stops the engine.</summary>
@@ -134,14 +135,17 @@ internal sealed partial class InstanceExecutor
             }
 
             StartActivities(cancellationToken);
-            var answer = await NextAnswerAsync(cancellationToken);
-            if (answer is null)
+            var (answer, halted) = await NextAnswerAsync(cancellationToken);
+            if (halted)
             {
                 return Halted();
             }
 
-            context.CurrentUtcDateTime = answer.Timestamp.UtcDateTime;
-            DeliverAndRun(answer);
+            if (answer is not null)
+            {
+                context.CurrentUtcDateTime = answer.Timestamp.UtcDateTime;
+                DeliverAndRun(answer);
+            }
         }
     }
 
@@ -241,11 +245,20 @@ internal sealed partial class InstanceExecutor
         }
     }
 
-    /// <summary>Waits for the next answer, journals it, and returns it; null when the instance was halted.</summary>
-    private async Task<HistoryEvent?> NextAnswerAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the next answer and journals it. Returns no answer when the workflow's own queue had work (a
+    /// continuation of something else it awaited), and halted when an operator stopped the instance.
+    /// </summary>
+    private async Task<(HistoryEvent? Answer, bool Halted)> NextAnswerAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
+            if (sync.HasWork)
+            {
+                sync.RunUntilIdle();
+                return (null, false);
+            }
+
             var now = time.GetUtcNow();
             var update = new InstanceUpdate(now);
 
@@ -257,13 +270,13 @@ internal sealed partial class InstanceExecutor
                 var answer = outcome.Failure is null
                     ? new HistoryEvent(nextSequence, HistoryEventKind.ActivityCompleted, finished.Key, null, outcome.Output, now)
                     : new HistoryEvent(nextSequence, HistoryEventKind.ActivityFailed, finished.Key, null, JsonSerializer.Serialize(outcome.Failure, EngineJson.Options), now);
-                return Journal(answer, update);
+                return Answered(Journal(answer, update));
             }
 
             var dueTimer = context.Open.Values.OfType<TimerRequest>().Where(t => t.FireAt <= now).OrderBy(t => t.FireAt).ThenBy(t => t.TaskId).FirstOrDefault();
             if (dueTimer is not null)
             {
-                return Journal(new HistoryEvent(nextSequence, HistoryEventKind.TimerFired, dueTimer.TaskId, null, null, now), update);
+                return Answered(Journal(new HistoryEvent(nextSequence, HistoryEventKind.TimerFired, dueTimer.TaskId, null, null, now), update));
             }
 
             foreach (var wait in context.Open.Values.OfType<EventWaitRequest>().OrderBy(w => w.TaskId))
@@ -272,23 +285,25 @@ internal sealed partial class InstanceExecutor
                 if (received is not null)
                 {
                     nextSequence++;
-                    return received;
+                    return (received, false);
                 }
 
                 if (wait.Deadline is { } deadline && deadline <= now)
                 {
-                    return Journal(new HistoryEvent(nextSequence, HistoryEventKind.EventTimedOut, wait.TaskId, wait.Name, null, now), update);
+                    return Answered(Journal(new HistoryEvent(nextSequence, HistoryEventKind.EventTimedOut, wait.TaskId, wait.Name, null, now), update));
                 }
             }
 
             if (journal.GetInstance(instanceId) is not { } current || !current.Status.IsActive())
             {
-                return null;
+                return (null, true);
             }
 
             await WaitForWorkAsync(now, cancellationToken);
         }
     }
+
+    private static (HistoryEvent? Answer, bool Halted) Answered(HistoryEvent? journaled) => (journaled, journaled is null);
 
     private HistoryEvent? Journal(HistoryEvent answer, InstanceUpdate update)
     {

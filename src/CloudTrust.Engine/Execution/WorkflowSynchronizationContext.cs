@@ -9,12 +9,29 @@ internal sealed class WorkflowSynchronizationContext : SynchronizationContext
     private readonly Queue<(SendOrPostCallback Callback, object? State)> queue = new();
     private readonly Lock gate = new();
 
+    /// <summary>Gets or sets what to call when work is queued (the executor's wake-up), since it may come from any thread.</summary>
+    public Action? Posted { get; set; }
+
+    /// <summary>Gets a value indicating whether work is queued.</summary>
+    public bool HasWork
+    {
+        get
+        {
+            lock (gate)
+            {
+                return queue.Count > 0;
+            }
+        }
+    }
+
     public override void Post(SendOrPostCallback d, object? state)
     {
         lock (gate)
         {
             queue.Enqueue((d, state));
         }
+
+        Posted?.Invoke();
     }
 
     public override void Send(SendOrPostCallback d, object? state)
