@@ -1,1 +1,16 @@
-Console.WriteLine("placeholder");
+using CloudTrust.Benchmarks;
+
+// `dotnet run -c Release --project bench/CloudTrust.Benchmarks -- <name> [options]`
+var name = args.Length > 0 ? args[0] : "engine";
+var rest = args.Length > 0 ? args[1..] : [];
+return name switch
+{
+    "engine" => await EngineOverheadBenchmark.RunAsync(rest),
+    _ => Unknown(name),
+};
+
+static int Unknown(string name)
+{
+    Console.Error.WriteLine($"unknown benchmark '{name}'; known: engine");
+    return 2;
+}
