@@ -1,0 +1,69 @@
+using CloudTrust.Core.Workflows;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace CloudTrust.Functions.Durable;
+
+/// <summary>
+/// Runs a Core workflow under Durable Functions: each <see cref="IWorkflowContext"/> member forwards to the one
+/// <see cref="TaskOrchestrationContext"/> member the mapping table in <see cref="IWorkflowContext"/> names.
+/// Checked against microsoft/durabletask-dotnet src/Abstractions: TaskOrchestrationContext.cs (CallActivityAsync,
+/// CreateTimer(DateTime, CancellationToken), WaitForExternalEvent(name, TimeSpan) throwing TaskCanceledException on
+/// timeout, CreateReplaySafeLogger(ILogger)), RetryPolicy.cs, TaskOptions.cs (FromRetryPolicy),
+/// TaskFailedException.cs (FailureDetails).
+/// </summary>
+/// <param name="inner">The Durable Task orchestration context.</param>
+/// <param name="loggerFor">Creates a logger for a category (the function's <c>FunctionContext.GetLogger</c>).</param>
+internal sealed class DurableWorkflowContext(TaskOrchestrationContext inner, Func<string, ILogger> loggerFor) : IWorkflowContext
+{
+    public string InstanceId => inner.InstanceId;
+
+    public string Name => inner.Name.Name;
+
+    public DateTime CurrentUtcDateTime => inner.CurrentUtcDateTime;
+
+    public bool IsReplaying => inner.IsReplaying;
+
+    public async Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, ActivityRetryPolicy? retry = null)
+    {
+        var options = retry is null || retry.MaxAttempts == 1
+            ? null
+            : TaskOptions.FromRetryPolicy(new RetryPolicy(retry.MaxAttempts, retry.FirstRetryDelay, retry.BackoffCoefficient, retry.MaxRetryDelay));
+        try
+        {
+            return await inner.CallActivityAsync<TResult>(name, input, options);
+        }
+        catch (TaskFailedException ex)
+        {
+            throw new ActivityFailedException(name, retry?.MaxAttempts ?? 1, ToFailure(ex.FailureDetails));
+        }
+    }
+
+    public Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken) => inner.CreateTimer(fireAt, cancellationToken);
+
+    public async Task<T> WaitForExternalEvent<T>(string eventName, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        if (timeout == Timeout.InfiniteTimeSpan)
+        {
+            return await inner.WaitForExternalEvent<T>(eventName, cancellationToken);
+        }
+
+        try
+        {
+            return await inner.WaitForExternalEvent<T>(eventName, timeout);
+        }
+        catch (TaskCanceledException)
+        {
+            throw new ExternalEventTimeoutException(eventName, timeout);
+        }
+    }
+
+    public void SetCustomStatus(object? customStatus) => inner.SetCustomStatus(customStatus);
+
+    public Guid NewGuid() => inner.NewGuid();
+
+    public ILogger CreateReplaySafeLogger(string categoryName) => inner.CreateReplaySafeLogger(loggerFor(categoryName));
+
+    private static WorkflowFailure ToFailure(TaskFailureDetails details)
+        => new(details.ErrorType, details.ErrorMessage, details.InnerFailure is { } inner ? ToFailure(inner) : null);
+}
