@@ -58,6 +58,20 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
     public Task<string> StartAsync(string workflowName, object? input, string? instanceId = null, CancellationToken cancellationToken = default)
         => StartJsonAsync(workflowName, JsonSerializer.Serialize(input, EngineJson.Options), instanceId, cancellationToken);
 
+    /// <summary>
+    /// Starts a workflow instance only when no other instance of the same workflow is unfinished (pending, running,
+    /// waiting or suspended) — the single-instance guarantee a schedule needs. The check and the insert are one
+    /// transaction, so two processes cannot both start.
+    /// </summary>
+    /// <param name="workflowName">The registered workflow name.</param>
+    /// <param name="input">The input.</param>
+    /// <param name="instanceId">The instance id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The instance id.</returns>
+    /// <exception cref="InstanceConflictException">Another instance of the workflow is unfinished.</exception>
+    public Task<string> StartExclusiveAsync(string workflowName, object? input, string? instanceId = null, CancellationToken cancellationToken = default)
+        => StartJsonAsync(workflowName, JsonSerializer.Serialize(input, EngineJson.Options), instanceId, cancellationToken, exclusive: true);
+
     /// <summary>Starts a workflow instance from input given as JSON text.</summary>
     /// <param name="workflowName">The registered workflow name.</param>
     /// <param name="inputJson">The input as JSON.</param>
@@ -65,6 +79,9 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The instance id.</returns>
     public Task<string> StartJsonAsync(string workflowName, string? inputJson, string? instanceId = null, CancellationToken cancellationToken = default)
+        => StartJsonAsync(workflowName, inputJson, instanceId, cancellationToken, exclusive: false);
+
+    private Task<string> StartJsonAsync(string workflowName, string? inputJson, string? instanceId, CancellationToken cancellationToken, bool exclusive)
     {
         ArgumentNullException.ThrowIfNull(workflowName);
         cancellationToken.ThrowIfCancellationRequested();
@@ -73,7 +90,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         var id = instanceId ?? Guid.NewGuid().ToString("N");
         ValidateInstanceId(id);
 
-        var (instance, created) = journal.CreateInstance(id, workflowName, inputJson, time.GetUtcNow());
+        var (instance, created) = journal.CreateInstance(id, workflowName, inputJson, time.GetUtcNow(), exclusive);
         if (!created && (instance.Name != workflowName || !JsonEquals(instance.Input, inputJson)))
         {
             throw new InstanceConflictException(

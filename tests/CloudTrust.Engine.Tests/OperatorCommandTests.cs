@@ -80,3 +80,32 @@ public sealed class OperatorCommandTests
         await Assert.ThrowsAsync<InstanceNotFoundException>(() => engine.TerminateAsync("missing"));
     }
 }
+
+public sealed class ExclusiveStartTests
+{
+    [Fact]
+    public async Task An_exclusive_start_is_refused_while_another_run_of_the_workflow_is_unfinished_and_allowed_after()
+    {
+        await using var harness = new EngineHarness();
+        var registry = new WorkflowRegistry()
+            .AddWorkflow<int, int>("Rotation", async (ctx, n) =>
+            {
+                await ctx.WaitForExternalEvent<string>("done", Timeout.InfiniteTimeSpan);
+                return n;
+            });
+        var engine = harness.Open(registry);
+        await engine.StartExclusiveAsync("Rotation", 1, "tick-1");
+        await engine.WaitUntilAsync("tick-1", i => i.Status == WorkflowStatus.Waiting, EngineHarness.Timeout);
+        var before = engine.JournalCounts();
+
+        var ex = await Assert.ThrowsAsync<InstanceConflictException>(() => engine.StartExclusiveAsync("Rotation", 2, "tick-2"));
+        Assert.Contains("tick-1", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, engine.JournalCounts());
+
+        await engine.RaiseEventAsync("tick-1", "done", "yes");
+        await engine.WaitForCompletionAsync("tick-1", EngineHarness.Timeout);
+        await engine.StartExclusiveAsync("Rotation", 3, "tick-3");
+        var third = await engine.WaitUntilAsync("tick-3", i => i.Status == WorkflowStatus.Waiting, EngineHarness.Timeout);
+        Assert.Equal("3", third.Input);
+    }
+}

@@ -24,11 +24,9 @@ public sealed record RotationPolicy(
     TimeSpan ConvergenceDeadline,
     TimeSpan PollInterval)
 {
-    /// <summary>Gets the parsed schedule.</summary>
-    public CronExpression Cron => CronExpression.Parse(Schedule, CronFormat.IncludeSeconds);
-
     /// <summary>Returns the first scheduled time after <paramref name="after"/>.</summary>
     /// <param name="after">The moment to start from.</param>
     /// <returns>The next occurrence, or null when the expression has none.</returns>
-    public DateTimeOffset? NextRun(DateTimeOffset after) => Cron.GetNextOccurrence(after, TimeZoneInfo.Utc);
+    public DateTimeOffset? NextRun(DateTimeOffset after)
+        => CronExpression.Parse(Schedule, CronFormat.IncludeSeconds).GetNextOccurrence(after, TimeZoneInfo.Utc);
 }

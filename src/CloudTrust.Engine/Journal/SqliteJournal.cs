@@ -88,7 +88,11 @@ internal sealed class SqliteJournal : IDisposable
         """;
 
     /// <summary>Creates an instance, or returns the existing one with that id (the caller decides whether it conflicts).</summary>
-    public (WorkflowInstance Instance, bool Created) CreateInstance(string id, string name, string? input, DateTimeOffset now)
+    /// <remarks>
+    /// With <paramref name="exclusive"/>, refuses (in the same transaction, so across processes too) when another
+    /// instance of the same workflow is unfinished.
+    /// </remarks>
+    public (WorkflowInstance Instance, bool Created) CreateInstance(string id, string name, string? input, DateTimeOffset now, bool exclusive = false)
     {
         lock (gate)
         {
@@ -98,6 +102,17 @@ internal sealed class SqliteJournal : IDisposable
             {
                 tx.Rollback();
                 return (existing, false);
+            }
+
+            if (exclusive)
+            {
+                using var active = Command(tx, "SELECT id FROM instances WHERE name = $name AND status IN ('Pending', 'Running', 'Waiting', 'Suspended') LIMIT 1;");
+                active.Parameters.AddWithValue("$name", name);
+                if (active.ExecuteScalar() is string other)
+                {
+                    tx.Rollback();
+                    throw new InstanceConflictException($"a {name} run is already in progress (instance '{other}'); not starting another");
+                }
             }
 
             using var cmd = Command(tx, """

@@ -1,0 +1,51 @@
+using CloudTrust.Core.Kerberos;
+
+namespace CloudTrust.Core.Rotation;
+
+/// <summary>Whether one domain's key is rotated in this run, and if not, why.</summary>
+/// <param name="Rotate">True when the key should be rotated now.</param>
+/// <param name="SkipReason">Why not, in words an admin reads in the report.</param>
+public sealed record RotationDecision(bool Rotate, string? SkipReason)
+{
+    private static readonly RotationDecision Go = new(true, null);
+
+    /// <summary>Decides for one domain.</summary>
+    /// <param name="policy">The rotation policy.</param>
+    /// <param name="mode">Why the run was started.</param>
+    /// <param name="server">The domain's Kerberos server object as just read.</param>
+    /// <param name="now">The workflow's current time.</param>
+    /// <returns>The decision.</returns>
+    public static RotationDecision Decide(RotationPolicy policy, RotationMode mode, KerberosServerObject server, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(server);
+        if (policy.Freeze)
+        {
+            return new(false, "a rotation freeze is on");
+        }
+
+        var health = KerberosServerHealth.Evaluate(server);
+        if (!health.IsHealthy)
+        {
+            return new(false, "the server object is unhealthy: " + string.Join("; ", health.Mismatches));
+        }
+
+        if (mode == RotationMode.Now)
+        {
+            return Go;
+        }
+
+        if (policy.Window is { } window && !window.Contains(now))
+        {
+            return new(false, $"outside the maintenance window ({window.Start:HH\\:mm}–{window.End:HH\\:mm} UTC)");
+        }
+
+        if (server.KeyUpdatedOn is { } updated && now - updated < policy.MaxKeyAge)
+        {
+            var age = now - updated;
+            return new(false, $"the key is {age.TotalDays:0.#} days old; the policy rotates after {policy.MaxKeyAge.TotalDays:0.#} days");
+        }
+
+        return Go;
+    }
+}
