@@ -42,7 +42,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         time = timeProvider ?? TimeProvider.System;
         this.loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         logger = this.loggerFactory.CreateLogger<WorkflowEngine>();
-        journal = new SqliteJournal(options.DatabasePath, options.BusyTimeout, options.AfterCommit);
+        journal = new SqliteJournal(options.DatabasePath, options.BusyTimeout, options.AfterCommit, this.loggerFactory.CreateLogger<WorkflowEngine>(), options.LockedPatience);
         invoker = new ActivityInvoker(registry, time, this.loggerFactory.CreateLogger<ActivityInvoker>());
     }
 

@@ -18,6 +18,12 @@ public sealed record WorkflowEngineOptions
     /// <summary>Gets how long a write waits for another process that holds the SQLite file's lock.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Gets how long a running instance keeps waiting when another process holds the journal file's lock, before
+    /// its executor gives up (the instance then stays unfinished and resumes on the next start).
+    /// </summary>
+    public TimeSpan LockedPatience { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Gets a hook called after every committed journal transaction with the running count (crash tests use it).</summary>
     public Action<long>? AfterCommit { get; init; }
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using CloudTrust.Core.Workflows;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CloudTrust.Engine.Journal;
 
@@ -15,15 +17,21 @@ namespace CloudTrust.Engine.Journal;
 /// power loss can drop the last commits, never corrupt the file. The connection is shared by every executor
 /// of one engine, so each call takes a lock.
 /// </remarks>
-internal sealed class SqliteJournal : IDisposable
+internal sealed partial class SqliteJournal : IDisposable
 {
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
     private readonly SqliteConnection connection;
     private readonly Lock gate = new();
     private readonly Action<long>? afterCommit;
+    private readonly ILogger logger;
+    private readonly TimeSpan lockedPatience;
     private long commits;
 
-    public SqliteJournal(string path, TimeSpan busyTimeout, Action<long>? afterCommit = null)
+    public SqliteJournal(string path, TimeSpan busyTimeout, Action<long>? afterCommit = null, ILogger? logger = null, TimeSpan? lockedPatience = null)
     {
+        this.logger = logger ?? NullLogger.Instance;
+        this.lockedPatience = lockedPatience ?? TimeSpan.FromMinutes(10);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
@@ -216,6 +224,8 @@ internal sealed class SqliteJournal : IDisposable
     /// </summary>
     public bool Append(string id, string owner, IReadOnlyList<HistoryEvent> events, InstanceUpdate update)
     {
+        return WhileLocked(id, () =>
+        {
         lock (gate)
         {
             using var tx = connection.BeginTransaction();
@@ -229,6 +239,7 @@ internal sealed class SqliteJournal : IDisposable
             Commit(tx);
             return true;
         }
+        });
     }
 
     /// <summary>
@@ -238,6 +249,8 @@ internal sealed class SqliteJournal : IDisposable
     /// </summary>
     public HistoryEvent? TryConsumeEvent(string id, string owner, string eventName, int taskId, int sequence, DateTimeOffset now, InstanceUpdate update)
     {
+        return WhileLocked(id, () =>
+        {
         lock (gate)
         {
             using var tx = connection.BeginTransaction();
@@ -276,6 +289,7 @@ internal sealed class SqliteJournal : IDisposable
             Commit(tx);
             return received;
         }
+        });
     }
 
     /// <summary>Adds an external event to the inbox of an instance that is not final.</summary>
@@ -337,6 +351,8 @@ internal sealed class SqliteJournal : IDisposable
     /// </summary>
     public bool TryClaim(string id, string owner, Func<string, bool> holderIsAlive)
     {
+        return WhileLocked(id, () =>
+        {
         lock (gate)
         {
             using var tx = connection.BeginTransaction();
@@ -369,10 +385,13 @@ internal sealed class SqliteJournal : IDisposable
             Commit(tx);
             return true;
         }
+        });
     }
 
     public void Release(string id, string owner)
     {
+        WhileLocked(id, () =>
+        {
         lock (gate)
         {
             using var cmd = Command(null, "UPDATE instances SET owner = NULL WHERE id = $id AND owner = $owner;");
@@ -380,6 +399,7 @@ internal sealed class SqliteJournal : IDisposable
             cmd.Parameters.AddWithValue("$owner", owner);
             cmd.ExecuteNonQuery();
         }
+        });
     }
 
     public IReadOnlyList<string> ActiveInstanceIds()
@@ -417,6 +437,38 @@ internal sealed class SqliteJournal : IDisposable
             connection.Dispose();
         }
     }
+
+    /// <summary>
+    /// Runs a write of a running instance, waiting while another process holds the file's lock (SQLITE_BUSY or
+    /// SQLITE_LOCKED after the busy timeout) instead of losing the answer in hand; gives up after the patience.
+    /// </summary>
+    private T WhileLocked<T>(string id, Func<T> write)
+    {
+        var waited = TimeSpan.Zero;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return write();
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode is SqliteBusy or SqliteLocked && waited < lockedPatience)
+            {
+                var delay = TimeSpan.FromMilliseconds(Math.Min(2000, 50 * Math.Pow(2, Math.Min(attempt, 6))));
+                LogLocked(id, attempt, waited);
+                Thread.Sleep(delay);
+                waited += delay;
+            }
+        }
+    }
+
+    private void WhileLocked(string id, Action write) => WhileLocked(id, () =>
+    {
+        write();
+        return true;
+    });
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Instance {InstanceId}: the journal file is locked by another process (attempt {Attempt}, waited {Waited}); waiting")]
+    private partial void LogLocked(string instanceId, int attempt, TimeSpan waited);
 
     private bool UpdateActiveInstance(SqliteTransaction tx, string id, string owner, InstanceUpdate update)
     {
