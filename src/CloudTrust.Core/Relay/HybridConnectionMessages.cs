@@ -27,11 +27,19 @@ public sealed record HybridConnectionMessage
 /// <summary>An HTTP request relayed to the listener.</summary>
 /// <param name="Address">The rendezvous WebSocket address, for a listener that must (or wants to) answer over it.</param>
 /// <param name="Id">The request id the response names.</param>
-/// <param name="RequestTarget">The path and query relative to the hybrid connection.</param>
-/// <param name="Method">The HTTP method.</param>
+/// <param name="RequestTarget">The path and query relative to the hybrid connection; null when the request is too
+/// large for the control channel and must be fetched over the rendezvous socket at <paramref name="Address"/>.</param>
+/// <param name="Method">The HTTP method; null in the same case.</param>
 /// <param name="RequestHeaders">The request headers (relay-internal ones removed).</param>
 /// <param name="Body">True when a body follows as binary frames (or, on rendezvous, over that socket).</param>
-public sealed record RelayedRequest(string? Address, string Id, string RequestTarget, string Method, IReadOnlyDictionary<string, string> RequestHeaders, bool Body);
+public sealed record RelayedRequest(string? Address, string Id, string? RequestTarget, string? Method, IReadOnlyDictionary<string, string>? RequestHeaders, bool Body)
+{
+    /// <summary>The largest body the service sends or accepts on the control channel; larger ones use rendezvous.</summary>
+    public const int MaxControlChannelBody = 64 * 1024;
+
+    /// <summary>Gets a value indicating whether the listener must fetch the request over the rendezvous socket.</summary>
+    public bool IsOnRendezvous => Method is null;
+}
 
 /// <summary>The listener's answer to a relayed request.</summary>
 /// <param name="RequestId">The id of the request answered.</param>
