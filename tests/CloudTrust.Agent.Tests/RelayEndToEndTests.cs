@@ -271,3 +271,29 @@ public sealed class RelayEndToEndTests
         Assert.Equal(2, outcome.Attempts);
     }
 }
+
+/// <summary>The listener keeps its control channel alive past its first token's expiry by renewing it.</summary>
+public sealed class RelayTokenRenewalTests
+{
+    [Fact]
+    public async Task The_listener_renews_its_token_and_keeps_serving_past_the_first_expiry()
+    {
+        await using var env = await RelayTestEnvironment.StartAsync();
+        await env.StopAgentAsync();
+        await env.StartAgentAsync(env.ListenerOptions() with { TokenLifetime = TimeSpan.FromSeconds(3), RenewBeforeExpiry = TimeSpan.FromSeconds(2) });
+        var connectedAt = DateTimeOffset.UtcNow;
+        var giveUp = Timeouts.Token;
+
+        // Wait (bounded, not asserted on time) until the first token has certainly expired; without renewal the
+        // relay would then have no live listener and the request below would fail with 502.
+        while (env.Relay.TokenRenewals < 4 || DateTimeOffset.UtcNow - connectedAt < TimeSpan.FromSeconds(4))
+        {
+            await Task.Delay(100, giveUp);
+        }
+
+        var outcome = await env.CreateSender(maxAttempts: 1).SendAsync(KerberosOperationRequest.Health(), default);
+
+        Assert.True(outcome.Succeeded);
+        Assert.Equal(1, env.Agent.Listener.Connections);
+    }
+}

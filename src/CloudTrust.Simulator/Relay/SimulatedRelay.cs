@@ -30,6 +30,7 @@ public sealed class SimulatedRelay : ISimulatedService
     private int dropNextResponse;
     private int listenersAccepted;
     private int rendezvousUsed;
+    private int tokenRenewals;
 
     /// <summary>Initializes a new instance of the <see cref="SimulatedRelay"/> class.</summary>
     /// <param name="hybridConnectionName">The hybrid connection's name (its path).</param>
@@ -62,6 +63,9 @@ public sealed class SimulatedRelay : ISimulatedService
 
     /// <summary>Gets how many control channels were accepted so far (a reconnect adds one).</summary>
     public int ListenersAccepted => Volatile.Read(ref listenersAccepted);
+
+    /// <summary>Gets how many listener token renewals were accepted so far.</summary>
+    public int TokenRenewals => Volatile.Read(ref tokenRenewals);
 
     /// <summary>Gets how many rendezvous sockets were used so far.</summary>
     public int RendezvousUsed => Volatile.Read(ref rendezvousUsed);
@@ -183,6 +187,7 @@ public sealed class SimulatedRelay : ISimulatedService
                     }
 
                     listener.Expiry = expiry;
+                    Interlocked.Increment(ref tokenRenewals);
                 }
                 else if (message?.Response is { } response)
                 {
