@@ -105,8 +105,9 @@ internal sealed partial class HybridConnectionListener : IAsyncDisposable
             {
                 return;
             }
-            catch (Exception ex) when (ex is WebSocketException or HttpRequestException or InvalidDataException or OperationCanceledException or IOException or Integrations.KeyVault.SecretUnavailableException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
+                // A service must keep trying whatever failed (relay down, vault down, bad frame): log and back off.
                 LogChannelFailed(ex.GetType().Name, ex.Message);
             }
 
@@ -253,9 +254,21 @@ internal sealed partial class HybridConnectionListener : IAsyncDisposable
                 body = request.Body ? (await RelayFrames.ReadAsync(rendezvous, cancellationToken))?.Data ?? [] : [];
             }
 
-            var answer = await handler.HandleAsync(
-                new RelayHttpRequest(request.Id, request.Method ?? "GET", request.RequestTarget ?? "/", request.RequestHeaders ?? new Dictionary<string, string>(), body),
-                cancellationToken);
+            RelayHttpResponse answer;
+            try
+            {
+                answer = await handler.HandleAsync(
+                    new RelayHttpRequest(request.Id, request.Method ?? "GET", request.RequestTarget ?? "/", request.RequestHeaders ?? new Dictionary<string, string>(), body),
+                    cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Never leave the sender waiting for the relay's timeout: answer 503 (retryable) without details.
+                LogHandlerFailed(request.Id, ex.GetType().Name);
+                answer = new RelayHttpResponse(503, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+                    Core.Kerberos.KerberosOperationResult.Failure(null, Core.Kerberos.KerberosErrorCodes.BackendFailed, "the agent could not serve the request now (" + ex.GetType().Name + ")"),
+                    Core.Kerberos.KerberosJson.Options));
+            }
             var response = new HybridConnectionMessage
             {
                 Response = new RelayedResponse(request.Id, answer.StatusCode, ReasonPhrase(answer.StatusCode), new Dictionary<string, string> { ["Content-Type"] = "application/json" }, answer.Body.Length > 0),
@@ -310,6 +323,7 @@ internal sealed partial class HybridConnectionListener : IAsyncDisposable
         404 => "Not Found",
         405 => "Method Not Allowed",
         413 => "Payload Too Large",
+        503 => "Service Unavailable",
         _ => "Status " + status.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
@@ -327,6 +341,9 @@ internal sealed partial class HybridConnectionListener : IAsyncDisposable
 
     [LoggerMessage(EventId = 5005, Level = LogLevel.Debug, Message = "relay token renewed")]
     private partial void LogTokenRenewed();
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Error, Message = "relay request {RequestId} failed in the agent: {ErrorType}")]
+    private partial void LogHandlerFailed(string requestId, string errorType);
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "response to relay request {RequestId} not delivered: {ErrorType}")]
     private partial void LogResponseNotDelivered(string requestId, string errorType);

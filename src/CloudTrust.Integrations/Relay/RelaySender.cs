@@ -82,6 +82,10 @@ public sealed partial class RelaySender : IDisposable
                     await secrets.RefreshAsync(options.SendKeySecretName, cancellationToken);
                     attempt--;
                     continue;
+                case { Status: HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout }:
+                    // The relay or the agent could not serve it now (no listener, dropped channel, vault down): retry if safe.
+                    lastProblem = answer.Problem ?? $"HTTP {(int?)answer.Status}";
+                    break;
                 case { Result: { } result } when answer.Status is HttpStatusCode.OK:
                     return new RelayOutcome(RelayOutcomeKind.Answered, result, result.ErrorCode, result.ErrorMessage, attempt);
                 case { Result: { } result }:
