@@ -101,11 +101,12 @@ internal sealed partial class HybridConnectionListener : IAsyncDisposable
             {
                 opened = await RunSessionAsync(cancellationToken);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
             {
+                // Stopping: whatever the closing socket threw is expected.
                 return;
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception ex)
             {
                 // A service must keep trying whatever failed (relay down, vault down, bad frame): log and back off.
                 LogChannelFailed(ex.GetType().Name, ex.Message);
