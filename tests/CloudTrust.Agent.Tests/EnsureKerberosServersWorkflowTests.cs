@@ -53,3 +53,27 @@ public sealed class EnsureKerberosServersWorkflowTests
         }
     }
 }
+
+public sealed class EnsureKerberosServersUnreachableAgentTests
+{
+    [Fact]
+    public async Task An_unreachable_agent_is_reported_per_domain_as_retryable_and_the_workflow_completes()
+    {
+        await using var env = await RelayTestEnvironment.StartAsync();
+        await env.StopAgentAsync();
+        var registry = new WorkflowRegistry()
+            .AddWorkflow<EnsureKerberosServersInput, EnsureKerberosServersOutput>(EnsureKerberosServersWorkflow.Name, new EnsureKerberosServersWorkflow())
+            .AddActivity<KerberosDomainInput, DomainKerberosOutcome>(EnsureKerberosServersWorkflow.EnsureKerberosServerActivityName, new EnsureKerberosServerActivity(env.CreateSender(maxAttempts: 1)));
+        await using var engine = new WorkflowEngine(registry, new WorkflowEngineOptions { DatabasePath = Path.Combine(env.StateDirectory, "engine.db") }, TimeProvider.System, env.Loggers);
+
+        var id = await engine.StartAsync(EnsureKerberosServersWorkflow.Name, new EnsureKerberosServersInput(["contoso.com"]));
+        var instance = await engine.WaitForCompletionAsync(id, Timeouts.Token);
+
+        Assert.Equal(WorkflowStatus.Completed, instance.Status);
+        var outcome = Assert.Single(instance.ReadOutputAs<EnsureKerberosServersOutput>()!.Domains);
+        Assert.False(outcome.Succeeded);
+        Assert.True(outcome.Retryable);
+        Assert.Equal(KerberosErrorCodes.RelayUnavailable, outcome.ErrorCode);
+        Assert.Equal(0, env.Directory.OperationsRun);
+    }
+}

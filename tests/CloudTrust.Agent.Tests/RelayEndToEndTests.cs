@@ -160,6 +160,19 @@ public sealed class RelayEndToEndTests
     }
 
     [Fact]
+    public async Task A_send_only_token_cannot_listen()
+    {
+        await using var env = await RelayTestEnvironment.StartAsync();
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        var resource = new Uri(env.Server.BaseAddress, RelayTestEnvironment.HybridConnection).ToString();
+        socket.Options.SetRequestHeader("ServiceBusAuthorization", CloudTrust.Core.Relay.SharedAccessSignature.Create(resource, RelayTestEnvironment.SendRule, env.SendKey, DateTimeOffset.UtcNow.AddMinutes(5)));
+        socket.Options.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+
+        await Assert.ThrowsAsync<System.Net.WebSockets.WebSocketException>(() => socket.ConnectAsync(env.ListenerOptions().ControlChannelAddress("intruder"), default));
+        Assert.Equal(1, env.Relay.ListenerCount);
+    }
+
+    [Fact]
     public async Task The_relay_checks_sas_rights()
     {
         await using var env = await RelayTestEnvironment.StartAsync();
