@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace CloudTrust.Agent;
 
 /// <summary>The hosted service (a Windows service in production) that runs the agent until the host stops.</summary>
-internal sealed class AgentWorker(IOptions<AgentConfiguration> configuration, ILoggerFactory loggers) : BackgroundService
+internal sealed class AgentWorker(IOptions<AgentConfiguration> configuration, IHostApplicationLifetime lifetime, ILoggerFactory loggers) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,6 +18,8 @@ internal sealed class AgentWorker(IOptions<AgentConfiguration> configuration, IL
         if (settings.RelayAddress is null || settings.VaultUri is null)
         {
             loggers.CreateLogger<AgentWorker>().LogError("Agent:RelayAddress and Agent:VaultUri must be configured");
+            Environment.ExitCode = 2;
+            lifetime.StopApplication();
             return;
         }
 
