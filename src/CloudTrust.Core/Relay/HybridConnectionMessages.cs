@@ -21,7 +21,12 @@ public sealed record HybridConnectionMessage
     public RenewToken? RenewToken { get; init; }
 
     /// <summary>Gets the JSON settings of the control messages.</summary>
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    /// <remarks>The protocol page defines <c>statusCode</c> as a number but its example writes a string: both are read.</remarks>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    };
 }
 
 /// <summary>An HTTP request relayed to the listener.</summary>
@@ -47,7 +52,7 @@ public sealed record RelayedRequest(string? Address, string Id, string? RequestT
 /// <param name="StatusDescription">The reason phrase.</param>
 /// <param name="ResponseHeaders">The response headers.</param>
 /// <param name="Body">True when a body follows as binary frames.</param>
-public sealed record RelayedResponse(string RequestId, int StatusCode, string? StatusDescription, IReadOnlyDictionary<string, string> ResponseHeaders, bool Body);
+public sealed record RelayedResponse(string RequestId, int StatusCode, string? StatusDescription, IReadOnlyDictionary<string, string>? ResponseHeaders, bool Body);
 
 /// <summary>A fresh SAS token the listener sends before its current one expires.</summary>
 /// <param name="Token">The token text.</param>

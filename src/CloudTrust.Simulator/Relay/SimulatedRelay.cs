@@ -13,13 +13,20 @@ namespace CloudTrust.Simulator.Relay;
 /// (https://learn.microsoft.com/azure/azure-relay/relay-hybrid-connections-protocol): listeners hold a control-channel
 /// WebSocket at <c>/$hc/{name}?sb-hc-action=listen</c> (SAS with the Listen right); senders make HTTPS requests to
 /// <c>/{name}/…</c> (SAS with the Send right in <c>ServiceBusAuthorization</c>), which are passed to a listener as
-/// <c>request</c> messages, bodies over 64 KB through a one-time rendezvous WebSocket. Answers 502 when no listener
-/// is connected or the channel drops before the response, 504 when the listener does not answer in time.
+/// <c>request</c> messages, bodies over 64 KB through a one-time rendezvous WebSocket (the control message then
+/// carries only the address and id). As the protocol page says, headers defined by RFC 7230 are not forwarded, answers
+/// from the listener carry a <c>Via</c> header, 503 means no listener could take the request and 504 that the listener
+/// did not answer in time; a control channel that drops before the response gives 502.
 /// </summary>
 public sealed class SimulatedRelay : ISimulatedService
 {
     /// <summary>The header senders put their SAS token in.</summary>
     public const string AuthorizationHeader = "ServiceBusAuthorization";
+
+    private static readonly HashSet<string> ConnectionHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        AuthorizationHeader, "Authorization", "Connection", "Content-Length", "Host", "TE", "Trailer", "Transfer-Encoding", "Upgrade", "Close", "Keep-Alive",
+    };
 
     private readonly Dictionary<string, SharedAccessRule> rules;
     private readonly List<ListenerConnection> listeners = [];
@@ -268,7 +275,7 @@ public sealed class SimulatedRelay : ISimulatedService
         var listener = PickListener();
         if (listener is null)
         {
-            await Error(http, StatusCodes.Status502BadGateway, "no listener is connected to the hybrid connection");
+            await Error(http, StatusCodes.Status503ServiceUnavailable, "the request could not be routed to any listener");
             return;
         }
 
@@ -279,7 +286,7 @@ public sealed class SimulatedRelay : ISimulatedService
         var host = tenant!.BaseAddress;
         var address = $"wss://{host.Authority}/$hc/{HybridConnectionName}?sb-hc-action=request&sb-hc-id={id}";
         var headers = http.Request.Headers
-            .Where(h => !h.Key.Equals(AuthorizationHeader, StringComparison.OrdinalIgnoreCase) && !h.Key.Equals("Host", StringComparison.OrdinalIgnoreCase))
+            .Where(h => !ConnectionHeaders.Contains(h.Key))
             .ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var full = new RelayedRequest(address, id, "/" + rest + http.Request.QueryString, http.Request.Method, headers, body.Length > 0);
         var large = body.Length > RelayedRequest.MaxControlChannelBody;
@@ -292,7 +299,7 @@ public sealed class SimulatedRelay : ISimulatedService
             {
                 if (large)
                 {
-                    await RelayFrames.SendJsonAsync(listener.Socket, new HybridConnectionMessage { Request = new RelayedRequest(address, id, null, null, null, true) }, http.RequestAborted);
+                    await RelayFrames.SendJsonAsync(listener.Socket, new HybridConnectionMessage { Request = new RelayedRequest(address, id, null, null, null, false) }, http.RequestAborted);
                 }
                 else
                 {
@@ -310,13 +317,15 @@ public sealed class SimulatedRelay : ISimulatedService
 
             var (response, responseBody) = await request.Result.WaitAsync(RequestTimeout, tenant.Time, http.RequestAborted);
             http.Response.StatusCode = response.StatusCode;
-            foreach (var (name, value) in response.ResponseHeaders)
+            foreach (var (name, value) in response.ResponseHeaders ?? new Dictionary<string, string>())
             {
-                if (!name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) && !name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
+                if (!ConnectionHeaders.Contains(name))
                 {
                     http.Response.Headers[name] = value;
                 }
             }
+
+            http.Response.Headers.Via = "1.1 " + host.Authority;
 
             await http.Response.Body.WriteAsync(responseBody, http.RequestAborted);
         }
