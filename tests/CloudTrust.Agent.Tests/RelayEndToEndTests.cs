@@ -198,6 +198,7 @@ public sealed class RelayEndToEndTests
         env.Relay.DropControlChannelOnNextResponse();
         var dropped = await noRetries.SendAsync(KerberosOperationRequest.RotateKerberosServerKey("contoso.com", "rotation-42"), default);
         await env.Agent.Listener.WaitForConnectionAsync(2, Timeouts.Token);
+        await env.WaitForRelayListenerAsync(2);
         var retried = await noRetries.SendAsync(KerberosOperationRequest.RotateKerberosServerKey("contoso.com", "rotation-42"), default);
 
         Assert.Equal(RelayOutcomeKind.Unavailable, dropped.Kind);

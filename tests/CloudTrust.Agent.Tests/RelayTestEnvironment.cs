@@ -129,8 +129,23 @@ internal sealed class RelayTestEnvironment : IAsyncDisposable
             TimeProvider.System,
             Loggers);
         agents.Add(Agent);
+        var accepted = Relay.ListenersAccepted;
         await Agent.StartAsync();
         await Agent.Listener.WaitForConnectionAsync(1, Timeouts.Token);
+        await WaitForRelayListenerAsync(accepted + 1);
+    }
+
+    /// <summary>
+    /// Waits until the relay has registered at least <paramref name="acceptedAtLeast"/> control channels in all and one
+    /// is live: the agent sees its WebSocket open a moment before the relay has filed it.
+    /// </summary>
+    public async Task WaitForRelayListenerAsync(int acceptedAtLeast)
+    {
+        var giveUp = Timeouts.Token;
+        while (Relay.ListenersAccepted < acceptedAtLeast || Relay.ListenerCount == 0)
+        {
+            await Task.Delay(10, giveUp);
+        }
     }
 
     public RelayListenerOptions ListenerOptions() => new()
