@@ -6,11 +6,12 @@ var rest = args.Length > 0 ? args[1..] : [];
 return name switch
 {
     "engine" => await EngineOverheadBenchmark.RunAsync(rest),
+    "relay" => await RelayRoundTripBenchmark.RunAsync(rest),
     _ => Unknown(name),
 };
 
 static int Unknown(string name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; known: engine");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; known: engine, relay");
     return 2;
 }

@@ -6,7 +6,7 @@ namespace CloudTrust.Simulator.Hosting;
 
 /// <summary>
 /// Writes every request the simulated tenant receives as one JSON line (time, method, path with query, status,
-/// body), for debugging and for tests that check exactly what the product sent. Token requests are logged
+/// body), for debugging and for tests that check exactly what the product sent. Token requests and Key Vault secret writes are logged
 /// without their bodies, since those carry client secrets.
 /// </summary>
 public sealed class RequestLog : IDisposable
@@ -49,7 +49,8 @@ public sealed class RequestLog : IDisposable
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(next);
         string? body = null;
-        var sensitive = http.Request.Path.Value?.Contains("/oauth2/", StringComparison.OrdinalIgnoreCase) ?? false;
+        var path = http.Request.Path.Value ?? string.Empty;
+        var sensitive = path.Contains("/oauth2/", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/secrets/", StringComparison.OrdinalIgnoreCase);
         if (!sensitive && http.Request.ContentLength is > 0 and < 1_000_000)
         {
             http.Request.EnableBuffering();

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using CloudTrust.Core.Kerberos;
+
+namespace CloudTrust.Agent.Backends.PowerShell;
+
+/// <summary>
+/// Builds the process start for one operation: <c>powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass
+/// -File &lt;script&gt; -Operation &lt;op&gt; -Domain &lt;dns&gt;</c>, every value its own element of
+/// <see cref="ProcessStartInfo.ArgumentList"/> (never spliced into script or command text). Credentials and user
+/// lists go as one JSON line on standard input, so they never appear on a command line or in a process listing.
+/// </summary>
+internal static class PowerShellInvocation
+{
+    public static ProcessStartInfo Build(PowerShellOptions options, KerberosOperationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!KerberosOperations.All.Contains(request.Operation) || request.Operation == KerberosOperations.Health)
+        {
+            throw new ArgumentException("not an operation the script serves", nameof(request));
+        }
+
+        if (!DnsDomainName.IsValid(request.Domain, out _))
+        {
+            throw new ArgumentException("the domain is not a DNS name", nameof(request));
+        }
+
+        var start = new ProcessStartInfo(options.Executable)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            CreateNoWindow = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            StandardInputEncoding = new UTF8Encoding(false),
+        };
+        foreach (var argument in new[] { "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-File", options.ScriptPath, "-Operation", request.Operation, "-Domain", request.Domain! })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
+
+    public static string StandardInput(KerberosOperationRequest request, KerberosAdminCredentials? credentials)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var payload = new Dictionary<string, object?>
+        {
+            ["cloudUserName"] = credentials?.CloudUserName,
+            ["cloudPassword"] = credentials?.CloudPassword,
+            ["domainUserName"] = credentials?.DomainUserName,
+            ["domainPassword"] = credentials?.DomainPassword,
+            ["userPrincipalNames"] = request.UserPrincipalNames ?? [],
+        };
+        return JsonSerializer.Serialize(payload);
+    }
+}

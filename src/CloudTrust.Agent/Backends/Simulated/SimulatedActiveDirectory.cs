@@ -1,0 +1,222 @@
+using CloudTrust.Core.Kerberos;
+using CloudTrust.Agent.Operations;
+
+namespace CloudTrust.Agent.Backends.Simulated;
+
+/// <summary>
+/// A simulated AD forest with Microsoft Entra Kerberos server objects, persisted to a JSON file after every change:
+/// used on Linux, in the demo and in the tests. Key versions grow by more than one per rotation, as in real AD, and
+/// the cloud half of a domain can lag behind (<see cref="SimulatedDomain.CloudLags"/>).
+/// </summary>
+internal sealed class SimulatedActiveDirectory : IKerberosBackend
+{
+    private readonly string path;
+    private readonly TimeProvider time;
+    private readonly Lock gate = new();
+    private readonly List<SimulatedDomain> domains;
+
+    public SimulatedActiveDirectory(string path, TimeProvider time)
+    {
+        this.path = path;
+        this.time = time;
+        domains = AtomicJsonFile.Read<List<SimulatedDomain>>(path, KerberosJson.Options) ?? [];
+    }
+
+    /// <inheritdoc />
+    public string Name => "Simulated";
+
+    /// <summary>Adds or replaces a domain.</summary>
+    public void AddDomain(SimulatedDomain domain)
+    {
+        lock (gate)
+        {
+            domains.RemoveAll(d => string.Equals(d.DnsName, domain.DnsName, StringComparison.OrdinalIgnoreCase));
+            domains.Add(domain);
+            Save();
+        }
+    }
+
+    /// <summary>Reads a domain's Kerberos server object's rotation count (0 when it has none).</summary>
+    public int RotationsOf(string dnsName)
+    {
+        lock (gate)
+        {
+            return Find(dnsName)?.Server?.Rotations ?? 0;
+        }
+    }
+
+    /// <summary>Gets how many operations reached this backend.</summary>
+    public int OperationsRun => Volatile.Read(ref operationsRun);
+
+    private int operationsRun;
+
+    /// <summary>Brings a lagging domain's cloud half up to date.</summary>
+    public void SyncCloud(string dnsName)
+    {
+        lock (gate)
+        {
+            if (Find(dnsName)?.Server is { } server)
+            {
+                PublishToCloud(Find(dnsName)!, server);
+                Save();
+            }
+        }
+    }
+
+    /// <summary>Builds a small demo forest: contoso.com with two sites, and a child domain emea.contoso.com.</summary>
+    public static IEnumerable<SimulatedDomain> DemoForest()
+    {
+        yield return new SimulatedDomain
+        {
+            DnsName = "contoso.com",
+            DomainControllers =
+            [
+                new DomainController("dc1.contoso.com", "HQ", "Windows Server 2022 Datacenter", 20348, true),
+                new DomainController("dc2.contoso.com", "HQ", "Windows Server 2019 Standard", 17763, true),
+                new DomainController("rodc1.contoso.com", "Branch", "Windows Server 2016 Standard", 14393, false),
+                new DomainController("dc3.contoso.com", "Branch", "Windows Server 2012 R2 Standard", 9600, true),
+            ],
+            Users = ["alice@contoso.com", "bob@contoso.com", "carol@contoso.com"],
+            Groups = new(StringComparer.OrdinalIgnoreCase)
+            {
+                ["Domain Admins"] = ["alice@contoso.com", "Tier0 Operators"],
+                ["Tier0 Operators"] = ["bob@contoso.com"],
+                ["Helpdesk"] = ["carol@contoso.com"],
+            },
+        };
+        yield return new SimulatedDomain
+        {
+            DnsName = "emea.contoso.com",
+            CloudLags = true,
+            DomainControllers = [new DomainController("dc1.emea.contoso.com", "EMEA", "Windows Server 2019 Standard", 17763, true)],
+            Users = ["dave@emea.contoso.com"],
+        };
+    }
+
+    /// <inheritdoc />
+    public Task<KerberosOperationResult> ExecuteAsync(KerberosOperationRequest request, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Interlocked.Increment(ref operationsRun);
+        lock (gate)
+        {
+            var domain = Find(request.Domain!);
+            if (domain is null)
+            {
+                return Task.FromResult(KerberosOperationResult.Failure(request, KerberosErrorCodes.DomainNotFound, $"the forest has no domain {request.Domain}"));
+            }
+
+            var result = request.Operation switch
+            {
+                KerberosOperations.GetKerberosServer => domain.Server is { } s ? KerberosOperationResult.ForServer(request, View(domain, s), false) : NoServer(request),
+                KerberosOperations.EnsureKerberosServer => Ensure(request, domain),
+                KerberosOperations.RotateKerberosServerKey => Rotate(request, domain),
+                KerberosOperations.RemoveKerberosServer => Remove(request, domain),
+                KerberosOperations.CheckDomainPrerequisites => new KerberosOperationResult
+                {
+                    Operation = request.Operation,
+                    Domain = request.Domain,
+                    Succeeded = true,
+                    Prerequisites = DomainPrerequisites.Evaluate(domain.DnsName, domain.DomainControllers),
+                },
+                KerberosOperations.FindPrivilegedUsers => new KerberosOperationResult
+                {
+                    Operation = request.Operation,
+                    Domain = request.Domain,
+                    Succeeded = true,
+                    PrivilegedUsers = request.UserPrincipalNames!.Select(upn => PrivilegedMembership.Find(domain, upn)).ToList(),
+                },
+                _ => KerberosOperationResult.Failure(request, KerberosErrorCodes.UnknownOperation, "not served by this backend"),
+            };
+            return Task.FromResult(result);
+        }
+    }
+
+    private static KerberosOperationResult NoServer(KerberosOperationRequest request)
+        => KerberosOperationResult.Failure(request, KerberosErrorCodes.ServerNotFound, $"{request.Domain} has no Microsoft Entra Kerberos server object");
+
+    private KerberosOperationResult Ensure(KerberosOperationRequest request, SimulatedDomain domain)
+    {
+        if (domain.Server is { } existing)
+        {
+            return KerberosOperationResult.ForServer(request, View(domain, existing), false);
+        }
+
+        var now = time.GetUtcNow();
+        var server = new SimulatedKerberosServer
+        {
+            Id = 20000 + (Math.Abs(StringComparer.OrdinalIgnoreCase.GetHashCode(domain.DnsName)) % 40000),
+            KeyVersion = 3000 + (now.ToUnixTimeSeconds() % 5000),
+            KeyUpdatedOn = now,
+            KeyUpdatedFrom = WritableController(domain),
+        };
+        domain.Server = server;
+        PublishToCloud(domain, server);
+        Save();
+        return KerberosOperationResult.ForServer(request, View(domain, server), true);
+    }
+
+    private KerberosOperationResult Rotate(KerberosOperationRequest request, SimulatedDomain domain)
+    {
+        if (domain.Server is not { } server)
+        {
+            return NoServer(request);
+        }
+
+        // Real key versions jump by the replication metadata's count, never simply +1.
+        server.KeyVersion += 2 + (server.Rotations % 3);
+        server.KeyUpdatedOn = time.GetUtcNow();
+        server.KeyUpdatedFrom = WritableController(domain);
+        server.Rotations++;
+        if (!domain.CloudLags)
+        {
+            PublishToCloud(domain, server);
+        }
+
+        Save();
+        return KerberosOperationResult.ForServer(request, View(domain, server), true);
+    }
+
+    private KerberosOperationResult Remove(KerberosOperationRequest request, SimulatedDomain domain)
+    {
+        if (domain.Server is null)
+        {
+            return NoServer(request);
+        }
+
+        domain.Server = null;
+        Save();
+        return new KerberosOperationResult { Operation = request.Operation, Domain = request.Domain, Succeeded = true, Changed = true };
+    }
+
+    private static void PublishToCloud(SimulatedDomain domain, SimulatedKerberosServer server)
+    {
+        server.CloudId = server.Id;
+        server.CloudDomainDnsName = domain.DnsName;
+        server.CloudKeyVersion = server.KeyVersion;
+        server.CloudKeyUpdatedOn = server.KeyUpdatedOn;
+    }
+
+    private static string WritableController(SimulatedDomain domain)
+        => domain.DomainControllers.FirstOrDefault(dc => dc.IsWritable)?.HostName ?? "dc1." + domain.DnsName;
+
+    private static KerberosServerObject View(SimulatedDomain domain, SimulatedKerberosServer s) => new(
+        s.Id,
+        $"CN=krbtgt_AzureAD,CN=Users,{domain.DistinguishedName}",
+        $"CN=AzureADKerberos,OU=Domain Controllers,{domain.DistinguishedName}",
+        "krbtgt_AzureAD",
+        domain.DnsName,
+        s.KeyVersion,
+        s.KeyUpdatedOn,
+        s.KeyUpdatedFrom,
+        s.CloudId is null ? null : "krbtgt_AzureAD",
+        s.CloudDomainDnsName,
+        s.CloudId,
+        s.CloudKeyVersion,
+        s.CloudKeyUpdatedOn);
+
+    private SimulatedDomain? Find(string dnsName)
+        => domains.FirstOrDefault(d => string.Equals(d.DnsName, dnsName, StringComparison.OrdinalIgnoreCase));
+
+    private void Save() => AtomicJsonFile.Write(path, domains, KerberosJson.Options);
+}

@@ -1,0 +1,59 @@
+using CloudTrust.Core.Kerberos;
+
+namespace CloudTrust.Agent.Backends.Simulated;
+
+/// <summary>One AD domain of the simulated forest, as persisted.</summary>
+internal sealed class SimulatedDomain
+{
+    /// <summary>Gets or sets the domain's DNS name.</summary>
+    public required string DnsName { get; set; }
+
+    /// <summary>Gets or sets a value indicating whether the cloud half of its Kerberos server object lags behind changes until <see cref="SimulatedActiveDirectory.SyncCloud"/>.</summary>
+    public bool CloudLags { get; set; }
+
+    /// <summary>Gets or sets the domain controllers.</summary>
+    public List<DomainController> DomainControllers { get; set; } = [];
+
+    /// <summary>Gets or sets the users' UPNs.</summary>
+    public List<string> Users { get; set; } = [];
+
+    /// <summary>Gets or sets the groups: name to members (UPNs, or names of nested groups).</summary>
+    public Dictionary<string, List<string>> Groups { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets or sets the groups the Kerberos server object's Password Replication Policy denies.</summary>
+    public List<string> DeniedGroups { get; set; } =
+    [
+        "Domain Admins", "Enterprise Admins", "Schema Admins", "Administrators", "Account Operators",
+        "Server Operators", "Print Operators", "Backup Operators", "Domain Controllers", "Read-only Domain Controllers",
+    ];
+
+    /// <summary>Gets or sets the Kerberos server object, when one exists.</summary>
+    public SimulatedKerberosServer? Server { get; set; }
+
+    /// <summary>Gets the domain's distinguished name, for example <c>DC=contoso,DC=com</c>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string DistinguishedName => string.Join(',', DnsName.Split('.').Select(label => "DC=" + label));
+}
+
+/// <summary>The simulated Microsoft Entra Kerberos server object: both halves.</summary>
+internal sealed class SimulatedKerberosServer
+{
+    public long Id { get; set; }
+
+    public long KeyVersion { get; set; }
+
+    public DateTimeOffset KeyUpdatedOn { get; set; }
+
+    public string KeyUpdatedFrom { get; set; } = string.Empty;
+
+    public long? CloudId { get; set; }
+
+    public string? CloudDomainDnsName { get; set; }
+
+    public long? CloudKeyVersion { get; set; }
+
+    public DateTimeOffset? CloudKeyUpdatedOn { get; set; }
+
+    /// <summary>Gets or sets how many times the key was rotated (tests check a retried rotation does not rotate twice).</summary>
+    public int Rotations { get; set; }
+}

@@ -1,0 +1,124 @@
+# CloudTrust agent: the one fixed script the PowerShell backend runs, under Windows PowerShell 5.1:
+#   powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -File KerberosServer.ps1 -Operation <op> -Domain <dns>
+# Parameters arrive as parameters (validated again here); credentials and user lists arrive as one JSON line on
+# standard input, never on the command line. The script writes exactly one JSON object to standard output:
+#   {"ok":true,"server":{...}} | {"ok":true,"removed":true} | {"ok":true,"controllers":[...]} | {"ok":true,"users":[...]}
+#   {"ok":false,"error":"<message>","errorId":"<FullyQualifiedErrorId>"}
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory = $true)]
+    [ValidateSet('GetKerberosServer', 'EnsureKerberosServer', 'RotateKerberosServerKey', 'RemoveKerberosServer', 'CheckDomainPrerequisites', 'FindPrivilegedUsers')]
+    [string] $Operation,
+
+    [Parameter(Mandatory = $true)]
+    [ValidatePattern('^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$')]
+    [string] $Domain
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3
+
+function Write-Result($value) {
+    [Console]::Out.WriteLine(($value | ConvertTo-Json -Depth 6 -Compress))
+}
+
+function Convert-Server($s) {
+    if ($null -eq $s) { return $null }
+    $iso = { param($d) if ($null -eq $d) { $null } else { ([datetime]$d).ToUniversalTime().ToString('o') } }
+    [ordered]@{
+        Id                 = $s.Id
+        UserAccount        = "$($s.UserAccount)"
+        ComputerAccount    = "$($s.ComputerAccount)"
+        DisplayName        = $s.DisplayName
+        DomainDnsName      = $s.DomainDnsName
+        KeyVersion         = $s.KeyVersion
+        KeyUpdatedOn       = & $iso $s.KeyUpdatedOn
+        KeyUpdatedFrom     = $s.KeyUpdatedFrom
+        CloudDisplayName   = $s.CloudDisplayName
+        CloudDomainDnsName = $s.CloudDomainDnsName
+        CloudId            = $s.CloudId
+        CloudKeyVersion    = $s.CloudKeyVersion
+        CloudKeyUpdatedOn  = & $iso $s.CloudKeyUpdatedOn
+    }
+}
+
+function New-Credential($user, $password) {
+    $secure = ConvertTo-SecureString -String $password -AsPlainText -Force
+    New-Object System.Management.Automation.PSCredential ($user, $secure)
+}
+
+try {
+    $inputLine = [Console]::In.ReadLine()
+    $payload = $inputLine | ConvertFrom-Json
+    $inputLine = $null
+
+    if ($Operation -in @('CheckDomainPrerequisites', 'FindPrivilegedUsers')) {
+        Import-Module ActiveDirectory
+    } else {
+        Import-Module AzureADHybridAuthenticationManagement
+        $cloud = New-Credential $payload.cloudUserName $payload.cloudPassword
+        $domainCred = New-Credential $payload.domainUserName $payload.domainPassword
+    }
+
+    switch ($Operation) {
+        'GetKerberosServer' {
+            $s = Get-AzureADKerberosServer -Domain $Domain -CloudCredential $cloud -DomainCredential $domainCred
+            Write-Result @{ ok = $true; server = (Convert-Server $s) }
+        }
+        'EnsureKerberosServer' {
+            $s = Get-AzureADKerberosServer -Domain $Domain -CloudCredential $cloud -DomainCredential $domainCred
+            $changed = $false
+            if ($null -eq $s) {
+                Set-AzureADKerberosServer -Domain $Domain -CloudCredential $cloud -DomainCredential $domainCred
+                $s = Get-AzureADKerberosServer -Domain $Domain -CloudCredential $cloud -DomainCredential $domainCred
+                $changed = $true
+            }
+            Write-Result @{ ok = $true; changed = $changed; server = (Convert-Server $s) }
+        }
+        'RotateKerberosServerKey' {
+            Set-AzureADKerberosServer -Domain $Domain -CloudCredential $cloud -DomainCredential $domainCred -RotateServerKey
+            $s = Get-AzureADKerberosServer -Domain $Domain -CloudCredential $cloud -DomainCredential $domainCred
+            Write-Result @{ ok = $true; changed = $true; server = (Convert-Server $s) }
+        }
+        'RemoveKerberosServer' {
+            Remove-AzureADKerberosServer -Domain $Domain -CloudCredential $cloud -DomainCredential $domainCred
+            Write-Result @{ ok = $true; changed = $true; removed = $true }
+        }
+        'CheckDomainPrerequisites' {
+            $dcs = @(Get-ADDomainController -Filter * -Server $Domain | ForEach-Object {
+                [ordered]@{
+                    HostName = $_.HostName; Site = $_.Site; OperatingSystem = $_.OperatingSystem
+                    OperatingSystemVersion = $_.OperatingSystemVersion; IsReadOnly = $_.IsReadOnly
+                }
+            })
+            Write-Result @{ ok = $true; controllers = $dcs }
+        }
+        'FindPrivilegedUsers' {
+            $denied = @('Domain Admins', 'Enterprise Admins', 'Schema Admins', 'Administrators', 'Account Operators', 'Server Operators', 'Print Operators', 'Backup Operators')
+            $members = @{}
+            foreach ($group in $denied) {
+                try {
+                    foreach ($m in (Get-ADGroupMember -Identity $group -Recursive -Server $Domain | Where-Object { $_.objectClass -eq 'user' })) {
+                        $u = Get-ADUser -Identity $m.distinguishedName -Server $Domain -Properties userPrincipalName
+                        if ($u.userPrincipalName) {
+                            $key = $u.userPrincipalName.ToLowerInvariant()
+                            if (-not $members.ContainsKey($key)) { $members[$key] = @() }
+                            $members[$key] += $group
+                        }
+                    }
+                } catch [Microsoft.ActiveDirectory.Management.ADIdentityNotFoundException] { }
+            }
+            $users = @(foreach ($upn in $payload.userPrincipalNames) {
+                $found = [bool](Get-ADUser -Filter { userPrincipalName -eq $upn } -Server $Domain)
+                $groups = @(); if ($members.ContainsKey($upn.ToLowerInvariant())) { $groups = $members[$upn.ToLowerInvariant()] }
+                [ordered]@{ UserPrincipalName = $upn; Found = $found; DeniedGroups = $groups }
+            })
+            Write-Result @{ ok = $true; users = $users }
+        }
+    }
+    exit 0
+}
+catch {
+    Write-Result @{ ok = $false; error = "$($_.Exception.Message)"; errorId = "$($_.FullyQualifiedErrorId)" }
+    exit 1
+}
