@@ -18,6 +18,7 @@ public static class CliApplication
         root.Options.Add(GlobalOptions.Json);
         root.Options.Add(GlobalOptions.NoColor);
         root.Subcommands.Add(RunsCommand.Build());
+        root.Subcommands.Add(RotateCommand.Build());
         return root;
     }
 

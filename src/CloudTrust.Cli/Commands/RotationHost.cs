@@ -1,0 +1,58 @@
+using CloudTrust.Cli.Tenant;
+using CloudTrust.Core.Kerberos;
+using CloudTrust.Core.Rotation;
+using CloudTrust.Engine;
+using CloudTrust.Integrations.History;
+using CloudTrust.Integrations.Relay;
+using Microsoft.Extensions.Logging;
+
+namespace CloudTrust.Cli.Commands;
+
+/// <summary>An engine on the local journal that runs key rotations against the tenant, with the history beside it.</summary>
+public sealed class RotationHost : IAsyncDisposable
+{
+    private readonly TenantConnection connection;
+    private readonly ILoggerFactory loggers;
+
+    private RotationHost(TenantConnection connection, SqliteRotationHistory history, WorkflowEngine engine, ILoggerFactory loggers)
+    {
+        this.connection = connection;
+        History = history;
+        Engine = engine;
+        this.loggers = loggers;
+    }
+
+    /// <summary>Gets the engine.</summary>
+    public WorkflowEngine Engine { get; }
+
+    /// <summary>Gets the rotation history.</summary>
+    public SqliteRotationHistory History { get; }
+
+    /// <summary>Opens the journal and connects to the tenant.</summary>
+    /// <param name="databasePath">The journal file.</param>
+    /// <param name="settings">The tenant settings.</param>
+    /// <returns>The host.</returns>
+    public static RotationHost Open(string databasePath, TenantSettings settings)
+    {
+        var loggers = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("CloudTrust.Engine", LogLevel.Error));
+        var connection = TenantConnection.Open(settings, TimeProvider.System, loggers);
+        var history = new SqliteRotationHistory(databasePath);
+        var registry = new WorkflowRegistry()
+            .AddWorkflow<RotationRequest, RotationReport>(KeyRotationWorkflow.Name, new KeyRotationWorkflow())
+            .AddActivity<KerberosDomainRequest, KerberosServerObject>(RotationActivities.ReadKerberosServer, new ReadKerberosServerActivity(connection.Sender))
+            .AddActivity<KerberosDomainRequest, KerberosServerObject>(RotationActivities.RotateKerberosServerKey, new RotateKerberosServerKeyActivity(connection.Sender))
+            .AddActivity<RotationAttempt, bool>(RotationActivities.RecordRotationAttempt, new RecordRotationAttemptActivity(history));
+        var engine = new WorkflowEngine(registry, new WorkflowEngineOptions { DatabasePath = databasePath }, TimeProvider.System, loggers);
+        return new RotationHost(connection, history, engine, loggers);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await Engine.DisposeAsync();
+        History.Dispose();
+        connection.Dispose();
+        loggers.Dispose();
+    }
+}
