@@ -70,7 +70,7 @@ public sealed class SimulatedIntune
             var members = new List<SimulatedDevice>(count);
             for (var i = 0; i < count; i++)
             {
-                members.Add(NewDevice(mix));
+                members.Add(NewDevice(mix, devices.Count + members.Count + 1));
             }
 
             groups[groupId] = members;
@@ -204,9 +204,8 @@ public sealed class SimulatedIntune
         }
     }
 
-    private SimulatedDevice NewDevice(FleetMix mix)
+    private SimulatedDevice NewDevice(FleetMix mix, int n)
     {
-        var n = devices.Count + 1;
         var oldBuild = random.NextDouble() < mix.OldBuild;
         var windows11 = random.NextDouble() < 0.5;
         var user = new SimulatedUser

@@ -86,7 +86,18 @@ public sealed class RolloutHarness : IAsyncDisposable
     public async Task<RolloutReport> CompletionAsync(string instanceId)
     {
         using var safety = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var instance = await Engine.WaitForCompletionAsync(instanceId, safety.Token);
+        WorkflowInstance instance;
+        try
+        {
+            instance = await Engine.WaitForCompletionAsync(instanceId, safety.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            var stuck = Engine.GetInstance(instanceId);
+            var history = string.Join("\n", Engine.GetHistory(instanceId).TakeLast(8).Select(h => $"{h.Sequence} {h.Kind} {h.TaskId} {h.Name}"));
+            throw new TimeoutException($"instance {instanceId} did not finish: {stuck?.Status} {stuck?.CustomStatus}\n{history}");
+        }
+
         Assert.True(instance.Status == WorkflowStatus.Completed, $"{instance.Status}: {instance.Failure}");
         return instance.ReadOutputAs<RolloutReport>()!;
     }

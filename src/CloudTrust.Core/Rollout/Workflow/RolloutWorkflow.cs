@@ -131,7 +131,10 @@ public sealed class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutReport>
         var a = context.WaitForExternalEvent<object?>(first, Timeout.InfiniteTimeSpan, cancel.Token);
         var b = context.WaitForExternalEvent<object?>(second, Timeout.InfiniteTimeSpan, cancel.Token);
         var winner = await Task.WhenAny(a, b);
-        await cancel.CancelAsync();
+        // Cancel synchronously: the losing wait must be withdrawn on the workflow's own thread, before it goes on.
+#pragma warning disable CA1849
+        cancel.Cancel();
+#pragma warning restore CA1849
         return winner == a ? first : second;
     }
 
