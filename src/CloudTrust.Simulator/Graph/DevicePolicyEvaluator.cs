@@ -32,7 +32,15 @@ internal static class DevicePolicyEvaluator
     }
 
     public static bool RequiresSecurityDevice(SimulatedPolicy policy)
-        => !policy.Choices().TryGetValue(RequireSecurityDevice, out var option) || option.EndsWith("_true", StringComparison.OrdinalIgnoreCase);
+    {
+        if (policy.IsCustomOma)
+        {
+            var setting = policy.Choices().FirstOrDefault(c => c.Key.EndsWith("/Policies/RequireSecurityDevice", StringComparison.OrdinalIgnoreCase));
+            return setting.Value is null || setting.Value == "true";
+        }
+
+        return !policy.Choices().TryGetValue(RequireSecurityDevice, out var option) || option.EndsWith("_true", StringComparison.OrdinalIgnoreCase);
+    }
 
     public static DateTimeOffset NextCheckIn(SimulatedDevice device, DateTimeOffset after, DateTimeOffset fleetEpoch, TimeSpan interval)
     {

@@ -29,5 +29,6 @@ public sealed class SimulatedGraph(SimulatedIntune intune) : ISimulatedService
         PolicyEndpoints.Map(beta, Intune);
         DeviceReportEndpoint.Map(beta, Intune);
         DirectoryEndpoints.Map(v1, Intune);
+        CustomConfigurationEndpoints.Map(v1, Intune);
     }
 }

@@ -13,6 +13,7 @@ public sealed class SimulatedIntune
     private readonly Dictionary<Guid, List<SimulatedDevice>> groups = [];
     private readonly List<SimulatedDevice> devices = [];
     private readonly Dictionary<string, SimulatedPolicy> policies = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, SimulatedPolicy> configurations = new(StringComparer.OrdinalIgnoreCase);
     private readonly SimulatedGraphOptions options;
     private readonly TimeProvider time;
     private readonly Random random;
@@ -153,14 +154,28 @@ public sealed class SimulatedIntune
         }
     }
 
-    internal SimulatedPolicy CreatePolicy(string name, string description, JsonArray settings)
+    /// <summary>Returns every v1.0 custom OMA-URI configuration as it is now (choices are OMA-URI → true/false).</summary>
+    /// <returns>The configurations.</returns>
+    public IReadOnlyList<PolicySnapshot> CustomConfigurations()
+    {
+        lock (gate)
+        {
+            return configurations.Values
+                .Select(p => new PolicySnapshot(p.Id, p.Name, p.Description, p.Choices(), [.. p.Assignments.Keys], p.Settings.ToJsonString()))
+                .ToList();
+        }
+    }
+
+    internal Dictionary<string, SimulatedPolicy> ConfigurationTable => configurations;
+
+    internal SimulatedPolicy CreatePolicy(string name, string description, JsonArray settings, bool customOma = false)
     {
         lock (gate)
         {
             var now = time.GetUtcNow();
             var id = new Guid(random.Next(), (short)random.Next(short.MaxValue), (short)++policyCounter, [.. Enumerable.Range(0, 8).Select(_ => (byte)random.Next(256))]).ToString();
-            var policy = new SimulatedPolicy { Id = id, Name = name, Description = description, Settings = settings, CreatedDateTime = now, LastModifiedDateTime = now };
-            policies[id] = policy;
+            var policy = new SimulatedPolicy { Id = id, Name = name, Description = description, Settings = settings, CreatedDateTime = now, LastModifiedDateTime = now, IsCustomOma = customOma };
+            (customOma ? configurations : policies)[id] = policy;
             return policy;
         }
     }

@@ -17,6 +17,9 @@ internal sealed class SimulatedPolicy
 
     public required JsonArray Settings { get; set; }
 
+    /// <summary>Gets a value indicating whether this is a v1.0 custom OMA-URI configuration (Settings then holds omaSettings).</summary>
+    public bool IsCustomOma { get; init; }
+
     public required DateTimeOffset CreatedDateTime { get; init; }
 
     public required DateTimeOffset LastModifiedDateTime { get; set; }
@@ -27,9 +30,16 @@ internal sealed class SimulatedPolicy
     /// <summary>Gets or sets the targeted devices, cached until the assignments change.</summary>
     public List<(SimulatedDevice Device, DateTimeOffset AssignedAt)>? TargetCache { get; set; }
 
-    /// <summary>Returns the chosen option of every choice setting, walking group collections and children.</summary>
+    /// <summary>Returns the chosen option of every choice setting (or OMA-URI → true/false), walking group collections and children.</summary>
     public Dictionary<string, string> Choices()
     {
+        if (IsCustomOma)
+        {
+            return Settings.OfType<JsonObject>()
+                .Where(o => o["omaUri"] is not null)
+                .ToDictionary(o => o["omaUri"]!.GetValue<string>(), o => o["value"]?.ToJsonString() ?? "null", StringComparer.OrdinalIgnoreCase);
+        }
+
         var choices = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var setting in Settings)
         {
