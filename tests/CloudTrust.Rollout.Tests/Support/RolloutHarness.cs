@@ -21,6 +21,10 @@ public sealed class RolloutHarness : IAsyncDisposable
     private const string ClientSecret = "sim-secret-for-tests";
     private readonly string directory;
 
+    private WorkflowRegistry registry = null!;
+    private WorkflowEngineOptions engineOptions = null!;
+    private TimeProvider clock = null!;
+
     private RolloutHarness(string directory, SimulatedTenantServer server, SimulatedIntune intune, SimulatedKerberosServers kerberos, GraphConnection graph, WorkflowEngine engine)
     {
         this.directory = directory;
@@ -39,7 +43,15 @@ public sealed class RolloutHarness : IAsyncDisposable
 
     public GraphConnection Graph { get; }
 
-    public WorkflowEngine Engine { get; }
+    public WorkflowEngine Engine { get; private set; }
+
+    /// <summary>Stops the engine as a dying process would leave it, then starts a new one on the same journal and recovers.</summary>
+    public async Task RestartEngineAsync()
+    {
+        await Engine.DisposeAsync();
+        Engine = new WorkflowEngine(registry, engineOptions, clock, NullLoggerFactory.Instance);
+        Engine.Recover();
+    }
 
     public static async Task<RolloutHarness> StartAsync(Action<SimulatedIntune> seed, SimulatedGraphOptions? graphOptions = null)
     {
@@ -72,8 +84,9 @@ public sealed class RolloutHarness : IAsyncDisposable
             .AddActivity<ReadinessInput, ReadinessResult>(RolloutActivityNames.AssessReadiness, new AssessReadinessActivity(graph, clock, loggers))
             .AddActivity<AssignGroupsInput, AssignGroupsResult>(RolloutActivityNames.AssignGroups, new AssignGroupsActivity(graph, loggers))
             .AddActivity<RingStatusInput, RingStatusResult>(RolloutActivityNames.ReadRingStatus, new ReadRingStatusActivity(graph, loggers));
-        var engine = new WorkflowEngine(registry, new WorkflowEngineOptions { DatabasePath = Path.Combine(directory, "journal.db"), PollInterval = TimeSpan.FromMilliseconds(50) }, clock, loggers);
-        return new RolloutHarness(directory, server, intune, kerberos, graph, engine);
+        var engineOptions = new WorkflowEngineOptions { DatabasePath = Path.Combine(directory, "journal.db"), PollInterval = TimeSpan.FromMilliseconds(50) };
+        var engine = new WorkflowEngine(registry, engineOptions, clock, loggers);
+        return new RolloutHarness(directory, server, intune, kerberos, graph, engine) { registry = registry, engineOptions = engineOptions, clock = clock };
     }
 
     /// <summary>Starts a rollout and waits until it finishes (a safety timeout only; nothing asserts on time).</summary>
