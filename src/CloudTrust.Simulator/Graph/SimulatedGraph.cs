@@ -30,5 +30,6 @@ public sealed class SimulatedGraph(SimulatedIntune intune) : ISimulatedService
         DeviceReportEndpoint.Map(beta, Intune);
         DirectoryEndpoints.Map(v1, Intune);
         CustomConfigurationEndpoints.Map(v1, Intune);
+        HealthScriptEndpoints.Map(beta, Intune);
     }
 }

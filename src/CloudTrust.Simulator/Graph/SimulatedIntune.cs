@@ -168,6 +168,30 @@ public sealed class SimulatedIntune
 
     internal Dictionary<string, SimulatedPolicy> ConfigurationTable => configurations;
 
+    internal Dictionary<string, SimulatedPolicy> HealthScriptTable { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Gets the detection scripts uploaded so far: id → (name, run-as account, script text).</summary>
+    /// <returns>The scripts.</returns>
+    public IReadOnlyList<(string Id, string Name, string RunAsAccount, string Script, IReadOnlyList<Guid> AssignedGroups)> HealthScripts()
+    {
+        lock (gate)
+        {
+            return [.. HealthScriptTable.Values.Select(p => (p.Id, p.Name, p.Technologies, p.Description, (IReadOnlyList<Guid>)[.. p.Assignments.Keys]))];
+        }
+    }
+
+    internal SimulatedPolicy CreateHealthScript(string name, string runAs, string script)
+    {
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            var id = $"hs-{++policyCounter:D4}-{random.Next():x8}";
+            var policy = new SimulatedPolicy { Id = id, Name = name, Description = script, Technologies = runAs, Settings = [], CreatedDateTime = now, LastModifiedDateTime = now };
+            HealthScriptTable[id] = policy;
+            return policy;
+        }
+    }
+
     internal SimulatedPolicy CreatePolicy(string name, string description, JsonArray settings, bool customOma = false)
     {
         lock (gate)
