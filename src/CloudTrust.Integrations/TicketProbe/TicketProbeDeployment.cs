@@ -1,4 +1,5 @@
 using System.Text;
+using CloudTrust.Core.Rollout.Activities;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CloudTrust.Integrations.Graph;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Core.Rollout.Workflow;
 using CloudTrust.Integrations.TicketProbe;
 using CloudTrust.Rollout.Tests.Support;
@@ -46,6 +47,22 @@ public sealed class TicketProbeTests
         Assert.Contains("dsregcmd.exe", Encoding.UTF8.GetString(Convert.FromBase64String(body.RootElement.GetProperty("detectionScriptContent").GetString()!)), StringComparison.Ordinal);
 
         Assert.Equal(scriptId, await probe.DeployAsync([Pilot], CancellationToken.None));
+        Assert.Single(harness.Intune.HealthScripts());
+    }
+
+    [Fact]
+    public async Task A_plan_with_ticketProbe_reports_the_tickets_in_its_final_report()
+    {
+        await using var harness = await RolloutHarness.StartAsync(intune => intune.AddDeviceGroup(Pilot, 20, new FleetMix { PrivilegedUser = 0.25 }));
+        var plan = Plans.Plan(Plans.Ring("pilot", Pilot, threshold: 1.0)).Replace("\"pollInterval\"", "\"ticketProbe\": true, \"pollInterval\"", StringComparison.Ordinal);
+
+        var report = await harness.RunAsync(plan, "probe-2");
+
+        Assert.Equal(RolloutOutcome.Completed, report.Outcome);
+        var probe = Assert.IsType<TicketProbeSummary>(report.TicketProbe);
+        Assert.Equal(20, probe.Reported);
+        Assert.Equal(20, probe.Working + probe.OnPremTgtMissing);
+        Assert.True(probe.OnPremTgtMissing > 0);
         Assert.Single(harness.Intune.HealthScripts());
     }
 

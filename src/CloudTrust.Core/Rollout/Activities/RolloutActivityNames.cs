@@ -20,4 +20,10 @@ public static class RolloutActivityNames
 
     /// <summary>Reads the policy state of every device of a ring.</summary>
     public const string ReadRingStatus = "Rollout.ReadRingStatus";
+
+    /// <summary>Uploads and assigns the ticket probe (Remediations detection script).</summary>
+    public const string DeployTicketProbe = "Rollout.DeployTicketProbe";
+
+    /// <summary>Summarises the ticket probe's device run states.</summary>
+    public const string ReadTicketProbe = "Rollout.ReadTicketProbe";
 }

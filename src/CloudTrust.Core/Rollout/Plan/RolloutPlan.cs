@@ -8,6 +8,7 @@ namespace CloudTrust.Core.Rollout.Plan;
 /// <param name="RequireSecurityDevice">Whether the profile requires a TPM (default true).</param>
 /// <param name="PollInterval">How often ring status is read while a ring soaks.</param>
 /// <param name="Rings">The rings in rollout order.</param>
+/// <param name="TicketProbe">Whether to ship the ticket probe after the last ring and report OnPremTgt/CloudTgt per device.</param>
 public sealed record RolloutPlan(
     Guid TenantId,
     IReadOnlyList<string> Domains,
@@ -15,7 +16,8 @@ public sealed record RolloutPlan(
     string ProfileName,
     bool RequireSecurityDevice,
     TimeSpan PollInterval,
-    IReadOnlyList<RolloutRing> Rings)
+    IReadOnlyList<RolloutRing> Rings,
+    bool TicketProbe = false)
 {
     /// <summary>Gets every group id of every ring, in ring order, without duplicates.</summary>
     public IReadOnlyList<Guid> AllGroupIds => Rings.SelectMany(r => r.GroupIds).Distinct().ToList();

@@ -67,7 +67,8 @@ public static class RolloutPlanReader
         }
 
         var rings = ReadRings(root, errors);
-        return new RolloutPlan(tenantId ?? Guid.Empty, domains, mode, name.Trim(), requireSecurityDevice, poll, rings);
+        var probe = ReadBool(root, "ticketProbe", "ticketProbe", errors) ?? false;
+        return new RolloutPlan(tenantId ?? Guid.Empty, domains, mode, name.Trim(), requireSecurityDevice, poll, rings, probe);
     }
 
     private static List<string> ReadDomains(JsonElement root, List<PlanError> errors)

@@ -11,6 +11,7 @@ namespace CloudTrust.Core.Rollout.Workflow;
 /// <param name="ProfileAction">What ensuring the profile did.</param>
 /// <param name="Rings">One report per ring reached.</param>
 /// <param name="RolledBack">Groups removed again on abort.</param>
+/// <param name="TicketProbe">What the ticket probe found, when the plan asked for it.</param>
 public sealed record RolloutReport(
     RolloutOutcome Outcome,
     IReadOnlyList<string> PlanErrors,
@@ -19,4 +20,5 @@ public sealed record RolloutReport(
     string? PolicyId,
     ProfileAction? ProfileAction,
     IReadOnlyList<RingReport> Rings,
-    IReadOnlyList<Guid> RolledBack);
+    IReadOnlyList<Guid> RolledBack,
+    TicketProbeSummary? TicketProbe = null);

@@ -71,8 +71,9 @@ public sealed class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutReport>
         }
 
         var last = rings[^1];
+        var probe = plan.TicketProbe ? await RunTicketProbeAsync(run, rings) : null;
         run.Status("done", last.Name, plan.Rings.Count, last.Counts, last.Verdict, last.Reasons, []);
-        return new RolloutReport(RolloutOutcome.Completed, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, []);
+        return new RolloutReport(RolloutOutcome.Completed, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, [], probe);
     }
 
     private static async Task<RingOutcome> RunRingAsync(RolloutRun run, string policyId, int index, List<Guid> addedSoFar)
@@ -123,6 +124,26 @@ public sealed class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutReport>
 
         var aborted = decision.Verdict == GateVerdict.Fail && !resumed;
         return new RingOutcome(new RingReport(ring.Name, readiness, assigned.Added, status.Counts, decision.Verdict, decision.Reasons, status.Failing, resumed, polls), aborted);
+    }
+
+    /// <summary>Ships the ticket probe to every ring and polls its run states until every targeted device reported or the longest deadline passed.</summary>
+    private static async Task<TicketProbeSummary> RunTicketProbeAsync(RolloutRun run, IReadOnlyList<RingReport> rings)
+    {
+        var context = run.Context;
+        var plan = run.Plan;
+        var targeted = rings.Sum(r => r.Counts?.Targeted ?? 0);
+        var deployed = await context.CallActivityAsync<TicketProbeDeployResult>(RolloutActivityNames.DeployTicketProbe, new TicketProbeDeployInput(plan.AllGroupIds), Retry);
+        var until = context.CurrentUtcDateTime + plan.Rings.Max(r => r.VerificationDeadline);
+        TicketProbeSummary summary;
+        do
+        {
+            run.Status("ticketProbe", rings[^1].Name, plan.Rings.Count, rings[^1].Counts, rings[^1].Verdict, [], []);
+            await context.CreateTimer(context.CurrentUtcDateTime + plan.PollInterval, CancellationToken.None);
+            summary = await context.CallActivityAsync<TicketProbeSummary>(RolloutActivityNames.ReadTicketProbe, new TicketProbeReadInput(deployed.ScriptId, SampleLimit), Retry);
+        }
+        while (summary.Reported < targeted && context.CurrentUtcDateTime < until);
+
+        return summary;
     }
 
     private static async Task<string> WaitForAnyAsync(IWorkflowContext context, string first, string second)

@@ -1,4 +1,4 @@
-namespace CloudTrust.Integrations.TicketProbe;
+namespace CloudTrust.Core.Rollout.Activities;
 
 /// <summary>What the ticket probe's device run states say about a set of devices.</summary>
 /// <param name="Reported">Devices that ran the detection script.</param>
