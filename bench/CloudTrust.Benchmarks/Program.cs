@@ -7,11 +7,12 @@ return name switch
 {
     "engine" => await EngineOverheadBenchmark.RunAsync(rest),
     "relay" => await RelayRoundTripBenchmark.RunAsync(rest),
+    "ring" => await RingVerificationBenchmark.RunAsync(rest),
     _ => Unknown(name),
 };
 
 static int Unknown(string name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; known: engine, relay");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; known: engine, relay, ring");
     return 2;
 }

@@ -1,0 +1,279 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace CloudTrust.Core.Rollout.Plan;
+
+/// <summary>
+/// Reads a rollout plan from JSON and validates it, reporting every problem with a path
+/// (<c>rings[1].groupIds[0]: not a GUID</c>) or, for malformed JSON, the line and position.
+/// </summary>
+public static class RolloutPlanReader
+{
+    /// <summary>The poll interval used when the plan does not name one.</summary>
+    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMinutes(15);
+
+    /// <summary>Parses and validates <paramref name="json"/>.</summary>
+    /// <param name="json">The plan document.</param>
+    /// <returns>The plan, or the errors.</returns>
+    public static PlanReadResult Read(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            var line = (ex.LineNumber ?? 0) + 1;
+            var position = (ex.BytePositionInLine ?? 0) + 1;
+            return new PlanReadResult(null, [new PlanError(string.Empty, string.Create(CultureInfo.InvariantCulture, $"malformed JSON at line {line}, position {position}"))]);
+        }
+
+        using (document)
+        {
+            var errors = new List<PlanError>();
+            var plan = ReadPlan(document.RootElement, errors);
+            return errors.Count == 0 ? new PlanReadResult(plan, []) : new PlanReadResult(null, errors);
+        }
+    }
+
+    private static RolloutPlan? ReadPlan(JsonElement root, List<PlanError> errors)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new PlanError(string.Empty, "the plan must be a JSON object"));
+            return null;
+        }
+
+        var tenantId = ReadGuid(root, "tenantId", "tenantId", errors, required: true);
+        var domains = ReadDomains(root, errors);
+        var mode = ReadMode(root, errors);
+        var name = ReadString(root, "profileName", errors) ?? string.Empty;
+        if (root.TryGetProperty("profileName", out _) && string.IsNullOrWhiteSpace(name))
+        {
+            errors.Add(new PlanError("profileName", "must not be empty"));
+        }
+        else if (!root.TryGetProperty("profileName", out _))
+        {
+            errors.Add(new PlanError("profileName", "required"));
+        }
+
+        var requireSecurityDevice = ReadBool(root, "requireSecurityDevice", "requireSecurityDevice", errors) ?? true;
+        var poll = ReadDuration(root, "pollInterval", "pollInterval", errors) ?? DefaultPollInterval;
+        if (poll <= TimeSpan.Zero)
+        {
+            errors.Add(new PlanError("pollInterval", "must be greater than zero"));
+        }
+
+        var rings = ReadRings(root, errors);
+        var probe = ReadBool(root, "ticketProbe", "ticketProbe", errors) ?? false;
+        return new RolloutPlan(tenantId ?? Guid.Empty, domains, mode, name.Trim(), requireSecurityDevice, poll, rings, probe);
+    }
+
+    private static List<string> ReadDomains(JsonElement root, List<PlanError> errors)
+    {
+        var domains = new List<string>();
+        if (!root.TryGetProperty("domains", out var element) || element.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(new PlanError("domains", element.ValueKind == JsonValueKind.Undefined ? "required" : "must be an array"));
+            return domains;
+        }
+
+        var index = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            var path = $"domains[{index++}]";
+            if (item.ValueKind != JsonValueKind.String || !DnsName.IsValid(item.GetString()!))
+            {
+                errors.Add(new PlanError(path, "not a DNS name"));
+            }
+            else if (domains.Contains(item.GetString()!, StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add(new PlanError(path, "duplicate domain"));
+            }
+            else
+            {
+                domains.Add(item.GetString()!.ToLowerInvariant());
+            }
+        }
+
+        if (index == 0)
+        {
+            errors.Add(new PlanError("domains", "at least one domain"));
+        }
+
+        return domains;
+    }
+
+    private static ProfileMode ReadMode(JsonElement root, List<PlanError> errors)
+    {
+        if (!root.TryGetProperty("profileMode", out var element))
+        {
+            return ProfileMode.SettingsCatalog;
+        }
+
+        return (element.ValueKind == JsonValueKind.String ? element.GetString() : null) switch
+        {
+            "settingsCatalog" => ProfileMode.SettingsCatalog,
+            "customOmaUri" => ProfileMode.CustomOmaUri,
+            _ => Fail(errors, "profileMode", "must be \"settingsCatalog\" or \"customOmaUri\"", ProfileMode.SettingsCatalog),
+        };
+    }
+
+    private static List<RolloutRing> ReadRings(JsonElement root, List<PlanError> errors)
+    {
+        var rings = new List<RolloutRing>();
+        if (!root.TryGetProperty("rings", out var element) || element.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(new PlanError("rings", element.ValueKind == JsonValueKind.Undefined ? "at least one ring" : "must be an array"));
+            return rings;
+        }
+
+        var seenGroups = new Dictionary<Guid, string>();
+        var index = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            var path = $"rings[{index++}]";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new PlanError(path, "must be an object"));
+                continue;
+            }
+
+            rings.Add(ReadRing(item, path, seenGroups, errors));
+        }
+
+        if (index == 0)
+        {
+            errors.Add(new PlanError("rings", "at least one ring"));
+        }
+
+        return rings;
+    }
+
+    private static RolloutRing ReadRing(JsonElement ring, string path, Dictionary<Guid, string> seenGroups, List<PlanError> errors)
+    {
+        var name = ring.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : path;
+        var groups = new List<Guid>();
+        if (!ring.TryGetProperty("groupIds", out var g) || g.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(new PlanError($"{path}.groupIds", g.ValueKind == JsonValueKind.Undefined ? "required" : "must be an array"));
+        }
+        else
+        {
+            var i = 0;
+            foreach (var item in g.EnumerateArray())
+            {
+                var itemPath = $"{path}.groupIds[{i++}]";
+                if (item.ValueKind != JsonValueKind.String || !Guid.TryParse(item.GetString(), out var id))
+                {
+                    errors.Add(new PlanError(itemPath, "not a GUID"));
+                }
+                else if (seenGroups.TryGetValue(id, out var first))
+                {
+                    errors.Add(new PlanError(itemPath, $"group already used at {first}"));
+                }
+                else
+                {
+                    seenGroups[id] = itemPath;
+                    groups.Add(id);
+                }
+            }
+
+            if (i == 0)
+            {
+                errors.Add(new PlanError($"{path}.groupIds", "at least one group"));
+            }
+        }
+
+        var threshold = ReadShare(ring, "successThreshold", path, errors, required: true) ?? 0;
+        var maxError = ReadShare(ring, "maxErrorShare", path, errors, required: false) ?? 0.05;
+        var soak = ReadDuration(ring, "soak", $"{path}.soak", errors) ?? TimeSpan.Zero;
+        var deadline = ReadDuration(ring, "verificationDeadline", $"{path}.verificationDeadline", errors);
+        if (deadline is null)
+        {
+            if (!ring.TryGetProperty("verificationDeadline", out _))
+            {
+                errors.Add(new PlanError($"{path}.verificationDeadline", "required"));
+            }
+        }
+        else if (deadline < soak)
+        {
+            errors.Add(new PlanError($"{path}.verificationDeadline", "must not be shorter than soak"));
+        }
+
+        if (soak < TimeSpan.Zero)
+        {
+            errors.Add(new PlanError($"{path}.soak", "must not be negative"));
+        }
+
+        var approval = ReadBool(ring, "requireApproval", $"{path}.requireApproval", errors) ?? false;
+        return new RolloutRing(name, groups, threshold, maxError, soak, deadline ?? TimeSpan.Zero, approval);
+    }
+
+    private static double? ReadShare(JsonElement parent, string property, string path, List<PlanError> errors, bool required)
+    {
+        var full = $"{path}.{property}";
+        if (!parent.TryGetProperty(property, out var element))
+        {
+            return required ? Fail<double?>(errors, full, "required", null) : null;
+        }
+
+        return element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var value) && value is >= 0 and <= 1
+            ? value
+            : Fail<double?>(errors, full, "must be a number from 0 to 1", null);
+    }
+
+    private static TimeSpan? ReadDuration(JsonElement parent, string property, string path, List<PlanError> errors)
+    {
+        if (!parent.TryGetProperty(property, out var element))
+        {
+            return null;
+        }
+
+        return element.ValueKind == JsonValueKind.String && TimeSpan.TryParse(element.GetString(), CultureInfo.InvariantCulture, out var value)
+            ? value
+            : Fail<TimeSpan?>(errors, path, "not a duration (use [d.]hh:mm:ss)", null);
+    }
+
+    private static bool? ReadBool(JsonElement parent, string property, string path, List<PlanError> errors)
+    {
+        if (!parent.TryGetProperty(property, out var element))
+        {
+            return null;
+        }
+
+        return element.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? element.GetBoolean()
+            : Fail<bool?>(errors, path, "must be true or false", null);
+    }
+
+    private static string? ReadString(JsonElement parent, string property, List<PlanError> errors)
+    {
+        if (!parent.TryGetProperty(property, out var element))
+        {
+            return null;
+        }
+
+        return element.ValueKind == JsonValueKind.String ? element.GetString() : Fail<string?>(errors, property, "must be a string", null);
+    }
+
+    private static Guid? ReadGuid(JsonElement parent, string property, string path, List<PlanError> errors, bool required)
+    {
+        if (!parent.TryGetProperty(property, out var element))
+        {
+            return required ? Fail<Guid?>(errors, path, "required", null) : null;
+        }
+
+        return element.ValueKind == JsonValueKind.String && Guid.TryParse(element.GetString(), out var id) && id != Guid.Empty
+            ? id
+            : Fail<Guid?>(errors, path, "not a GUID", null);
+    }
+
+    private static T Fail<T>(List<PlanError> errors, string path, string message, T fallback)
+    {
+        errors.Add(new PlanError(path, message));
+        return fallback;
+    }
+}

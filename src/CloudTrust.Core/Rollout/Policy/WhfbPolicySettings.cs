@@ -1,0 +1,61 @@
+namespace CloudTrust.Core.Rollout.Policy;
+
+/// <summary>
+/// A settings-catalog policy's choice settings flattened to setting id → chosen option id, which is what
+/// drift comparison and conflict rules look at.
+/// </summary>
+/// <param name="Choices">Setting definition id → option id (for example <c>…_usepassportforwork</c> → <c>…_usepassportforwork_true</c>).</param>
+public sealed record WhfbPolicySettings(IReadOnlyDictionary<string, string> Choices)
+{
+    /// <summary>The settings our profile must carry for a plan.</summary>
+    /// <param name="requireSecurityDevice">Whether to require a TPM.</param>
+    /// <returns>The desired settings.</returns>
+    public static WhfbPolicySettings Desired(bool requireSecurityDevice) => new(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        [WhfbSettingIds.UsePassportForWork] = WhfbSettingIds.Option(WhfbSettingIds.UsePassportForWork, true),
+        [WhfbSettingIds.UseCloudTrustForOnPremAuth] = WhfbSettingIds.Option(WhfbSettingIds.UseCloudTrustForOnPremAuth, true),
+        [WhfbSettingIds.RequireSecurityDevice] = WhfbSettingIds.Option(WhfbSettingIds.RequireSecurityDevice, requireSecurityDevice),
+    });
+
+    /// <summary>Returns the boolean a choice setting is set to, or null when it is absent or not a boolean choice.</summary>
+    /// <param name="settingId">The setting definition id.</param>
+    /// <returns>The value, or null.</returns>
+    public bool? BoolOf(string settingId)
+    {
+        if (!Choices.TryGetValue(settingId, out var option))
+        {
+            return null;
+        }
+
+        if (string.Equals(option, WhfbSettingIds.Option(settingId, true), StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return string.Equals(option, WhfbSettingIds.Option(settingId, false), StringComparison.OrdinalIgnoreCase) ? false : null;
+    }
+
+    /// <summary>Lists how <paramref name="actual"/> differs from these (desired) settings; empty when equal.</summary>
+    /// <param name="actual">The settings found on the policy.</param>
+    /// <returns>One line per difference, for example <c>…_requiresecuritydevice: expected …_true, found …_false</c>.</returns>
+    public IReadOnlyList<string> DriftFrom(WhfbPolicySettings actual)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        var drift = new List<string>();
+        foreach (var (id, option) in Choices.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            actual.Choices.TryGetValue(id, out var found);
+            if (!string.Equals(option, found, StringComparison.OrdinalIgnoreCase))
+            {
+                drift.Add($"{id}: expected {option}, found {found ?? "(absent)"}");
+            }
+        }
+
+        foreach (var id in actual.Choices.Keys.Where(k => !Choices.ContainsKey(k)).Order(StringComparer.Ordinal))
+        {
+            drift.Add($"{id}: not expected, found {actual.Choices[id]}");
+        }
+
+        return drift;
+    }
+}

@@ -1,0 +1,24 @@
+using CloudTrust.Core.Rollout.Activities;
+
+namespace CloudTrust.Core.Rollout.Workflow;
+
+/// <summary>The rollout's final report (its output); never holds secrets.</summary>
+/// <param name="Outcome">How it ended.</param>
+/// <param name="PlanErrors">Plan validation errors (<c>path: message</c>).</param>
+/// <param name="Conflicts">Conflicting policies found by preflight.</param>
+/// <param name="KerberosServers">Kerberos server health per domain.</param>
+/// <param name="PolicyId">Our profile's id, once ensured.</param>
+/// <param name="ProfileAction">What ensuring the profile did.</param>
+/// <param name="Rings">One report per ring reached.</param>
+/// <param name="RolledBack">Groups removed again on abort.</param>
+/// <param name="TicketProbe">What the ticket probe found, when the plan asked for it.</param>
+public sealed record RolloutReport(
+    RolloutOutcome Outcome,
+    IReadOnlyList<string> PlanErrors,
+    IReadOnlyList<PolicyConflict> Conflicts,
+    IReadOnlyList<KerberosDomainHealth> KerberosServers,
+    string? PolicyId,
+    ProfileAction? ProfileAction,
+    IReadOnlyList<RingReport> Rings,
+    IReadOnlyList<Guid> RolledBack,
+    TicketProbeSummary? TicketProbe = null);

@@ -1,0 +1,173 @@
+using CloudTrust.Core.Rollout.Activities;
+using CloudTrust.Core.Rollout.Gate;
+using CloudTrust.Core.Rollout.Plan;
+using CloudTrust.Core.Workflows;
+
+namespace CloudTrust.Core.Rollout.Workflow;
+
+/// <summary>
+/// The WHfB cloud-trust rollout: preflight (plan, conflicts, Kerberos servers) → ensure the profile → for each
+/// ring: readiness, assign, poll the policy state on durable timers, evaluate the gate, wait for approval when
+/// the ring asks for it → final report. A failed gate pauses until <c>resume</c> or <c>abort</c>.
+/// Written only against <see cref="IWorkflowContext"/>: deterministic and replay-safe.
+/// </summary>
+public sealed class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutReport>
+{
+    /// <summary>The workflow's registered name.</summary>
+    public const string Name = "Rollout";
+
+    /// <summary>How many failing devices and not-ready devices a report names.</summary>
+    public const int SampleLimit = 20;
+
+    private static readonly ActivityRetryPolicy Retry = new(5, TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromMinutes(2));
+
+    /// <inheritdoc />
+    public async Task<RolloutReport> RunAsync(IWorkflowContext context, RolloutRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var read = RolloutPlanReader.Read(input.PlanJson);
+        if (!read.IsValid)
+        {
+            var errors = read.Errors.Select(e => e.ToString()).ToList();
+            context.SetCustomStatus(new RolloutStatus("invalidPlan", null, 0, 0, null, null, errors, []));
+            return new RolloutReport(RolloutOutcome.InvalidPlan, errors, [], [], null, null, [], []);
+        }
+
+        var plan = read.Plan!;
+        var run = new RolloutRun(context, plan);
+        run.Status("preflight", null, 0, null, null, [], []);
+
+        var kerberos = await context.CallActivityAsync<KerberosServerCheckResult>(RolloutActivityNames.CheckKerberosServers, new KerberosServerCheckInput(plan.Domains), Retry);
+        var conflicts = await context.CallActivityAsync<ConflictScanResult>(RolloutActivityNames.FindConflicts, new ConflictScanInput(plan.ProfileName, plan.AllGroupIds), Retry);
+        var unhealthy = kerberos.Domains.Where(d => !d.Healthy).ToList();
+        if (conflicts.Conflicts.Count > 0 || unhealthy.Count > 0)
+        {
+            var reasons = conflicts.Conflicts.Select(c => $"policy '{c.PolicyName}' ({c.PolicyId}): {string.Join("; ", c.Reasons)}")
+                .Concat(unhealthy.Select(d => $"Kerberos server in {d.Domain}: {d.Detail}")).ToList();
+            run.Status("blocked", null, 0, null, GateVerdict.Fail, reasons, []);
+            return new RolloutReport(RolloutOutcome.Blocked, [], conflicts.Conflicts, kerberos.Domains, null, null, [], []);
+        }
+
+        var profile = await context.CallActivityAsync<EnsureProfileResult>(
+            RolloutActivityNames.EnsureProfile,
+            new EnsureProfileInput(plan.ProfileMode, plan.ProfileName, plan.RequireSecurityDevice, plan.TenantId),
+            Retry);
+
+        var rings = new List<RingReport>();
+        var added = new List<Guid>();
+        for (var i = 0; i < plan.Rings.Count; i++)
+        {
+            var outcome = await RunRingAsync(run, profile.PolicyId, i, added);
+            rings.Add(outcome.Report);
+            if (outcome.Aborted)
+            {
+                var rolledBack = input.RollbackOnAbort && added.Count > 0
+                    ? (await context.CallActivityAsync<AssignGroupsResult>(RolloutActivityNames.AssignGroups, new AssignGroupsInput(plan.ProfileMode, profile.PolicyId, [], added), Retry)).Removed
+                    : [];
+                run.Status("aborted", plan.Rings[i].Name, i + 1, outcome.Report.Counts, outcome.Report.Verdict, [.. outcome.Report.Reasons, $"rolled back {rolledBack.Count} group(s)"], []);
+                return new RolloutReport(RolloutOutcome.Aborted, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, rolledBack);
+            }
+        }
+
+        var last = rings[^1];
+        var probe = plan.TicketProbe ? await RunTicketProbeAsync(run, rings) : null;
+        run.Status("done", last.Name, plan.Rings.Count, last.Counts, last.Verdict, last.Reasons, []);
+        return new RolloutReport(RolloutOutcome.Completed, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, [], probe);
+    }
+
+    private static async Task<RingOutcome> RunRingAsync(RolloutRun run, string policyId, int index, List<Guid> addedSoFar)
+    {
+        var context = run.Context;
+        var plan = run.Plan;
+        var ring = plan.Rings[index];
+        run.Status("readiness", ring.Name, index + 1, null, null, [], []);
+        var readiness = await context.CallActivityAsync<ReadinessResult>(RolloutActivityNames.AssessReadiness, new ReadinessInput(ring.GroupIds, TimeSpan.FromDays(7), SampleLimit), Retry);
+
+        run.Status("assigning", ring.Name, index + 1, null, null, [], []);
+        var assigned = await context.CallActivityAsync<AssignGroupsResult>(RolloutActivityNames.AssignGroups, new AssignGroupsInput(plan.ProfileMode, policyId, ring.GroupIds, []), Retry);
+        addedSoFar.AddRange(assigned.Added);
+        var assignedAt = context.CurrentUtcDateTime;
+
+        RingStatusResult? status = null;
+        GateDecision? decision = null;
+        var polls = 0;
+        do
+        {
+            run.Status("verifying", ring.Name, index + 1, status?.Counts, decision?.Verdict ?? GateVerdict.Wait, decision?.Reasons ?? [], []);
+            await context.CreateTimer(context.CurrentUtcDateTime + plan.PollInterval, CancellationToken.None);
+            status = await context.CallActivityAsync<RingStatusResult>(RolloutActivityNames.ReadRingStatus, new RingStatusInput(plan.ProfileMode, policyId, ring.GroupIds, SampleLimit), Retry);
+            polls++;
+            decision = RingGate.Evaluate(ring, status.Counts, context.CurrentUtcDateTime - assignedAt);
+            run.Status("verifying", ring.Name, index + 1, status.Counts, decision.Verdict, decision.Reasons, []);
+        }
+        while (decision.Verdict == GateVerdict.Wait);
+
+        var resumed = false;
+        status ??= new RingStatusResult(new RingCounts(0, 0, 0, 0, 0, 0), []);
+        if (decision.Verdict == GateVerdict.Fail)
+        {
+            var reasons = decision.Reasons.Concat(status.Failing.Select(d => $"{d.DeviceName} ({d.DeviceId}): {d.State}")).ToList();
+            run.Status("paused", ring.Name, index + 1, status.Counts, decision.Verdict, reasons, [RolloutEvents.Resume, RolloutEvents.Abort]);
+            var chosen = await WaitForAnyAsync(context, RolloutEvents.Resume, RolloutEvents.Abort);
+            resumed = chosen == RolloutEvents.Resume;
+        }
+        else if (ring.RequireApproval && index < plan.Rings.Count - 1)
+        {
+            run.Status("awaitingApproval", ring.Name, index + 1, status.Counts, decision.Verdict, decision.Reasons, [RolloutEvents.Approve, RolloutEvents.Abort]);
+            var chosen = await WaitForAnyAsync(context, RolloutEvents.Approve, RolloutEvents.Abort);
+            if (chosen == RolloutEvents.Abort)
+            {
+                return new RingOutcome(new RingReport(ring.Name, readiness, assigned.Added, status.Counts, decision.Verdict, decision.Reasons, status.Failing, false, polls), true);
+            }
+        }
+
+        var aborted = decision.Verdict == GateVerdict.Fail && !resumed;
+        return new RingOutcome(new RingReport(ring.Name, readiness, assigned.Added, status.Counts, decision.Verdict, decision.Reasons, status.Failing, resumed, polls), aborted);
+    }
+
+    /// <summary>Ships the ticket probe to every ring and polls its run states until every targeted device reported or the longest deadline passed.</summary>
+    private static async Task<TicketProbeSummary> RunTicketProbeAsync(RolloutRun run, IReadOnlyList<RingReport> rings)
+    {
+        var context = run.Context;
+        var plan = run.Plan;
+        var targeted = rings.Sum(r => r.Counts?.Targeted ?? 0);
+        var deployed = await context.CallActivityAsync<TicketProbeDeployResult>(RolloutActivityNames.DeployTicketProbe, new TicketProbeDeployInput(plan.AllGroupIds), Retry);
+        var until = context.CurrentUtcDateTime + plan.Rings.Max(r => r.VerificationDeadline);
+        TicketProbeSummary summary;
+        do
+        {
+            run.Status("ticketProbe", rings[^1].Name, plan.Rings.Count, rings[^1].Counts, rings[^1].Verdict, [], []);
+            await context.CreateTimer(context.CurrentUtcDateTime + plan.PollInterval, CancellationToken.None);
+            summary = await context.CallActivityAsync<TicketProbeSummary>(RolloutActivityNames.ReadTicketProbe, new TicketProbeReadInput(deployed.ScriptId, SampleLimit), Retry);
+        }
+        while (summary.Reported < targeted && context.CurrentUtcDateTime < until);
+
+        return summary;
+    }
+
+    private static async Task<string> WaitForAnyAsync(IWorkflowContext context, string first, string second)
+    {
+        using var cancel = new CancellationTokenSource();
+        var a = context.WaitForExternalEvent<object?>(first, Timeout.InfiniteTimeSpan, cancel.Token);
+        var b = context.WaitForExternalEvent<object?>(second, Timeout.InfiniteTimeSpan, cancel.Token);
+        var winner = await Task.WhenAny(a, b);
+        // Cancel synchronously: the losing wait must be withdrawn on the workflow's own thread, before it goes on.
+#pragma warning disable CA1849
+        cancel.Cancel();
+#pragma warning restore CA1849
+        return winner == a ? first : second;
+    }
+
+    private sealed record RingOutcome(RingReport Report, bool Aborted);
+
+    private sealed class RolloutRun(IWorkflowContext context, RolloutPlan plan)
+    {
+        public IWorkflowContext Context { get; } = context;
+
+        public RolloutPlan Plan { get; } = plan;
+
+        public void Status(string phase, string? ring, int number, RingCounts? counts, GateVerdict? verdict, IReadOnlyList<string> reasons, IReadOnlyList<string> waitingFor)
+            => Context.SetCustomStatus(new RolloutStatus(phase, ring, number, Plan.Rings.Count, counts, verdict, reasons, waitingFor));
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using CloudTrust.Integrations.Graph.Contracts;
+
+namespace CloudTrust.Integrations.Graph;
+
+/// <summary>
+/// The beta endpoints the typed v1.0 SDK does not cover, called through the same Graph SDK pipeline (so retry,
+/// redirect, compression and authentication apply) with our own small System.Text.Json contracts.
+/// </summary>
+internal sealed class BetaGraphClient(HttpClient http, Uri betaRoot)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public Uri Root => betaRoot;
+
+    public async Task<T> GetAsync<T>(string relativeOrAbsolute, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Resolve(relativeOrAbsolute));
+        return await SendAsync<T>(request, cancellationToken) ?? throw new GraphRequestException(200, "EmptyBody", "no body", $"GET {relativeOrAbsolute}");
+    }
+
+    /// <summary>Reads every page of a collection, following <c>@odata.nextLink</c>.</summary>
+    public async Task<List<T>> GetAllAsync<T>(string relative, CancellationToken cancellationToken)
+    {
+        var items = new List<T>();
+        string? next = relative;
+        while (next is not null)
+        {
+            var page = await GetAsync<ODataPage<T>>(next, cancellationToken);
+            items.AddRange(page.Value);
+            next = page.NextLink;
+        }
+
+        return items;
+    }
+
+    public async Task<T?> SendJsonAsync<T>(HttpMethod method, string relative, object body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, Resolve(relative)) { Content = JsonContent.Create(body, body.GetType(), options: Json) };
+        await request.Content.LoadIntoBufferAsync(cancellationToken);
+        return await SendAsync<T>(request, cancellationToken);
+    }
+
+    private Uri Resolve(string relativeOrAbsolute)
+        => Uri.TryCreate(relativeOrAbsolute, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal)
+            ? absolute
+            : new Uri(betaRoot, relativeOrAbsolute.TrimStart('/'));
+
+    private async Task<T?> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            GraphError? error = null;
+            try
+            {
+                error = (await response.Content.ReadFromJsonAsync<GraphErrorBody>(Json, cancellationToken))?.Error;
+            }
+            catch (JsonException)
+            {
+                // Not a Graph error body; report the status alone.
+            }
+
+            throw new GraphRequestException((int)response.StatusCode, error?.Code ?? response.StatusCode.ToString(), error?.Message ?? string.Empty, $"{request.Method} {request.RequestUri?.AbsolutePath}");
+        }
+
+        if (response.StatusCode == System.Net.HttpStatusCode.NoContent || response.Content.Headers.ContentLength == 0)
+        {
+            return default;
+        }
+
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        return await JsonSerializer.DeserializeAsync<T>(stream, Json, cancellationToken);
+    }
+}

@@ -1,0 +1,165 @@
+using CloudTrust.Core.Rollout.Activities;
+using CloudTrust.Core.Rollout.Gate;
+using Microsoft.Extensions.Logging;
+using Microsoft.Graph.DeviceManagement.DeviceConfigurations.Item.Assign;
+using Microsoft.Graph.Models;
+
+namespace CloudTrust.Integrations.Graph;
+
+/// <summary>
+/// The alternative to the settings catalog: a v1.0 <c>windows10CustomConfiguration</c> with three
+/// <c>omaSettingBoolean</c> values under <c>./Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies/</c> (the real
+/// tenant GUID), through the typed SDK: idempotent create/update, whole-list assign, and per-device status from
+/// <c>deviceStatuses</c> (matched to the ring by device name, since that collection carries no device id).
+/// </summary>
+internal sealed partial class CustomOmaUriProfile(GraphConnection graph, ILogger<CustomOmaUriProfile> logger)
+{
+    public static Dictionary<string, bool> Desired(Guid tenantId, bool requireSecurityDevice)
+    {
+        var root = $"./Device/Vendor/MSFT/PassportForWork/{tenantId}/Policies/";
+        return new(StringComparer.OrdinalIgnoreCase)
+        {
+            [root + "UsePassportForWork"] = true,
+            [root + "UseCloudTrustForOnPremAuth"] = true,
+            [root + "RequireSecurityDevice"] = requireSecurityDevice,
+        };
+    }
+
+    public async Task<EnsureProfileResult> EnsureAsync(string name, Guid tenantId, bool requireSecurityDevice, CancellationToken cancellationToken)
+    {
+        var desired = Desired(tenantId, requireSecurityDevice);
+        var body = new Windows10CustomConfiguration
+        {
+            DisplayName = name,
+            Description = $"Windows Hello for Business cloud Kerberos trust, managed by CloudTrust. {SettingsCatalogPayload.Marker}",
+            OmaSettings = [.. desired.Select(d => new OmaSettingBoolean { DisplayName = d.Key.Split('/')[^1], OmaUri = d.Key, Value = d.Value })],
+        };
+        var existing = await FindAsync(name, cancellationToken);
+        if (existing is null)
+        {
+            var created = await graph.V1.DeviceManagement.DeviceConfigurations.PostAsync(body, cancellationToken: cancellationToken)
+                ?? throw new GraphRequestException(201, "EmptyBody", "create returned nothing", "POST deviceConfigurations");
+            LogCreated(name, created.Id!);
+            return new EnsureProfileResult(created.Id!, ProfileAction.Created, []);
+        }
+
+        var actual = (existing.OmaSettings ?? []).OfType<OmaSettingBoolean>().Where(s => s.OmaUri is not null)
+            .ToDictionary(s => s.OmaUri!, s => s.Value ?? false, StringComparer.OrdinalIgnoreCase);
+        var drift = desired.Where(d => !actual.TryGetValue(d.Key, out var v) || v != d.Value)
+            .Select(d => $"{d.Key}: expected {d.Value}, found {(actual.TryGetValue(d.Key, out var v) ? v.ToString() : "(absent)")}")
+            .ToList();
+        if (drift.Count == 0)
+        {
+            return new EnsureProfileResult(existing.Id!, ProfileAction.Unchanged, []);
+        }
+
+        await graph.V1.DeviceManagement.DeviceConfigurations[existing.Id].PatchAsync(body, cancellationToken: cancellationToken);
+        LogUpdated(name, existing.Id!, drift.Count);
+        return new EnsureProfileResult(existing.Id!, ProfileAction.Updated, drift);
+    }
+
+    public async Task<AssignGroupsResult> ChangeAssignmentsAsync(string policyId, IReadOnlyList<Guid> add, IReadOnlyList<Guid> remove, CancellationToken cancellationToken)
+    {
+        var item = graph.V1.DeviceManagement.DeviceConfigurations[policyId];
+        var current = new List<DeviceConfigurationAssignment>();
+        var page = await item.Assignments.GetAsync(cancellationToken: cancellationToken);
+        while (page is not null)
+        {
+            current.AddRange(page.Value ?? []);
+            page = page.OdataNextLink is { } next ? await item.Assignments.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
+        }
+
+        static Guid? GroupOf(DeviceConfigurationAssignment a)
+            => a.Target is GroupAssignmentTarget { GroupId: { } g } && a.Target is not ExclusionGroupAssignmentTarget && Guid.TryParse(g, out var id) ? id : null;
+
+        var groups = current.Select(GroupOf).OfType<Guid>().ToHashSet();
+        var added = add.Where(g => !groups.Contains(g)).Distinct().ToList();
+        var removed = remove.Where(groups.Contains).Distinct().ToList();
+        if (added.Count == 0 && removed.Count == 0)
+        {
+            return new AssignGroupsResult([.. groups], [], []);
+        }
+
+        var assignments = current.Where(a => GroupOf(a) is not { } g || !removed.Contains(g))
+            .Select(a => new DeviceConfigurationAssignment { Target = a.Target })
+            .Concat(added.Select(g => new DeviceConfigurationAssignment { Target = new GroupAssignmentTarget { GroupId = g.ToString() } }))
+            .ToList();
+        await item.Assign.PostAsAssignPostResponseAsync(new AssignPostRequestBody { Assignments = assignments }, cancellationToken: cancellationToken);
+        return new AssignGroupsResult([.. groups.Except(removed).Concat(added)], added, removed);
+    }
+
+    public async Task<RingStatusResult> ReadStatusAsync(string policyId, IReadOnlyList<Guid> ringGroups, int sampleLimit, CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var groupId in ringGroups)
+        {
+            var members = graph.V1.Groups[groupId.ToString()].Members;
+            var page = await members.GetAsync(r => r.QueryParameters.Top = graph.Options.CollectionPageSize, cancellationToken);
+            while (page is not null)
+            {
+                names.UnionWith((page.Value ?? []).OfType<Device>().Select(d => d.DisplayName).OfType<string>());
+                page = page.OdataNextLink is { } next ? await members.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
+            }
+        }
+
+        int succeeded = 0, errors = 0, conflicts = 0, notApplicable = 0;
+        var failing = new List<DeviceIssue>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var statuses = graph.V1.DeviceManagement.DeviceConfigurations[policyId].DeviceStatuses;
+        var statusPage = await statuses.GetAsync(r => r.QueryParameters.Top = graph.Options.CollectionPageSize, cancellationToken);
+        while (statusPage is not null)
+        {
+            foreach (var status in statusPage.Value ?? [])
+            {
+                if (status.DeviceDisplayName is not { } name || !names.Contains(name) || !seen.Add(name))
+                {
+                    continue;
+                }
+
+                switch (status.Status)
+                {
+                    case ComplianceStatus.Compliant or ComplianceStatus.Remediated: succeeded++; break;
+                    case ComplianceStatus.Error or ComplianceStatus.NonCompliant: errors++; break;
+                    case ComplianceStatus.Conflict: conflicts++; break;
+                    case ComplianceStatus.NotApplicable: notApplicable++; break;
+                    default: break;
+                }
+
+                if (status.Status is ComplianceStatus.Error or ComplianceStatus.NonCompliant or ComplianceStatus.Conflict && failing.Count < sampleLimit)
+                {
+                    failing.Add(new DeviceIssue(status.Id ?? name, name, status.Status == ComplianceStatus.Conflict ? "conflict" : "error"));
+                }
+            }
+
+            statusPage = statusPage.OdataNextLink is { } next ? await statuses.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
+        }
+
+        var pending = names.Count - succeeded - errors - conflicts - notApplicable;
+        return new RingStatusResult(new RingCounts(names.Count, succeeded, errors, conflicts, pending, notApplicable), failing);
+    }
+
+    private async Task<Windows10CustomConfiguration?> FindAsync(string name, CancellationToken cancellationToken)
+    {
+        var configurations = graph.V1.DeviceManagement.DeviceConfigurations;
+        var page = await configurations.GetAsync(cancellationToken: cancellationToken);
+        while (page is not null)
+        {
+            var ours = (page.Value ?? []).OfType<Windows10CustomConfiguration>()
+                .FirstOrDefault(c => c.DisplayName == name && (c.Description?.Contains(SettingsCatalogPayload.Marker, StringComparison.Ordinal) ?? false));
+            if (ours is not null)
+            {
+                return ours;
+            }
+
+            page = page.OdataNextLink is { } next ? await configurations.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created custom OMA-URI profile {Name} ({PolicyId})")]
+    private partial void LogCreated(string name, string policyId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Custom OMA-URI profile {Name} ({PolicyId}) had drifted in {Count} setting(s); updated")]
+    private partial void LogUpdated(string name, string policyId, int count);
+}

@@ -1,0 +1,69 @@
+using Azure.Core.Pipeline;
+using Azure.Identity;
+using CloudTrust.Integrations.Http;
+using Microsoft.Graph;
+using Microsoft.Graph.Authentication;
+
+namespace CloudTrust.Integrations.Graph;
+
+/// <summary>
+/// One authenticated Microsoft Graph pipeline (the SDK's <c>GraphClientFactory</c> handlers: retry on 429/503 with
+/// Retry-After, redirect, compression, plus the Azure.Identity bearer-token handler) shared by the typed v1.0
+/// <see cref="GraphServiceClient"/> and our small beta client.
+/// </summary>
+public sealed class GraphConnection : IDisposable
+{
+    private readonly HttpClient http;
+
+    private GraphConnection(HttpClient http, GraphConnectionOptions options)
+    {
+        this.http = http;
+        Options = options;
+        var root = options.BaseAddress.ToString().TrimEnd('/');
+        V1 = new GraphServiceClient(http, (Microsoft.Kiota.Abstractions.Authentication.IAuthenticationProvider?)null, root + "/v1.0");
+        Beta = new BetaGraphClient(http, new Uri(root + "/beta/"));
+    }
+
+    /// <summary>Gets the options the connection was made with.</summary>
+    public GraphConnectionOptions Options { get; }
+
+    /// <summary>Gets the typed v1.0 client.</summary>
+    public GraphServiceClient V1 { get; }
+
+    internal BetaGraphClient Beta { get; }
+
+    /// <summary>Creates a connection that signs in with a client secret (client-credentials flow).</summary>
+    /// <param name="options">Where and as whom.</param>
+    /// <param name="clientSecret">The application's secret (fetched from Key Vault by the host; never journaled).</param>
+    /// <returns>The connection.</returns>
+    public static GraphConnection Create(GraphConnectionOptions options, string clientSecret)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrEmpty(clientSecret);
+        var credential = new ClientSecretCredential(
+            options.TenantId.ToString(),
+            options.ClientId,
+            clientSecret,
+            new ClientSecretCredentialOptions
+            {
+                AuthorityHost = options.AuthorityHost,
+                DisableInstanceDiscovery = true,
+                Transport = new HttpClientTransport(PinnedCertificateHandler.Create(options.PinnedCertificate)),
+            });
+        var authentication = new AzureIdentityAuthenticationProvider(
+            credential,
+            [options.BaseAddress.Host],
+            null,
+            false,
+            "https://graph.microsoft.com/.default");
+        var http = GraphClientFactory.Create(
+            authentication,
+            GraphClientFactory.CreateDefaultHandlers(),
+            finalHandler: PinnedCertificateHandler.Create(options.PinnedCertificate));
+        http.Timeout = TimeSpan.FromMinutes(5);
+        return new GraphConnection(http, options);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => http.Dispose();
+}

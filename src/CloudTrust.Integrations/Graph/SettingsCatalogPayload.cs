@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CloudTrust.Core.Rollout.Policy;
+
+namespace CloudTrust.Integrations.Graph;
+
+/// <summary>
+/// Builds and reads settings-catalog JSON: the WHfB choice settings as children of the PassportForWork group
+/// setting collection (ids keep the literal <c>{tenantid}</c>), and the flattened choices of any policy.
+/// </summary>
+internal static class SettingsCatalogPayload
+{
+    public const string Marker = "[cloudtrust:whfb-cloud-kerberos-trust]";
+
+    /// <summary>The <c>settings</c> array for our policy.</summary>
+    public static JsonArray Build(WhfbPolicySettings desired)
+    {
+        var children = new JsonArray();
+        foreach (var (id, option) in desired.Choices.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            children.Add(new JsonObject
+            {
+                ["@odata.type"] = "#microsoft.graph.deviceManagementConfigurationChoiceSettingInstance",
+                ["settingDefinitionId"] = id,
+                ["choiceSettingValue"] = new JsonObject
+                {
+                    ["@odata.type"] = "#microsoft.graph.deviceManagementConfigurationChoiceSettingValue",
+                    ["value"] = option,
+                    ["children"] = new JsonArray(),
+                },
+            });
+        }
+
+        return new JsonArray(new JsonObject
+        {
+            ["@odata.type"] = "#microsoft.graph.deviceManagementConfigurationSetting",
+            ["settingInstance"] = new JsonObject
+            {
+                ["@odata.type"] = "#microsoft.graph.deviceManagementConfigurationGroupSettingCollectionInstance",
+                ["settingDefinitionId"] = WhfbSettingIds.Root,
+                ["groupSettingCollectionValue"] = new JsonArray(new JsonObject { ["children"] = children }),
+            },
+        });
+    }
+
+    /// <summary>The policy body for POST and PUT.</summary>
+    public static JsonObject Policy(string name, WhfbPolicySettings desired) => new()
+    {
+        ["name"] = name,
+        ["description"] = $"Windows Hello for Business cloud Kerberos trust, managed by CloudTrust. {Marker}",
+        ["platforms"] = "windows10",
+        ["technologies"] = "mdm",
+        ["roleScopeTagIds"] = new JsonArray("0"),
+        ["settings"] = Build(desired),
+    };
+
+    /// <summary>Flattens the choice settings of a policy's settings (each item has a <c>settingInstance</c>).</summary>
+    public static WhfbPolicySettings ReadChoices(IEnumerable<JsonElement> settings)
+    {
+        var choices = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var setting in settings)
+        {
+            if (setting.TryGetProperty("settingInstance", out var instance))
+            {
+                Walk(instance, choices);
+            }
+        }
+
+        return new WhfbPolicySettings(choices);
+    }
+
+    private static void Walk(JsonElement instance, Dictionary<string, string> choices)
+    {
+        if (instance.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        var id = instance.TryGetProperty("settingDefinitionId", out var idElement) ? idElement.GetString() : null;
+        if (instance.TryGetProperty("choiceSettingValue", out var choice) && choice.ValueKind == JsonValueKind.Object)
+        {
+            if (id is not null && choice.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.String)
+            {
+                choices[id] = value.GetString()!;
+            }
+
+            if (choice.TryGetProperty("children", out var children) && children.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var child in children.EnumerateArray())
+                {
+                    Walk(child, choices);
+                }
+            }
+        }
+
+        if (instance.TryGetProperty("groupSettingCollectionValue", out var groups) && groups.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var group in groups.EnumerateArray())
+            {
+                if (group.TryGetProperty("children", out var children) && children.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var child in children.EnumerateArray())
+                    {
+                        Walk(child, choices);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using CloudTrust.Core.Rollout.Activities;
+using CloudTrust.Core.Workflows;
+using CloudTrust.Integrations.Graph;
+using CloudTrust.Integrations.TicketProbe;
+
+namespace CloudTrust.Integrations.Rollout;
+
+/// <summary>Summarises the ticket probe's device run states.</summary>
+/// <param name="graph">The Graph connection.</param>
+public sealed class ReadTicketProbeActivity(GraphConnection graph) : IActivity<TicketProbeReadInput, TicketProbeSummary>
+{
+    /// <inheritdoc />
+    public Task<TicketProbeSummary> RunAsync(TicketProbeReadInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new TicketProbeDeployment(graph).ReadAsync(input.ScriptId, input.SampleLimit, cancellationToken);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text;
+using CloudTrust.Core.Rollout.Activities;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CloudTrust.Integrations.Graph;
+using CloudTrust.Integrations.Graph.Contracts;
+
+namespace CloudTrust.Integrations.TicketProbe;
+
+/// <summary>
+/// Ships the ticket probe as an Intune Remediations detection script (beta <c>deviceHealthScripts</c>, run as the
+/// user), assigns it to groups, and reads its device run states back into a summary.
+/// </summary>
+public sealed class TicketProbeDeployment(GraphConnection graph)
+{
+    /// <summary>The script's display name in Intune.</summary>
+    public const string ScriptName = "CloudTrust cloud Kerberos ticket probe";
+
+    private const string Root = "deviceManagement/deviceHealthScripts";
+
+    /// <summary>Gets the detection script shipped in this assembly.</summary>
+    public static string Script
+    {
+        get
+        {
+            using var stream = typeof(TicketProbeDeployment).Assembly.GetManifestResourceStream("CloudTrust.TicketProbe.ps1")
+                ?? throw new InvalidOperationException("the ticket probe script is not embedded");
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            return reader.ReadToEnd();
+        }
+    }
+
+    /// <summary>Creates the script if absent and assigns it to <paramref name="groupIds"/> (daily).</summary>
+    /// <param name="groupIds">The groups whose devices run it.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The script's id.</returns>
+    public async Task<string> DeployAsync(IReadOnlyList<Guid> groupIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(groupIds);
+        ArgumentNullException.ThrowIfNull(graph);
+        var existing = (await graph.Beta.GetAllAsync<HealthScript>(Root, cancellationToken)).FirstOrDefault(s => s.DisplayName == ScriptName);
+        var id = existing?.Id ?? (await graph.Beta.SendJsonAsync<HealthScript>(
+            HttpMethod.Post,
+            Root,
+            new Dictionary<string, object>
+            {
+                ["displayName"] = ScriptName,
+                ["description"] = "Reports OnPremTgt/CloudTgt from dsregcmd /status as JSON. " + SettingsCatalogPayload.Marker,
+                ["publisher"] = "CloudTrust",
+                ["runAsAccount"] = "user",
+                ["runAs32Bit"] = false,
+                ["enforceSignatureCheck"] = false,
+                ["detectionScriptContent"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(Script)),
+                ["remediationScriptContent"] = string.Empty,
+            },
+            cancellationToken))!.Id;
+        var assignments = groupIds.Select(g => new Dictionary<string, object>
+        {
+            ["target"] = new Dictionary<string, string> { ["@odata.type"] = "#microsoft.graph.groupAssignmentTarget", ["groupId"] = g.ToString() },
+            ["runRemediationScript"] = false,
+            ["runSchedule"] = new Dictionary<string, object> { ["@odata.type"] = "#microsoft.graph.deviceHealthScriptDailySchedule", ["interval"] = 1, ["time"] = "09:00:00", ["useUtc"] = false },
+        }).ToList();
+        await graph.Beta.SendJsonAsync<JsonElement?>(HttpMethod.Post, $"{Root}/{Uri.EscapeDataString(id)}/assign", new Dictionary<string, object> { ["deviceHealthScriptAssignments"] = assignments }, cancellationToken);
+        return id;
+    }
+
+    /// <summary>Reads every device run state (paged) and summarises the probe's output.</summary>
+    /// <param name="scriptId">The script id.</param>
+    /// <param name="sampleLimit">How many failing devices to name.</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <returns>The summary.</returns>
+    public async Task<TicketProbeSummary> ReadAsync(string scriptId, int sampleLimit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var states = await graph.Beta.GetAllAsync<RunState>($"{Root}/{Uri.EscapeDataString(scriptId)}/deviceRunStates?$expand=managedDevice", cancellationToken);
+        int working = 0, onPremMissing = 0, cloudMissing = 0;
+        var samples = new List<string>();
+        foreach (var state in states)
+        {
+            var result = ParseOutput(state.Output);
+            if (result is null)
+            {
+                continue;
+            }
+
+            if (result.Works)
+            {
+                working++;
+                continue;
+            }
+
+            onPremMissing += result.CloudTgt && !result.OnPremTgt ? 1 : 0;
+            cloudMissing += result.CloudTgt ? 0 : 1;
+            if (samples.Count < sampleLimit)
+            {
+                samples.Add($"{state.ManagedDevice?.DeviceName}: {result.Diagnosis}");
+            }
+        }
+
+        return new TicketProbeSummary(states.Count, working, onPremMissing, cloudMissing, samples);
+    }
+
+    /// <summary>Reads the JSON line the detection script prints; null when it is not the probe's output.</summary>
+    /// <param name="output">The script's output.</param>
+    /// <returns>The result, or null.</returns>
+    public static TicketProbeResult? ParseOutput(string? output)
+    {
+        if (string.IsNullOrWhiteSpace(output))
+        {
+            return null;
+        }
+
+        try
+        {
+            var line = JsonSerializer.Deserialize<ProbeLine>(output.Trim(), BetaGraphClient.Json);
+            return line?.Probe == "cloudtrust-ticket/1"
+                ? new TicketProbeResult(line.OnPremTgt, line.CloudTgt, line.AzureAdPrt, line.AzureAdJoined, line.DomainJoined)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record HealthScript([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("displayName")] string? DisplayName);
+
+    private sealed record RunState(
+        [property: JsonPropertyName("preRemediationDetectionScriptOutput")] string? Output,
+        [property: JsonPropertyName("managedDevice")] RunStateDevice? ManagedDevice);
+
+    private sealed record RunStateDevice([property: JsonPropertyName("deviceName")] string? DeviceName);
+
+    private sealed record ProbeLine(string? Probe, bool OnPremTgt, bool CloudTgt, bool AzureAdPrt, bool AzureAdJoined, bool DomainJoined);
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CloudTrust.Simulator.Graph;
+
+/// <summary>
+/// v1.0 reads: <c>/groups/{id}/members</c> (devices), <c>/deviceManagement/managedDevices</c> and
+/// <c>/reports/authenticationMethods/userRegistrationDetails</c>, all paged with <c>@odata.nextLink</c>.
+/// </summary>
+internal static class DirectoryEndpoints
+{
+    public static void Map(RouteGroupBuilder v1, SimulatedIntune intune)
+    {
+        v1.MapGet("/groups/{id}/members", (HttpContext http, string id) =>
+            Guid.TryParse(id, out var groupId) && intune.TryGetGroup(groupId, out var members)
+                ? GraphResponses.Page(http, members, d => new Dictionary<string, object>
+                {
+                    ["@odata.type"] = "#microsoft.graph.device",
+                    ["id"] = d.ObjectId.ToString(),
+                    ["deviceId"] = d.AadDeviceId.ToString(),
+                    ["displayName"] = d.Name,
+                    ["operatingSystem"] = "Windows",
+                }, intune.Options)
+                : GraphResponses.NotFound($"group {id}"));
+
+        v1.MapGet("/deviceManagement/managedDevices", (HttpContext http) =>
+        {
+            List<SimulatedDevice> all;
+            lock (intune.Gate)
+            {
+                all = [.. intune.Devices];
+            }
+
+            var now = intune.Time.GetUtcNow();
+            return GraphResponses.Page(http, all, d => new Dictionary<string, object?>
+            {
+                ["@odata.type"] = "#microsoft.graph.managedDevice",
+                ["id"] = d.ManagedDeviceId.ToString(),
+                ["deviceName"] = d.Name,
+                ["azureADDeviceId"] = d.AadDeviceId.ToString(),
+                ["operatingSystem"] = "Windows",
+                ["osVersion"] = d.OsVersion,
+                ["skuFamily"] = d.SkuFamily,
+                ["joinType"] = d.JoinType,
+                ["userId"] = d.User.Id.ToString(),
+                ["userPrincipalName"] = d.User.UserPrincipalName,
+                ["lastSyncDateTime"] = DevicePolicyEvaluator.LastCheckIn(d, intune.FleetEpoch, intune.Options.CheckInInterval, now)
+                    ?? intune.FleetEpoch - TimeSpan.FromDays(60),
+            }, intune.Options);
+        });
+
+        v1.MapGet("/reports/authenticationMethods/userRegistrationDetails", (HttpContext http) =>
+        {
+            List<SimulatedUser> users;
+            lock (intune.Gate)
+            {
+                users = [.. intune.Devices.Select(d => d.User)];
+            }
+
+            return GraphResponses.Page(http, users, u => new Dictionary<string, object>
+            {
+                ["id"] = u.Id.ToString(),
+                ["userPrincipalName"] = u.UserPrincipalName,
+                ["userDisplayName"] = u.UserPrincipalName.Split('@')[0],
+                ["userType"] = "member",
+                ["isAdmin"] = u.IsAdmin,
+                ["isMfaRegistered"] = u.IsMfaRegistered,
+                ["isMfaCapable"] = u.IsMfaRegistered,
+                ["methodsRegistered"] = u.HasWhfb ? new[] { "microsoftAuthenticatorPush", "windowsHelloForBusiness" } : u.IsMfaRegistered ? new[] { "microsoftAuthenticatorPush" } : Array.Empty<string>(),
+            }, intune.Options);
+        });
+    }
+}

@@ -1,0 +1,152 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CloudTrust.Simulator.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CloudTrust.Simulator.Graph;
+
+/// <summary>
+/// beta <c>/deviceManagement/deviceHealthScripts</c> (Intune Remediations): create, assign, and
+/// <c>deviceRunStates</c> whose detection output is what the ticket probe prints. A device reports once it checked
+/// in after the assignment: both tickets when the cloud-trust policy succeeded on it and its user is not
+/// privileged (the Kerberos server's replication policy denies privileged users: CloudTgt YES, OnPremTgt NO).
+/// </summary>
+internal static class HealthScriptEndpoints
+{
+    private const string Root = "/deviceManagement/deviceHealthScripts";
+    private const string CloudTrust = "device_vendor_msft_passportforwork_{tenantid}_policies_usecloudtrustforonpremauth";
+
+    public static void Map(RouteGroupBuilder beta, SimulatedIntune intune)
+    {
+        beta.MapGet(Root, (HttpContext http) =>
+        {
+            List<SimulatedPolicy> all;
+            lock (intune.Gate)
+            {
+                all = [.. intune.HealthScriptTable.Values.OrderBy(p => p.CreatedDateTime)];
+            }
+
+            return GraphResponses.Page(http, all, Describe, intune.Options);
+        });
+
+        beta.MapPost(Root, async (HttpContext http) =>
+        {
+            var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject;
+            var content = body?["detectionScriptContent"]?.GetValue<string>();
+            if (body?["displayName"]?.GetValue<string>() is not { Length: > 0 } name || content is null)
+            {
+                return GraphResponses.BadRequest("displayName and detectionScriptContent are required.");
+            }
+
+            string script;
+            try
+            {
+                script = Encoding.UTF8.GetString(Convert.FromBase64String(content));
+            }
+            catch (FormatException)
+            {
+                return GraphResponses.BadRequest("detectionScriptContent must be base64.");
+            }
+
+            var policy = intune.CreateHealthScript(name, body["runAsAccount"]?.GetValue<string>() ?? "system", script);
+            return Results.Json(Describe(policy), SimulatorJson.Options, statusCode: 201);
+        });
+
+        beta.MapPost(Root + "/{id}/assign", async (HttpContext http, string id) =>
+        {
+            var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject;
+            var groups = new List<Guid>();
+            foreach (var item in body?["deviceHealthScriptAssignments"] as JsonArray ?? [])
+            {
+                if (!Guid.TryParse(item?["target"]?["groupId"]?.GetValue<string>(), out var group))
+                {
+                    return GraphResponses.BadRequest("each assignment needs a target with a groupId.");
+                }
+
+                groups.Add(group);
+            }
+
+            lock (intune.Gate)
+            {
+                if (!intune.HealthScriptTable.TryGetValue(id, out var script))
+                {
+                    return GraphResponses.NotFound($"deviceHealthScript {id}");
+                }
+
+                var previous = new Dictionary<Guid, DateTimeOffset>(script.Assignments);
+                script.Assignments.Clear();
+                foreach (var group in groups.Distinct())
+                {
+                    script.Assignments[group] = previous.TryGetValue(group, out var at) ? at : intune.Time.GetUtcNow();
+                }
+
+                script.TargetCache = null;
+            }
+
+            return Results.NoContent();
+        });
+
+        beta.MapGet(Root + "/{id}/deviceRunStates", (HttpContext http, string id) =>
+        {
+            SimulatedPolicy? script;
+            List<SimulatedPolicy> cloudTrustPolicies;
+            lock (intune.Gate)
+            {
+                script = intune.HealthScriptTable.GetValueOrDefault(id);
+                cloudTrustPolicies = [.. intune.PolicyTable.Values.Where(p => p.Choices().TryGetValue(CloudTrust, out var v) && v.EndsWith("_true", StringComparison.Ordinal))];
+            }
+
+            if (script is null)
+            {
+                return GraphResponses.NotFound($"deviceHealthScript {id}");
+            }
+
+            var now = intune.Time.GetUtcNow();
+            var applied = new HashSet<SimulatedDevice>(ReferenceEqualityComparer.Instance);
+            foreach (var policy in cloudTrustPolicies)
+            {
+                var requireTpm = DevicePolicyEvaluator.RequiresSecurityDevice(policy);
+                foreach (var (device, at) in intune.Targets(policy))
+                {
+                    var since = at > policy.LastModifiedDateTime ? at : policy.LastModifiedDateTime;
+                    if (DevicePolicyEvaluator.Evaluate(device, since, requireTpm, intune.FleetEpoch, intune.Options.CheckInInterval, now).State == PolicyDeviceState.Succeeded)
+                    {
+                        applied.Add(device);
+                    }
+                }
+            }
+
+            var reported = intune.Targets(script)
+                .Select(t => (t.Device, At: DevicePolicyEvaluator.NextCheckIn(t.Device, t.AssignedAt, intune.FleetEpoch, intune.Options.CheckInInterval)))
+                .Where(t => !t.Device.NeverChecksIn && t.At <= now)
+                .ToList();
+            return GraphResponses.Page(http, reported, t =>
+            {
+                var cloudTgt = applied.Contains(t.Device);
+                var onPremTgt = cloudTgt && !t.Device.User.IsAdmin;
+                var output = JsonSerializer.Serialize(new { probe = "cloudtrust-ticket/1", onPremTgt, cloudTgt, azureAdPrt = true, azureAdJoined = true, domainJoined = t.Device.JoinType == "hybridAzureADJoined" });
+                return new Dictionary<string, object>
+                {
+                    ["id"] = $"{id}:{t.Device.ManagedDeviceId}",
+                    ["detectionState"] = onPremTgt && cloudTgt ? "success" : "fail",
+                    ["preRemediationDetectionScriptOutput"] = output,
+                    ["lastStateUpdateDateTime"] = t.At,
+                    ["managedDevice"] = new Dictionary<string, object> { ["id"] = t.Device.ManagedDeviceId.ToString(), ["deviceName"] = t.Device.Name, ["azureADDeviceId"] = t.Device.AadDeviceId.ToString() },
+                };
+            }, intune.Options);
+        });
+    }
+
+    private static object Describe(SimulatedPolicy p) => new Dictionary<string, object>
+    {
+        ["@odata.type"] = "#microsoft.graph.deviceHealthScript",
+        ["id"] = p.Id,
+        ["displayName"] = p.Name,
+        ["publisher"] = "CloudTrust",
+        ["runAsAccount"] = p.Technologies,
+        ["createdDateTime"] = p.CreatedDateTime,
+    };
+}

@@ -1,0 +1,29 @@
+namespace CloudTrust.Simulator.Graph;
+
+/// <summary>How the simulated Microsoft Graph behaves.</summary>
+public sealed record SimulatedGraphOptions
+{
+    /// <summary>Gets the share (0..1) of Graph requests answered 429 or 503 with <c>Retry-After</c>.</summary>
+    public double ThrottleRate { get; init; }
+
+    /// <summary>Gets the share of throttled answers that are 503 instead of 429.</summary>
+    public double ServiceUnavailableShare { get; init; } = 0.25;
+
+    /// <summary>Gets the <c>Retry-After</c> value, in seconds, sent with throttled answers.</summary>
+    public int RetryAfterSeconds { get; init; } = 1;
+
+    /// <summary>Gets the page size of collections when the client does not ask for one.</summary>
+    public int DefaultPageSize { get; init; } = 100;
+
+    /// <summary>Gets the largest <c>$top</c> a collection honours.</summary>
+    public int MaxPageSize { get; init; } = 999;
+
+    /// <summary>Gets the largest <c>top</c> the device report honours.</summary>
+    public int MaxReportPageSize { get; init; } = 1000;
+
+    /// <summary>Gets how often a device checks in with Intune (simulated time).</summary>
+    public TimeSpan CheckInInterval { get; init; } = TimeSpan.FromHours(8);
+
+    /// <summary>Gets the seed for the fleet and for throttling decisions.</summary>
+    public int Seed { get; init; } = 20261122;
+}
