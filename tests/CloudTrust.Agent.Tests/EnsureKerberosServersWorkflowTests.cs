@@ -77,3 +77,31 @@ public sealed class EnsureKerberosServersUnreachableAgentTests
         Assert.Equal(0, env.Directory.OperationsRun);
     }
 }
+
+public sealed class RotateKerberosServerKeyActivityTests
+{
+    [Fact]
+    public async Task A_workflow_that_runs_the_same_rotation_twice_rotates_once()
+    {
+        await using var env = await RelayTestEnvironment.StartAsync();
+        var sender = env.CreateSender();
+        await sender.SendAsync(KerberosOperationRequest.EnsureKerberosServer("contoso.com"), default);
+        var registry = new WorkflowRegistry()
+            .AddWorkflow<string, DomainKerberosOutcome[]>("RotateTwice", async (context, domain) =>
+            {
+                var input = new KerberosRotationInput(domain, context.NewGuid().ToString("N"));
+                var first = await context.CallActivityAsync<DomainKerberosOutcome>(RotateKerberosServerKeyActivity.Name, input);
+                var second = await context.CallActivityAsync<DomainKerberosOutcome>(RotateKerberosServerKeyActivity.Name, input);
+                return [first, second];
+            })
+            .AddActivity<KerberosRotationInput, DomainKerberosOutcome>(RotateKerberosServerKeyActivity.Name, new RotateKerberosServerKeyActivity(sender));
+        await using var engine = new WorkflowEngine(registry, new WorkflowEngineOptions { DatabasePath = Path.Combine(env.StateDirectory, "rotate.db") }, TimeProvider.System, env.Loggers);
+
+        var id = await engine.StartAsync("RotateTwice", "contoso.com");
+        var outcomes = (await engine.WaitForCompletionAsync(id, Timeouts.Token)).ReadOutputAs<DomainKerberosOutcome[]>()!;
+
+        Assert.All(outcomes, o => Assert.True(o.Succeeded));
+        Assert.Equal(outcomes[0].Server!.KeyVersion, outcomes[1].Server!.KeyVersion);
+        Assert.Equal(1, env.Directory.RotationsOf("contoso.com"));
+    }
+}
