@@ -1,3 +1,4 @@
+using CloudTrust.Core.Rotation;
 using System.Text;
 using System.Text.Json;
 using CloudTrust.Core.Kerberos;
@@ -75,5 +76,33 @@ public sealed class EnsureKerberosServersUnreachableAgentTests
         Assert.True(outcome.Retryable);
         Assert.Equal(KerberosErrorCodes.RelayUnavailable, outcome.ErrorCode);
         Assert.Equal(0, env.Directory.OperationsRun);
+    }
+}
+
+public sealed class RotateKerberosServerKeyActivityTests
+{
+    [Fact]
+    public async Task A_workflow_that_runs_the_same_rotation_twice_rotates_once()
+    {
+        await using var env = await RelayTestEnvironment.StartAsync();
+        var sender = env.CreateSender();
+        await sender.SendAsync(KerberosOperationRequest.EnsureKerberosServer("contoso.com"), default);
+        var registry = new WorkflowRegistry()
+            .AddWorkflow<string, KerberosServerObject[]>("RotateTwice", async (context, domain) =>
+            {
+                var input = new KerberosDomainRequest(domain, context.NewGuid());
+                var first = await context.CallActivityAsync<KerberosServerObject>(RotationActivities.RotateKerberosServerKey, input);
+                var second = await context.CallActivityAsync<KerberosServerObject>(RotationActivities.RotateKerberosServerKey, input);
+                return [first, second];
+            })
+            .AddActivity<KerberosDomainRequest, KerberosServerObject>(RotationActivities.RotateKerberosServerKey, new RotateKerberosServerKeyActivity(sender));
+        await using var engine = new WorkflowEngine(registry, new WorkflowEngineOptions { DatabasePath = Path.Combine(env.StateDirectory, "rotate.db") }, TimeProvider.System, env.Loggers);
+
+        var id = await engine.StartAsync("RotateTwice", "contoso.com");
+        var outcomes = (await engine.WaitForCompletionAsync(id, Timeouts.Token)).ReadOutputAs<KerberosServerObject[]>()!;
+
+        Assert.NotNull(outcomes[0].KeyVersion);
+        Assert.Equal(outcomes[0].KeyVersion, outcomes[1].KeyVersion);
+        Assert.Equal(1, env.Directory.RotationsOf("contoso.com"));
     }
 }

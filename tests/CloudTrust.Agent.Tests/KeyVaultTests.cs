@@ -2,6 +2,8 @@ using Azure.Security.KeyVault.Secrets;
 using CloudTrust.Core.Kerberos;
 using CloudTrust.Integrations.Http;
 using CloudTrust.Integrations.KeyVault;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CloudTrust.Agent.Tests;
 
@@ -100,5 +102,57 @@ public sealed class KeyVaultTests
 
         Assert.True(afterRotation.Succeeded);
         Assert.Equal(1, afterRotation.Attempts);
+    }
+
+    [Fact]
+    public async Task A_token_for_another_resource_is_refused_by_the_vault()
+    {
+        await using var env = await RelayTestEnvironment.StartAsync();
+        using var http = new HttpClient(PinnedCertificateHandler.Create(env.Server.Certificate));
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "cloud-app",
+            ["client_secret"] = env.CloudClientSecret,
+            ["scope"] = "https://graph.microsoft.com/.default",
+        });
+        using var tokenResponse = await http.PostAsync(new Uri(env.Server.BaseAddress, $"{env.Server.Entra.TenantId}/oauth2/v2.0/token"), form);
+        using var token = System.Text.Json.JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync());
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(env.Server.BaseAddress, "secrets/relay-send-key?api-version=7.5"));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.RootElement.GetProperty("access_token").GetString());
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(200, (int)tokenResponse.StatusCode);
+        Assert.Equal(401, (int)response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_cached_secret_is_read_again_after_its_lifetime()
+    {
+        await using var env = await RelayTestEnvironment.StartAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var client = KeyVaultSecretClientFactory.Create(new KeyVaultConnection
+        {
+            VaultUri = env.Server.BaseAddress,
+            TenantId = env.Server.Entra.TenantId.ToString(),
+            ClientId = "cloud-app",
+            ClientSecret = env.CloudClientSecret,
+            AuthorityHost = env.Server.BaseAddress,
+            PinnedCertificate = env.Server.Certificate,
+        });
+        var cache = new KeyVaultSecretCache(client, TimeSpan.FromMinutes(10), time, NullLogger<KeyVaultSecretCache>.Instance);
+        env.Vault.SetSecret("expiring", "v1");
+
+        var first = await cache.GetAsync("expiring", default);
+        env.Vault.SetSecret("expiring", "v2");
+        time.Advance(TimeSpan.FromMinutes(9));
+        var beforeExpiry = await cache.GetAsync("expiring", default);
+        time.Advance(TimeSpan.FromMinutes(2));
+        var afterExpiry = await cache.GetAsync("expiring", default);
+
+        Assert.Equal("v1", first.Reveal());
+        Assert.Equal("v1", beforeExpiry.Reveal());
+        Assert.Equal("v2", afterExpiry.Reveal());
     }
 }

@@ -311,3 +311,29 @@ public sealed class RelayTokenRenewalTests
         Assert.Equal(1, env.Agent.Listener.Connections);
     }
 }
+
+/// <summary>Without renewal, the relay disconnects the listener when its token expires, and the agent reconnects.</summary>
+public sealed class RelayTokenExpiryTests
+{
+    [Fact]
+    public async Task A_listener_whose_token_expires_is_disconnected_and_the_agent_reconnects_with_a_fresh_one()
+    {
+        await using var env = await RelayTestEnvironment.StartAsync();
+        await env.StopAgentAsync();
+        await env.StartAgentAsync(env.ListenerOptions() with { TokenLifetime = TimeSpan.FromSeconds(2), RenewTokens = false });
+        var connectedAt = DateTimeOffset.UtcNow;
+        var giveUp = Timeouts.Token;
+        while (DateTimeOffset.UtcNow - connectedAt < TimeSpan.FromSeconds(3))
+        {
+            await Task.Delay(100, giveUp);
+        }
+
+        var first = await env.CreateSender(maxAttempts: 1).SendAsync(CloudTrust.Core.Kerberos.KerberosOperationRequest.Health(), default);
+        await env.Agent.Listener.WaitForConnectionAsync(2, giveUp);
+        await env.WaitForRelayListenerAsync(env.Relay.ListenersAccepted);
+        var afterReconnect = await env.CreateSender(maxAttempts: 4).SendAsync(CloudTrust.Core.Kerberos.KerberosOperationRequest.Health(), default);
+
+        Assert.Equal(CloudTrust.Integrations.Relay.RelayOutcomeKind.Unavailable, first.Kind);
+        Assert.True(afterReconnect.Succeeded);
+    }
+}

@@ -170,7 +170,7 @@ internal sealed partial class HybridConnectionListener : IAsyncDisposable
         Interlocked.Increment(ref connections);
         LogConnected(Connections);
         var signal = Volatile.Read(ref connected);
-        var renewal = RenewTokensAsync(socket, sendLock, session.Token);
+        var renewal = options.RenewTokens ? RenewTokensAsync(socket, sendLock, session.Token) : Task.CompletedTask;
         try
         {
             signal.TrySetResult();

@@ -20,6 +20,10 @@ public sealed record RelayListenerOptions
     /// <summary>Gets how long before expiry the token is renewed on the open channel.</summary>
     public TimeSpan RenewBeforeExpiry { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Gets a value indicating whether the token is renewed on the open channel (turned off only to test what
+    /// the relay does when a token expires).</summary>
+    public bool RenewTokens { get; init; } = true;
+
     /// <summary>Gets the first delay before reconnecting after the channel drops; it doubles up to <see cref="MaxReconnectDelay"/>.</summary>
     public TimeSpan MinReconnectDelay { get; init; } = TimeSpan.FromSeconds(1);
 

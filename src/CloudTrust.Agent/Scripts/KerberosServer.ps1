@@ -17,6 +17,9 @@ param(
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3
+# The agent writes and reads UTF-8 (names and passwords may hold non-ASCII characters); 5.1 defaults to the OEM code page.
+[Console]::InputEncoding = New-Object System.Text.UTF8Encoding $false
+[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false
 
 function Write-Result($value) {
     [Console]::Out.WriteLine(($value | ConvertTo-Json -Depth 6 -Compress))

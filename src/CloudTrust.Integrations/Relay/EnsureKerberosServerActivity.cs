@@ -21,11 +21,6 @@ public sealed class EnsureKerberosServerActivity : IActivity<KerberosDomainInput
     {
         ArgumentNullException.ThrowIfNull(input);
         var outcome = await sender.SendAsync(KerberosOperationRequest.EnsureKerberosServer(input.Domain), cancellationToken);
-        return outcome.Kind switch
-        {
-            RelayOutcomeKind.Unavailable => throw new RelayUnavailableException($"the agent for {input.Domain} could not be reached: {outcome.Message}"),
-            _ when outcome.Result is { } result => DomainKerberosOutcome.From(input.Domain, result),
-            _ => DomainKerberosOutcome.Failed(input.Domain, outcome.ErrorCode ?? KerberosErrorCodes.BackendFailed, outcome.Message ?? "refused", retryable: false),
-        };
+        return RelayActivityOutcome.ToDomainOutcome(input.Domain, outcome);
     }
 }

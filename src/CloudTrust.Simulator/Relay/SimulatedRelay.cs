@@ -257,10 +257,41 @@ public sealed class SimulatedRelay : ISimulatedService
 
     private ListenerConnection? PickListener()
     {
+        List<ListenerConnection> expired;
+        ListenerConnection? picked;
         lock (listeners)
         {
+            expired = listeners.Where(l => l.Expiry <= Now && l.Socket.State == WebSocketState.Open).ToList();
             var live = listeners.Where(l => l.Expiry > Now && l.Socket.State == WebSocketState.Open).ToList();
-            return live.Count == 0 ? null : live[(int)((uint)Interlocked.Increment(ref nextListener) % live.Count)];
+            picked = live.Count == 0 ? null : live[(int)((uint)Interlocked.Increment(ref nextListener) % live.Count)];
+        }
+
+        // As the service does, a listener whose token expired without renewal is disconnected with 1008.
+        foreach (var listener in expired)
+        {
+            _ = CloseExpiredAsync(listener);
+        }
+
+        return picked;
+    }
+
+    private static async Task CloseExpiredAsync(ListenerConnection listener)
+    {
+        try
+        {
+            await listener.SendLock.WaitAsync();
+            try
+            {
+                await listener.Socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, "the security token has expired", CancellationToken.None);
+            }
+            finally
+            {
+                listener.SendLock.Release();
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            listener.Socket.Abort();
         }
     }
 
