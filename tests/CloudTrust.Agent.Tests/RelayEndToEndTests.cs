@@ -1,6 +1,7 @@
 using System.Text;
 using CloudTrust.Core.Kerberos;
 using CloudTrust.Integrations.Relay;
+using CloudTrust.Core.Validation;
 
 namespace CloudTrust.Agent.Tests;
 

@@ -1,6 +1,7 @@
 using CloudTrust.Agent.Backends;
 using CloudTrust.Core.Kerberos;
 using Microsoft.Extensions.Logging;
+using CloudTrust.Core.Validation;
 
 namespace CloudTrust.Agent.Operations;
 

@@ -3,6 +3,7 @@ using CloudTrust.Agent.Operations;
 using CloudTrust.Agent.Relay;
 using CloudTrust.Core.Kerberos;
 using Microsoft.Extensions.Logging;
+using CloudTrust.Core.Validation;
 
 namespace CloudTrust.Agent.Requests;
 

@@ -1,4 +1,5 @@
 using CloudTrust.Core.Workflows;
+using CloudTrust.Core.Validation;
 
 namespace CloudTrust.Core.Kerberos;
 
@@ -33,7 +34,7 @@ public sealed class EnsureKerberosServersWorkflow : IWorkflow<EnsureKerberosServ
 
     private static async Task<DomainKerberosOutcome> EnsureOne(IWorkflowContext context, string domain)
     {
-        if (!DnsDomainName.IsValid(domain, out var problem))
+        if (!DnsName.IsValid(domain, out var problem))
         {
             return DomainKerberosOutcome.Failed(domain, KerberosErrorCodes.InvalidRequest, "domain " + problem, retryable: false);
         }

@@ -1,3 +1,4 @@
+using CloudTrust.Core.Validation;
 namespace CloudTrust.Core.Kerberos;
 
 /// <summary>

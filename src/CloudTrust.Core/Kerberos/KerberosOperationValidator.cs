@@ -1,3 +1,4 @@
+using CloudTrust.Core.Validation;
 namespace CloudTrust.Core.Kerberos;
 
 /// <summary>
@@ -39,7 +40,7 @@ public static class KerberosOperationValidator
             return errors;
         }
 
-        if (!DnsDomainName.IsValid(request.Domain, out var domainProblem))
+        if (!DnsName.IsValid(request.Domain, out var domainProblem))
         {
             errors.Add(new ValidationError("$.domain", domainProblem));
         }

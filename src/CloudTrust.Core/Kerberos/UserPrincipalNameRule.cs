@@ -1,3 +1,4 @@
+using CloudTrust.Core.Validation;
 namespace CloudTrust.Core.Kerberos;
 
 /// <summary>
@@ -34,7 +35,7 @@ public static class UserPrincipalNameRule
             return false;
         }
 
-        if (!DnsDomainName.IsValid(value[(at + 1)..], out var suffixProblem))
+        if (!DnsName.IsValid(value[(at + 1)..], out var suffixProblem))
         {
             problem = "has a suffix that " + suffixProblem;
             return false;

@@ -6,6 +6,7 @@ using CloudTrust.Core.Relay;
 using CloudTrust.Integrations.Http;
 using CloudTrust.Integrations.KeyVault;
 using Microsoft.Extensions.Logging;
+using CloudTrust.Core.Validation;
 
 namespace CloudTrust.Integrations.Relay;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using CloudTrust.Core.Kerberos;
+using CloudTrust.Core.Validation;
 
 namespace CloudTrust.Agent.Backends.PowerShell;
 
@@ -22,7 +23,7 @@ internal static class PowerShellInvocation
             throw new ArgumentException("not an operation the script serves", nameof(request));
         }
 
-        if (!DnsDomainName.IsValid(request.Domain, out _))
+        if (!DnsName.IsValid(request.Domain, out _))
         {
             throw new ArgumentException("the domain is not a DNS name", nameof(request));
         }

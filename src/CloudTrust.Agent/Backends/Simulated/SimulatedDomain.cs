@@ -1,4 +1,5 @@
 using CloudTrust.Core.Kerberos;
+using CloudTrust.Core.Validation;
 
 namespace CloudTrust.Agent.Backends.Simulated;
 

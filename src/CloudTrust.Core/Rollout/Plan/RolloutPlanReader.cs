@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CloudTrust.Core.Validation;
 
 namespace CloudTrust.Core.Rollout.Plan;
 
@@ -27,22 +28,22 @@ public static class RolloutPlanReader
         {
             var line = (ex.LineNumber ?? 0) + 1;
             var position = (ex.BytePositionInLine ?? 0) + 1;
-            return new PlanReadResult(null, [new PlanError(string.Empty, string.Create(CultureInfo.InvariantCulture, $"malformed JSON at line {line}, position {position}"))]);
+            return new PlanReadResult(null, [new ValidationError(string.Empty, string.Create(CultureInfo.InvariantCulture, $"malformed JSON at line {line}, position {position}"))]);
         }
 
         using (document)
         {
-            var errors = new List<PlanError>();
+            var errors = new List<ValidationError>();
             var plan = ReadPlan(document.RootElement, errors);
             return errors.Count == 0 ? new PlanReadResult(plan, []) : new PlanReadResult(null, errors);
         }
     }
 
-    private static RolloutPlan? ReadPlan(JsonElement root, List<PlanError> errors)
+    private static RolloutPlan? ReadPlan(JsonElement root, List<ValidationError> errors)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new PlanError(string.Empty, "the plan must be a JSON object"));
+            errors.Add(new ValidationError(string.Empty, "the plan must be a JSON object"));
             return null;
         }
 
@@ -52,18 +53,18 @@ public static class RolloutPlanReader
         var name = ReadString(root, "profileName", errors) ?? string.Empty;
         if (root.TryGetProperty("profileName", out _) && string.IsNullOrWhiteSpace(name))
         {
-            errors.Add(new PlanError("profileName", "must not be empty"));
+            errors.Add(new ValidationError("profileName", "must not be empty"));
         }
         else if (!root.TryGetProperty("profileName", out _))
         {
-            errors.Add(new PlanError("profileName", "required"));
+            errors.Add(new ValidationError("profileName", "required"));
         }
 
         var requireSecurityDevice = ReadBool(root, "requireSecurityDevice", "requireSecurityDevice", errors) ?? true;
         var poll = ReadDuration(root, "pollInterval", "pollInterval", errors) ?? DefaultPollInterval;
         if (poll <= TimeSpan.Zero)
         {
-            errors.Add(new PlanError("pollInterval", "must be greater than zero"));
+            errors.Add(new ValidationError("pollInterval", "must be greater than zero"));
         }
 
         var rings = ReadRings(root, errors);
@@ -71,12 +72,12 @@ public static class RolloutPlanReader
         return new RolloutPlan(tenantId ?? Guid.Empty, domains, mode, name.Trim(), requireSecurityDevice, poll, rings, probe);
     }
 
-    private static List<string> ReadDomains(JsonElement root, List<PlanError> errors)
+    private static List<string> ReadDomains(JsonElement root, List<ValidationError> errors)
     {
         var domains = new List<string>();
         if (!root.TryGetProperty("domains", out var element) || element.ValueKind != JsonValueKind.Array)
         {
-            errors.Add(new PlanError("domains", element.ValueKind == JsonValueKind.Undefined ? "required" : "must be an array"));
+            errors.Add(new ValidationError("domains", element.ValueKind == JsonValueKind.Undefined ? "required" : "must be an array"));
             return domains;
         }
 
@@ -86,11 +87,11 @@ public static class RolloutPlanReader
             var path = $"domains[{index++}]";
             if (item.ValueKind != JsonValueKind.String || !DnsName.IsValid(item.GetString()!))
             {
-                errors.Add(new PlanError(path, "not a DNS name"));
+                errors.Add(new ValidationError(path, "not a DNS name"));
             }
             else if (domains.Contains(item.GetString()!, StringComparer.OrdinalIgnoreCase))
             {
-                errors.Add(new PlanError(path, "duplicate domain"));
+                errors.Add(new ValidationError(path, "duplicate domain"));
             }
             else
             {
@@ -100,13 +101,13 @@ public static class RolloutPlanReader
 
         if (index == 0)
         {
-            errors.Add(new PlanError("domains", "at least one domain"));
+            errors.Add(new ValidationError("domains", "at least one domain"));
         }
 
         return domains;
     }
 
-    private static ProfileMode ReadMode(JsonElement root, List<PlanError> errors)
+    private static ProfileMode ReadMode(JsonElement root, List<ValidationError> errors)
     {
         if (!root.TryGetProperty("profileMode", out var element))
         {
@@ -121,12 +122,12 @@ public static class RolloutPlanReader
         };
     }
 
-    private static List<RolloutRing> ReadRings(JsonElement root, List<PlanError> errors)
+    private static List<RolloutRing> ReadRings(JsonElement root, List<ValidationError> errors)
     {
         var rings = new List<RolloutRing>();
         if (!root.TryGetProperty("rings", out var element) || element.ValueKind != JsonValueKind.Array)
         {
-            errors.Add(new PlanError("rings", element.ValueKind == JsonValueKind.Undefined ? "at least one ring" : "must be an array"));
+            errors.Add(new ValidationError("rings", element.ValueKind == JsonValueKind.Undefined ? "at least one ring" : "must be an array"));
             return rings;
         }
 
@@ -137,7 +138,7 @@ public static class RolloutPlanReader
             var path = $"rings[{index++}]";
             if (item.ValueKind != JsonValueKind.Object)
             {
-                errors.Add(new PlanError(path, "must be an object"));
+                errors.Add(new ValidationError(path, "must be an object"));
                 continue;
             }
 
@@ -146,19 +147,19 @@ public static class RolloutPlanReader
 
         if (index == 0)
         {
-            errors.Add(new PlanError("rings", "at least one ring"));
+            errors.Add(new ValidationError("rings", "at least one ring"));
         }
 
         return rings;
     }
 
-    private static RolloutRing ReadRing(JsonElement ring, string path, Dictionary<Guid, string> seenGroups, List<PlanError> errors)
+    private static RolloutRing ReadRing(JsonElement ring, string path, Dictionary<Guid, string> seenGroups, List<ValidationError> errors)
     {
         var name = ring.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : path;
         var groups = new List<Guid>();
         if (!ring.TryGetProperty("groupIds", out var g) || g.ValueKind != JsonValueKind.Array)
         {
-            errors.Add(new PlanError($"{path}.groupIds", g.ValueKind == JsonValueKind.Undefined ? "required" : "must be an array"));
+            errors.Add(new ValidationError($"{path}.groupIds", g.ValueKind == JsonValueKind.Undefined ? "required" : "must be an array"));
         }
         else
         {
@@ -168,11 +169,11 @@ public static class RolloutPlanReader
                 var itemPath = $"{path}.groupIds[{i++}]";
                 if (item.ValueKind != JsonValueKind.String || !Guid.TryParse(item.GetString(), out var id))
                 {
-                    errors.Add(new PlanError(itemPath, "not a GUID"));
+                    errors.Add(new ValidationError(itemPath, "not a GUID"));
                 }
                 else if (seenGroups.TryGetValue(id, out var first))
                 {
-                    errors.Add(new PlanError(itemPath, $"group already used at {first}"));
+                    errors.Add(new ValidationError(itemPath, $"group already used at {first}"));
                 }
                 else
                 {
@@ -183,7 +184,7 @@ public static class RolloutPlanReader
 
             if (i == 0)
             {
-                errors.Add(new PlanError($"{path}.groupIds", "at least one group"));
+                errors.Add(new ValidationError($"{path}.groupIds", "at least one group"));
             }
         }
 
@@ -195,24 +196,24 @@ public static class RolloutPlanReader
         {
             if (!ring.TryGetProperty("verificationDeadline", out _))
             {
-                errors.Add(new PlanError($"{path}.verificationDeadline", "required"));
+                errors.Add(new ValidationError($"{path}.verificationDeadline", "required"));
             }
         }
         else if (deadline < soak)
         {
-            errors.Add(new PlanError($"{path}.verificationDeadline", "must not be shorter than soak"));
+            errors.Add(new ValidationError($"{path}.verificationDeadline", "must not be shorter than soak"));
         }
 
         if (soak < TimeSpan.Zero)
         {
-            errors.Add(new PlanError($"{path}.soak", "must not be negative"));
+            errors.Add(new ValidationError($"{path}.soak", "must not be negative"));
         }
 
         var approval = ReadBool(ring, "requireApproval", $"{path}.requireApproval", errors) ?? false;
         return new RolloutRing(name, groups, threshold, maxError, soak, deadline ?? TimeSpan.Zero, approval);
     }
 
-    private static double? ReadShare(JsonElement parent, string property, string path, List<PlanError> errors, bool required)
+    private static double? ReadShare(JsonElement parent, string property, string path, List<ValidationError> errors, bool required)
     {
         var full = $"{path}.{property}";
         if (!parent.TryGetProperty(property, out var element))
@@ -225,7 +226,7 @@ public static class RolloutPlanReader
             : Fail<double?>(errors, full, "must be a number from 0 to 1", null);
     }
 
-    private static TimeSpan? ReadDuration(JsonElement parent, string property, string path, List<PlanError> errors)
+    private static TimeSpan? ReadDuration(JsonElement parent, string property, string path, List<ValidationError> errors)
     {
         if (!parent.TryGetProperty(property, out var element))
         {
@@ -237,7 +238,7 @@ public static class RolloutPlanReader
             : Fail<TimeSpan?>(errors, path, "not a duration (use [d.]hh:mm:ss)", null);
     }
 
-    private static bool? ReadBool(JsonElement parent, string property, string path, List<PlanError> errors)
+    private static bool? ReadBool(JsonElement parent, string property, string path, List<ValidationError> errors)
     {
         if (!parent.TryGetProperty(property, out var element))
         {
@@ -249,7 +250,7 @@ public static class RolloutPlanReader
             : Fail<bool?>(errors, path, "must be true or false", null);
     }
 
-    private static string? ReadString(JsonElement parent, string property, List<PlanError> errors)
+    private static string? ReadString(JsonElement parent, string property, List<ValidationError> errors)
     {
         if (!parent.TryGetProperty(property, out var element))
         {
@@ -259,7 +260,7 @@ public static class RolloutPlanReader
         return element.ValueKind == JsonValueKind.String ? element.GetString() : Fail<string?>(errors, property, "must be a string", null);
     }
 
-    private static Guid? ReadGuid(JsonElement parent, string property, string path, List<PlanError> errors, bool required)
+    private static Guid? ReadGuid(JsonElement parent, string property, string path, List<ValidationError> errors, bool required)
     {
         if (!parent.TryGetProperty(property, out var element))
         {
@@ -271,9 +272,9 @@ public static class RolloutPlanReader
             : Fail<Guid?>(errors, path, "not a GUID", null);
     }
 
-    private static T Fail<T>(List<PlanError> errors, string path, string message, T fallback)
+    private static T Fail<T>(List<ValidationError> errors, string path, string message, T fallback)
     {
-        errors.Add(new PlanError(path, message));
+        errors.Add(new ValidationError(path, message));
         return fallback;
     }
 }
