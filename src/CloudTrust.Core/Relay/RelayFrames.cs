@@ -1,15 +1,19 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using CloudTrust.Core.Relay;
 
-namespace CloudTrust.Simulator.Relay;
+namespace CloudTrust.Core.Relay;
 
 /// <summary>Reads and writes whole WebSocket messages of the Hybrid Connections protocol.</summary>
-internal static class RelayFrames
+public static class RelayFrames
 {
+    /// <summary>The largest WebSocket message either side accepts.</summary>
     public const int MaxMessageBytes = 8 * 1024 * 1024;
 
+    /// <summary>Reads one whole message; null when the peer closed the socket.</summary>
+    /// <param name="socket">The socket.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The message type and bytes, or null.</returns>
     public static async Task<(WebSocketMessageType Type, byte[] Data)?> ReadAsync(WebSocket socket, CancellationToken cancellationToken)
     {
         var buffer = new byte[16 * 1024];
@@ -35,12 +39,25 @@ internal static class RelayFrames
         }
     }
 
+    /// <summary>Sends a control message as one text frame.</summary>
+    /// <param name="socket">The socket.</param>
+    /// <param name="message">The message.</param>
+    /// <param name="cancellationToken">Cancels the send.</param>
+    /// <returns>A task that completes when sent.</returns>
     public static Task SendJsonAsync(WebSocket socket, HybridConnectionMessage message, CancellationToken cancellationToken)
         => socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(message, HybridConnectionMessage.Json), WebSocketMessageType.Text, true, cancellationToken);
 
+    /// <summary>Sends a body as one binary frame.</summary>
+    /// <param name="socket">The socket.</param>
+    /// <param name="body">The bytes.</param>
+    /// <param name="cancellationToken">Cancels the send.</param>
+    /// <returns>A task that completes when sent.</returns>
     public static Task SendBinaryAsync(WebSocket socket, byte[] body, CancellationToken cancellationToken)
         => socket.SendAsync(body, WebSocketMessageType.Binary, true, cancellationToken);
 
+    /// <summary>Parses a control message; null when it is not one.</summary>
+    /// <param name="data">The text frame's bytes.</param>
+    /// <returns>The message, or null.</returns>
     public static HybridConnectionMessage? Parse(byte[] data)
     {
         try
