@@ -8,6 +8,7 @@ return name switch
     "engine" => await EngineOverheadBenchmark.RunAsync(rest),
     "relay" => await RelayRoundTripBenchmark.RunAsync(rest),
     "ring" => await RingVerificationBenchmark.RunAsync(rest),
+    "ring-tenant" => await RingTenantProcess.ServeAsync(rest), // the ring benchmark's child process
     _ => Unknown(name),
 };
 
