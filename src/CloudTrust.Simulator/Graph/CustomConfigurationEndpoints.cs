@@ -98,12 +98,7 @@ internal static class CustomConfigurationEndpoints
                     return GraphResponses.NotFound($"deviceConfiguration {id}");
                 }
 
-                var previous = new Dictionary<Guid, DateTimeOffset>(policy.Assignments);
-                policy.Assignments.Clear();
-                foreach (var group in requested.Distinct())
-                {
-                    policy.Assignments[group] = previous.TryGetValue(group, out var at) ? at : intune.Time.GetUtcNow();
-                }
+                AssignmentSet.Replace(policy.Assignments, requested, intune.Time.GetUtcNow());
 
                 policy.TargetCache = null;
                 return Results.Json(new { value = policy.Assignments.Keys.Select(g => Assignment(id, g)).ToList() }, SimulatorJson.Options);

@@ -76,12 +76,7 @@ internal static class HealthScriptEndpoints
                     return GraphResponses.NotFound($"deviceHealthScript {id}");
                 }
 
-                var previous = new Dictionary<Guid, DateTimeOffset>(script.Assignments);
-                script.Assignments.Clear();
-                foreach (var group in groups.Distinct())
-                {
-                    script.Assignments[group] = previous.TryGetValue(group, out var at) ? at : intune.Time.GetUtcNow();
-                }
+                AssignmentSet.Replace(script.Assignments, groups, intune.Time.GetUtcNow());
 
                 script.TargetCache = null;
             }

@@ -133,13 +133,7 @@ internal static class PolicyEndpoints
                     return GraphResponses.NotFound($"configurationPolicy {id}");
                 }
 
-                var now = intune.Time.GetUtcNow();
-                var previous = new Dictionary<Guid, DateTimeOffset>(policy.Assignments);
-                policy.Assignments.Clear();
-                foreach (var group in requested.Distinct())
-                {
-                    policy.Assignments[group] = previous.TryGetValue(group, out var at) ? at : now;
-                }
+                AssignmentSet.Replace(policy.Assignments, requested, intune.Time.GetUtcNow());
 
                 policy.TargetCache = null;
                 return Results.Json(new { value = policy.Assignments.Keys.Select(g => Assignment(policy.Id, g)).ToList() }, SimulatorJson.Options);
