@@ -17,6 +17,9 @@ param namePrefix string = 'cloudtrust'
 @description('NCRONTAB (six fields) schedule of the Kerberos key rotation timer.')
 param rotationSchedule string = '0 0 3 * * 0'
 
+@description('Object id of the on-premises agent\'s Entra service principal; when given, it is granted Key Vault Secrets User to read relay-listen-key and the signing key.')
+param agentPrincipalId string = ''
+
 @description('Name of the hybrid connection the agent listens on.')
 param hybridConnectionName string = 'cloudtrust-agent'
 
@@ -204,6 +207,16 @@ resource vaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: vault
   properties: {
     principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+  }
+}
+
+resource agentVaultRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(agentPrincipalId)) {
+  name: guid(vault.id, agentPrincipalId, roles.keyVaultSecretsUser)
+  scope: vault
+  properties: {
+    principalId: agentPrincipalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
   }
