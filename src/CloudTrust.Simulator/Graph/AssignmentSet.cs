@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace CloudTrust.Simulator.Graph;
 
 /// <summary>Graph's <c>assign</c> semantics: the posted list replaces the previous one; groups kept keep their first-assigned time.</summary>
@@ -11,5 +13,22 @@ internal static class AssignmentSet
         {
             assignments[group] = previous.TryGetValue(group, out var at) ? at : now;
         }
+    }
+
+    /// <summary>Reads the target group ids of an <c>assign</c> body's array; null when one has no valid groupId.</summary>
+    public static List<Guid>? ReadGroupTargets(JsonObject? body, string arrayName)
+    {
+        var groups = new List<Guid>();
+        foreach (var item in body?[arrayName] as JsonArray ?? [])
+        {
+            if (!Guid.TryParse(item?["target"]?["groupId"]?.GetValue<string>(), out var group))
+            {
+                return null;
+            }
+
+            groups.Add(group);
+        }
+
+        return groups;
     }
 }

@@ -80,15 +80,9 @@ internal static class CustomConfigurationEndpoints
         v1.MapPost(Root + "/{id}/assign", async (HttpContext http, string id) =>
         {
             var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject;
-            var requested = new List<Guid>();
-            foreach (var item in body?["assignments"] as JsonArray ?? [])
+            if (AssignmentSet.ReadGroupTargets(body, "assignments") is not { } requested)
             {
-                if (!Guid.TryParse(item?["target"]?["groupId"]?.GetValue<string>(), out var group))
-                {
-                    return GraphResponses.BadRequest("each assignment needs a target with a groupId.");
-                }
-
-                requested.Add(group);
+                return GraphResponses.BadRequest("each assignment needs a target with a groupId.");
             }
 
             lock (intune.Gate)

@@ -58,15 +58,9 @@ internal static class HealthScriptEndpoints
         beta.MapPost(Root + "/{id}/assign", async (HttpContext http, string id) =>
         {
             var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject;
-            var groups = new List<Guid>();
-            foreach (var item in body?["deviceHealthScriptAssignments"] as JsonArray ?? [])
+            if (AssignmentSet.ReadGroupTargets(body, "deviceHealthScriptAssignments") is not { } groups)
             {
-                if (!Guid.TryParse(item?["target"]?["groupId"]?.GetValue<string>(), out var group))
-                {
-                    return GraphResponses.BadRequest("each assignment needs a target with a groupId.");
-                }
-
-                groups.Add(group);
+                return GraphResponses.BadRequest("each assignment needs a target with a groupId.");
             }
 
             lock (intune.Gate)
