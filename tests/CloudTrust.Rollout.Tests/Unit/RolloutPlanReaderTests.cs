@@ -77,8 +77,82 @@ public sealed class RolloutPlanReaderTests
         Assert.Contains("tenantId: required", errors);
         Assert.Contains("domains[0]: not a DNS name", errors);
         Assert.Contains("profileName: required", errors);
-        Assert.Contains("rings[0].groupIds: at least one group", errors);
+        Assert.Contains("rings[0].groupIds: at least one group (groupIds or groupNames)", errors);
         Assert.Contains("rings[0].successThreshold: required", errors);
         Assert.Contains("rings[0].verificationDeadline: required", errors);
+    }
+}
+
+public sealed class RolloutPlanExtensionsTests
+{
+    private static string Plan(string ringExtra = "", string planExtra = "") => $$"""
+        {
+          "tenantId": "8d2f6a1e-3c4b-4e5f-9a7b-1c2d3e4f5a6b", "domains": ["corp.contoso.com"], "profileName": "WHfB" {{planExtra}},
+          "rings": [ { "name": "pilot", "successThreshold": 0.9, "verificationDeadline": "1.00:00:00" {{ringExtra}} } ]
+        }
+        """;
+
+    [Fact]
+    public void Groups_may_be_named_by_display_name_and_resolve_to_ids()
+    {
+        var plan = RolloutPlanReader.Read(Plan(""", "groupNames": ["WHfB Pilot", "WHfB IT"], "migrateFrom": "keyTrust" """, """, "createMissingGroups": true""")).Plan!;
+
+        Assert.True(plan.CreateMissingGroups);
+        Assert.Equal(["WHfB Pilot", "WHfB IT"], plan.AllGroupNames);
+        Assert.Equal(Core.Precedence.TrustModel.KeyTrust, plan.Rings[0].MigrateFrom);
+        var pilot = Guid.NewGuid();
+        var it = Guid.NewGuid();
+        var resolved = plan.WithResolvedGroups(new Dictionary<string, Guid> { ["whfb pilot"] = pilot, ["WHfB IT"] = it });
+        Assert.Equal([pilot, it], resolved.Rings[0].GroupIds);
+        Assert.Empty(resolved.AllGroupNames);
+    }
+
+    [Theory]
+    [InlineData(""", "groupNames": ["ok", ""] """, "rings[0].groupNames[1]: must be a group display name (1 to 256 characters, no control characters)")]
+    [InlineData(""", "groupNames": ["Pilot", "pilot"] """, "rings[0].groupNames[1]: group already used at rings[0].groupNames[0]")]
+    [InlineData(""", "groupNames": "Pilot" """, "rings[0].groupNames: must be an array")]
+    [InlineData("", "rings[0].groupIds: at least one group (groupIds or groupNames)")]
+    [InlineData(""", "groupIds": ["11111111-1111-4111-8111-111111111111"], "migrateFrom": "passwords" """, "rings[0].migrateFrom: must be \"keyTrust\" or \"certificateTrust\"")]
+    public void Bad_ring_groups_and_migrations_are_named(string ring, string expected)
+    {
+        var result = RolloutPlanReader.Read(Plan(ring));
+
+        Assert.Contains(expected, result.Errors.Select(e => e.ToString()));
+        Assert.Null(result.Plan);
+    }
+
+    [Fact]
+    public void Optional_hello_settings_read_within_their_ranges()
+    {
+        var plan = RolloutPlanReader.Read(Plan(
+            """, "groupIds": ["11111111-1111-4111-8111-111111111111"]""",
+            """, "helloSettings": { "minimumPinLength": 6, "maximumPinLength": 12, "digits": "required", "specialCharacters": "disallowed", "pinExpirationDays": 365, "pinHistory": 5, "useBiometrics": false, "excludeTpm12": true }""")).Plan!;
+
+        Assert.Equal(new HelloOptions(6, 12, PinCharacterRule.Required, null, null, PinCharacterRule.Disallowed, 365, 5, false, true), plan.Hello);
+    }
+
+    [Theory]
+    [InlineData("\"minimumPinLength\": 3", "helloSettings.minimumPinLength: must be a whole number from 4 to 127")]
+    [InlineData("\"maximumPinLength\": 128", "helloSettings.maximumPinLength: must be a whole number from 4 to 127")]
+    [InlineData("\"minimumPinLength\": 10, \"maximumPinLength\": 8", "helloSettings.maximumPinLength: must not be less than minimumPinLength (10)")]
+    [InlineData("\"pinExpirationDays\": 731", "helloSettings.pinExpirationDays: must be a whole number from 0 to 730")]
+    [InlineData("\"pinHistory\": 51", "helloSettings.pinHistory: must be a whole number from 0 to 50")]
+    [InlineData("\"pinHistory\": 1e400", "helloSettings.pinHistory: must be a whole number from 0 to 50")]
+    [InlineData("\"digits\": \"sometimes\"", "helloSettings.digits: must be \"allowed\", \"required\" or \"disallowed\"")]
+    [InlineData("\"useBiometrics\": \"yes\"", "helloSettings.useBiometrics: must be true or false")]
+    [InlineData("\"pinColour\": 3", "helloSettings.pinColour: unknown setting (known: minimumPinLength, maximumPinLength, digits, lowercaseLetters, uppercaseLetters, specialCharacters, pinExpirationDays, pinHistory, useBiometrics, excludeTpm12)")]
+    public void Out_of_range_hello_settings_are_named(string settings, string expected)
+    {
+        var result = RolloutPlanReader.Read(Plan(""", "groupIds": ["11111111-1111-4111-8111-111111111111"]""", $$""", "helloSettings": { {{settings}} }"""));
+
+        Assert.Contains(expected, result.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Excluding_tpm_1_2_needs_a_required_security_device()
+    {
+        var result = RolloutPlanReader.Read(Plan(""", "groupIds": ["11111111-1111-4111-8111-111111111111"]""", """, "requireSecurityDevice": false, "helloSettings": { "excludeTpm12": true }"""));
+
+        Assert.Contains("helloSettings.excludeTpm12: needs requireSecurityDevice: true (it narrows which security devices count)", result.Errors.Select(e => e.ToString()));
     }
 }

@@ -9,6 +9,8 @@ namespace CloudTrust.Core.Rollout.Plan;
 /// <param name="PollInterval">How often ring status is read while a ring soaks.</param>
 /// <param name="Rings">The rings in rollout order.</param>
 /// <param name="TicketProbe">Whether to ship the ticket probe after the last ring and report OnPremTgt/CloudTgt per device.</param>
+/// <param name="CreateMissingGroups">Whether ring groups named by display name that do not exist are created (assigned-membership security groups).</param>
+/// <param name="Hello">Optional WHfB settings set alongside cloud trust.</param>
 public sealed record RolloutPlan(
     Guid TenantId,
     IReadOnlyList<string> Domains,
@@ -17,8 +19,26 @@ public sealed record RolloutPlan(
     bool RequireSecurityDevice,
     TimeSpan PollInterval,
     IReadOnlyList<RolloutRing> Rings,
-    bool TicketProbe = false)
+    bool TicketProbe = false,
+    bool CreateMissingGroups = false,
+    HelloOptions? Hello = null)
 {
     /// <summary>Gets every group id of every ring, in ring order, without duplicates.</summary>
     public IReadOnlyList<Guid> AllGroupIds => Rings.SelectMany(r => r.GroupIds).Distinct().ToList();
+
+    /// <summary>Gets every group display name of every ring, in ring order.</summary>
+    public IReadOnlyList<string> AllGroupNames => Rings.SelectMany(r => r.GroupNames ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>Returns the plan with each ring's group names replaced by the ids they resolved to.</summary>
+    /// <param name="idsByName">Group display name → id (case-insensitive), covering every name of the plan.</param>
+    /// <returns>The resolved plan.</returns>
+    public RolloutPlan WithResolvedGroups(IReadOnlyDictionary<string, Guid> idsByName)
+    {
+        ArgumentNullException.ThrowIfNull(idsByName);
+        var lookup = new Dictionary<string, Guid>(idsByName, StringComparer.OrdinalIgnoreCase);
+        return this with
+        {
+            Rings = [.. Rings.Select(r => r with { GroupIds = [.. r.GroupIds.Concat((r.GroupNames ?? []).Select(n => lookup[n])).Distinct()], GroupNames = [] })],
+        };
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CloudTrust.Core.Precedence;
 using CloudTrust.Core.Validation;
 
 namespace CloudTrust.Core.Rollout.Plan;
@@ -69,7 +70,14 @@ public static class RolloutPlanReader
 
         var rings = ReadRings(root, errors);
         var probe = ReadBool(root, "ticketProbe", "ticketProbe", errors) ?? false;
-        return new RolloutPlan(tenantId ?? Guid.Empty, domains, mode, name.Trim(), requireSecurityDevice, poll, rings, probe);
+        var createGroups = ReadBool(root, "createMissingGroups", "createMissingGroups", errors) ?? false;
+        var hello = HelloOptionsReader.Read(root, requireSecurityDevice, errors);
+        if (hello is not null && mode == ProfileMode.CustomOmaUri && !hello.IsEmpty)
+        {
+            errors.Add(new ValidationError("helloSettings", "only with profileMode \"settingsCatalog\""));
+        }
+
+        return new RolloutPlan(tenantId ?? Guid.Empty, domains, mode, name.Trim(), requireSecurityDevice, poll, rings, probe, createGroups, hello);
     }
 
     private static List<string> ReadDomains(JsonElement root, List<ValidationError> errors)
@@ -131,7 +139,7 @@ public static class RolloutPlanReader
             return rings;
         }
 
-        var seenGroups = new Dictionary<Guid, string>();
+        var seenGroups = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var index = 0;
         foreach (var item in element.EnumerateArray())
         {
@@ -153,39 +161,14 @@ public static class RolloutPlanReader
         return rings;
     }
 
-    private static RolloutRing ReadRing(JsonElement ring, string path, Dictionary<Guid, string> seenGroups, List<ValidationError> errors)
+    private static RolloutRing ReadRing(JsonElement ring, string path, Dictionary<string, string> seenGroups, List<ValidationError> errors)
     {
         var name = ring.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : path;
-        var groups = new List<Guid>();
-        if (!ring.TryGetProperty("groupIds", out var g) || g.ValueKind != JsonValueKind.Array)
+        var groups = ReadGroupIds(ring, path, seenGroups, errors);
+        var names = RingGroupNames.Read(ring, path, seenGroups, errors);
+        if (groups.Count + names.Count == 0 && !errors.Any(e => e.Path.StartsWith($"{path}.group", StringComparison.Ordinal)))
         {
-            errors.Add(new ValidationError($"{path}.groupIds", g.ValueKind == JsonValueKind.Undefined ? "required" : "must be an array"));
-        }
-        else
-        {
-            var i = 0;
-            foreach (var item in g.EnumerateArray())
-            {
-                var itemPath = $"{path}.groupIds[{i++}]";
-                if (item.ValueKind != JsonValueKind.String || !Guid.TryParse(item.GetString(), out var id))
-                {
-                    errors.Add(new ValidationError(itemPath, "not a GUID"));
-                }
-                else if (seenGroups.TryGetValue(id, out var first))
-                {
-                    errors.Add(new ValidationError(itemPath, $"group already used at {first}"));
-                }
-                else
-                {
-                    seenGroups[id] = itemPath;
-                    groups.Add(id);
-                }
-            }
-
-            if (i == 0)
-            {
-                errors.Add(new ValidationError($"{path}.groupIds", "at least one group"));
-            }
+            errors.Add(new ValidationError($"{path}.groupIds", "at least one group (groupIds or groupNames)"));
         }
 
         var threshold = ReadShare(ring, "successThreshold", path, errors, required: true) ?? 0;
@@ -210,7 +193,59 @@ public static class RolloutPlanReader
         }
 
         var approval = ReadBool(ring, "requireApproval", $"{path}.requireApproval", errors) ?? false;
-        return new RolloutRing(name, groups, threshold, maxError, soak, deadline ?? TimeSpan.Zero, approval);
+        var migrateFrom = ReadMigrateFrom(ring, path, errors);
+        return new RolloutRing(name, groups, threshold, maxError, soak, deadline ?? TimeSpan.Zero, approval, names, migrateFrom);
+    }
+
+    private static List<Guid> ReadGroupIds(JsonElement ring, string path, Dictionary<string, string> seenGroups, List<ValidationError> errors)
+    {
+        var groups = new List<Guid>();
+        if (!ring.TryGetProperty("groupIds", out var g))
+        {
+            return groups;
+        }
+
+        if (g.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(new ValidationError($"{path}.groupIds", "must be an array"));
+            return groups;
+        }
+
+        var i = 0;
+        foreach (var item in g.EnumerateArray())
+        {
+            var itemPath = $"{path}.groupIds[{i++}]";
+            if (item.ValueKind != JsonValueKind.String || !Guid.TryParse(item.GetString(), out var id))
+            {
+                errors.Add(new ValidationError(itemPath, "not a GUID"));
+            }
+            else if (seenGroups.TryGetValue(id.ToString(), out var first))
+            {
+                errors.Add(new ValidationError(itemPath, $"group already used at {first}"));
+            }
+            else
+            {
+                seenGroups[id.ToString()] = itemPath;
+                groups.Add(id);
+            }
+        }
+
+        return groups;
+    }
+
+    private static TrustModel? ReadMigrateFrom(JsonElement ring, string path, List<ValidationError> errors)
+    {
+        if (!ring.TryGetProperty("migrateFrom", out var element))
+        {
+            return null;
+        }
+
+        return (element.ValueKind == JsonValueKind.String ? element.GetString() : null) switch
+        {
+            "keyTrust" => TrustModel.KeyTrust,
+            "certificateTrust" => TrustModel.CertificateTrust,
+            _ => Fail<TrustModel?>(errors, $"{path}.migrateFrom", "must be \"keyTrust\" or \"certificateTrust\"", null),
+        };
     }
 
     private static double? ReadShare(JsonElement parent, string property, string path, List<ValidationError> errors, bool required)

@@ -1,3 +1,5 @@
+using CloudTrust.Core.Precedence;
+
 namespace CloudTrust.Core.Rollout.Plan;
 
 /// <summary>One ring of a rollout: the groups it targets and the evidence it needs before the next ring.</summary>
@@ -8,6 +10,8 @@ namespace CloudTrust.Core.Rollout.Plan;
 /// <param name="Soak">How long to wait after assigning before the gate may pass.</param>
 /// <param name="VerificationDeadline">How long after assigning the threshold must be met, or the gate fails.</param>
 /// <param name="RequireApproval">Whether a person must approve (event <c>approve</c>) before the next ring.</param>
+/// <param name="GroupNames">Entra groups named by display name, resolved (or created) in preflight.</param>
+/// <param name="MigrateFrom">The trust model the ring migrates from (key or certificate trust), when the plan says so.</param>
 public sealed record RolloutRing(
     string Name,
     IReadOnlyList<Guid> GroupIds,
@@ -15,4 +19,6 @@ public sealed record RolloutRing(
     double MaxErrorShare,
     TimeSpan Soak,
     TimeSpan VerificationDeadline,
-    bool RequireApproval);
+    bool RequireApproval,
+    IReadOnlyList<string>? GroupNames = null,
+    TrustModel? MigrateFrom = null);
