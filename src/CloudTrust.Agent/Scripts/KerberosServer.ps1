@@ -3,11 +3,12 @@
 # Parameters arrive as parameters (validated again here); credentials and user lists arrive as one JSON line on
 # standard input, never on the command line. The script writes exactly one JSON object to standard output:
 #   {"ok":true,"server":{...}} | {"ok":true,"removed":true} | {"ok":true,"controllers":[...]} | {"ok":true,"users":[...]}
+#   {"ok":true,"gpos":[...],"containers":[...]}   (ListHelloGroupPolicies: the agent reads links from the raw gPLink)
 #   {"ok":false,"error":"<message>","errorId":"<FullyQualifiedErrorId>"}
 [CmdletBinding()]
 param(
     [Parameter(Mandatory = $true)]
-    [ValidateSet('GetKerberosServer', 'EnsureKerberosServer', 'RotateKerberosServerKey', 'RemoveKerberosServer', 'CheckDomainPrerequisites', 'FindPrivilegedUsers')]
+    [ValidateSet('GetKerberosServer', 'EnsureKerberosServer', 'RotateKerberosServerKey', 'RemoveKerberosServer', 'CheckDomainPrerequisites', 'FindPrivilegedUsers', 'ListHelloGroupPolicies')]
     [string] $Operation,
 
     [Parameter(Mandatory = $true)]
@@ -57,6 +58,9 @@ try {
 
     if ($Operation -in @('CheckDomainPrerequisites', 'FindPrivilegedUsers')) {
         Import-Module ActiveDirectory
+    } elseif ($Operation -eq 'ListHelloGroupPolicies') {
+        Import-Module ActiveDirectory
+        Import-Module GroupPolicy
     } else {
         Import-Module AzureADHybridAuthenticationManagement
         $cloud = New-Credential $payload.cloudUserName $payload.cloudPassword
@@ -117,6 +121,55 @@ try {
                 [ordered]@{ UserPrincipalName = $upn; Found = $found; DeniedGroups = $groups }
             })
             Write-Result @{ ok = $true; users = $users }
+        }
+        'ListHelloGroupPolicies' {
+            # Reads only, as the agent's own account. Two Get-GPRegistryValue calls per GPO (one per key, not one
+            # per value): a key the GPO does not configure throws 'not found', which means "sets nothing here".
+            $maxComputers = 5000
+            $valueNames = @('Enabled', 'UseCloudTrustForOnPremAuth', 'UseCertificateForOnPremAuth', 'RequireSecurityDevice')
+            $keys = [ordered]@{
+                Computer = 'HKLM\SOFTWARE\Policies\Microsoft\PassportForWork'
+                User     = 'HKCU\SOFTWARE\Policies\Microsoft\PassportForWork'
+            }
+            $gpos = @()
+            foreach ($gpo in @(Get-GPO -All -Domain $Domain)) {
+                $values = @()
+                foreach ($side in @($keys.Keys)) {
+                    $found = @()
+                    try {
+                        $found = @(Get-GPRegistryValue -Guid $gpo.Id -Domain $Domain -Key $keys[$side] -ErrorAction Stop)
+                    } catch {
+                        if ("$($_.FullyQualifiedErrorId)" -like 'UnableToRetrievePolicyRegistryItem*' -or "$($_.Exception.Message)" -like '*was not found*') { continue }
+                        throw
+                    }
+                    foreach ($v in $found) {
+                        if ($v.ValueName -in $valueNames -and "$($v.PolicyState)" -eq 'Set') {
+                            $values += ,([ordered]@{ Side = $side; ValueName = "$($v.ValueName)"; Value = "$($v.Value)" })
+                        }
+                    }
+                }
+                if ($values.Count -gt 0) {
+                    $apply = @(Get-GPPermission -Guid $gpo.Id -DomainName $Domain -All | Where-Object { "$($_.Permission)" -eq 'GpoApply' } | ForEach-Object { "$($_.Trustee.Name)" })
+                    $gpos += ,([ordered]@{ Id = "$($gpo.Id)"; DisplayName = $gpo.DisplayName; GpoStatus = "$($gpo.GpoStatus)"; Values = $values; SecurityFiltering = $apply })
+                }
+            }
+            $containers = @()
+            if ($gpos.Count -gt 0) {
+                $ids = @($gpos | ForEach-Object { $_.Id.ToLowerInvariant() })
+                $root = (Get-ADDomain -Server $Domain).DistinguishedName
+                foreach ($c in @(Get-ADObject -Server $Domain -SearchBase $root -SearchScope Subtree -LDAPFilter '(gPLink=*)' -Properties gPLink)) {
+                    $link = "$($c.gPLink)".ToLowerInvariant()
+                    if (-not ($ids | Where-Object { $link.Contains("{$_}") })) { continue }
+                    $names = @(Get-ADComputer -Server $Domain -SearchBase $c.DistinguishedName -SearchScope Subtree -Filter * -ResultSetSize ($maxComputers + 1) | ForEach-Object { "$($_.Name)" })
+                    $containers += ,([ordered]@{
+                        DistinguishedName  = "$($c.DistinguishedName)"
+                        GpLink             = "$($c.gPLink)"
+                        Computers          = @($names | Select-Object -First $maxComputers)
+                        ComputersTruncated = ($names.Count -gt $maxComputers)
+                    })
+                }
+            }
+            Write-Result @{ ok = $true; gpos = $gpos; containers = $containers }
         }
     }
     exit 0

@@ -60,6 +60,11 @@ public sealed record KerberosOperationRequest
     public static KerberosOperationRequest FindPrivilegedUsers(string domain, IReadOnlyList<string> userPrincipalNames)
         => new() { Operation = KerberosOperations.FindPrivilegedUsers, Domain = domain, UserPrincipalNames = userPrincipalNames };
 
+    /// <summary>Builds a <see cref="KerberosOperations.ListHelloGroupPolicies"/> request.</summary>
+    /// <param name="domain">The domain's DNS name.</param>
+    /// <returns>The request.</returns>
+    public static KerberosOperationRequest ListHelloGroupPolicies(string domain) => new() { Operation = KerberosOperations.ListHelloGroupPolicies, Domain = domain };
+
     /// <summary>Builds a <see cref="KerberosOperations.Health"/> request.</summary>
     /// <returns>The request.</returns>
     public static KerberosOperationRequest Health() => new() { Operation = KerberosOperations.Health };

@@ -1,3 +1,4 @@
+using CloudTrust.Core.GroupPolicy;
 using CloudTrust.Core.Validation;
 namespace CloudTrust.Core.Kerberos;
 
@@ -42,6 +43,9 @@ public sealed record KerberosOperationResult
 
     /// <summary>Gets the users checked, for <see cref="KerberosOperations.FindPrivilegedUsers"/>.</summary>
     public IReadOnlyList<PrivilegedUser>? PrivilegedUsers { get; init; }
+
+    /// <summary>Gets the GPOs that set WHfB values, for <see cref="KerberosOperations.ListHelloGroupPolicies"/>.</summary>
+    public IReadOnlyList<HelloGroupPolicy>? HelloGroupPolicies { get; init; }
 
     /// <summary>Gets the agent's self-report, for <see cref="KerberosOperations.Health"/>.</summary>
     public AgentHealth? Agent { get; init; }

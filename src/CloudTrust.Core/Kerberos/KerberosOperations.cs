@@ -26,6 +26,9 @@ public static class KerberosOperations
     /// <summary>Finds which users are (nested) members of groups the Password Replication Policy denies.</summary>
     public const string FindPrivilegedUsers = "FindPrivilegedUsers";
 
+    /// <summary>Lists the GPOs that set Windows Hello for Business (PassportForWork) values, their links and the computers under them; reads only.</summary>
+    public const string ListHelloGroupPolicies = "ListHelloGroupPolicies";
+
     /// <summary>Reports the agent's own health; touches no domain.</summary>
     public const string Health = "Health";
 
@@ -33,7 +36,7 @@ public static class KerberosOperations
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         GetKerberosServer, EnsureKerberosServer, RotateKerberosServerKey, RemoveKerberosServer,
-        CheckDomainPrerequisites, FindPrivilegedUsers, Health,
+        CheckDomainPrerequisites, FindPrivilegedUsers, ListHelloGroupPolicies, Health,
     };
 
     /// <summary>

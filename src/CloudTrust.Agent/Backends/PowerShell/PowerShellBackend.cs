@@ -18,7 +18,7 @@ internal sealed partial class PowerShellBackend(PowerShellOptions options, Func<
     public async Task<KerberosOperationResult> ExecuteAsync(KerberosOperationRequest request, CancellationToken cancellationToken)
     {
         KerberosAdminCredentials? admin = null;
-        if (request.Operation is not (KerberosOperations.CheckDomainPrerequisites or KerberosOperations.FindPrivilegedUsers))
+        if (request.Operation is not (KerberosOperations.CheckDomainPrerequisites or KerberosOperations.FindPrivilegedUsers or KerberosOperations.ListHelloGroupPolicies))
         {
             try
             {

@@ -55,6 +55,11 @@ internal static class PowerShellOutputParser
                 return result with { Prerequisites = DomainPrerequisites.Evaluate(request.Domain!, Items(controllers).Select(Controller)) };
             }
 
+            if (root.TryGetProperty("gpos", out var gpos))
+            {
+                return result with { HelloGroupPolicies = HelloGroupPolicyOutput.Read(gpos, root.TryGetProperty("containers", out var containers) ? containers : null) };
+            }
+
             if (root.TryGetProperty("users", out var users))
             {
                 return result with { PrivilegedUsers = Items(users).Select(User).ToList() };
@@ -64,7 +69,7 @@ internal static class PowerShellOutputParser
         }
     }
 
-    private static IEnumerable<JsonElement> Items(JsonElement element)
+    internal static IEnumerable<JsonElement> Items(JsonElement element)
         => element.ValueKind switch
         {
             JsonValueKind.Array => element.EnumerateArray(),
@@ -89,13 +94,13 @@ internal static class PowerShellOutputParser
     private static PrivilegedUser User(JsonElement u)
         => new(Text(u, "UserPrincipalName") ?? "?", Bool(u, "Found"), u.TryGetProperty("DeniedGroups", out var g) ? Items(g).Select(x => x.ToString()).ToList() : []);
 
-    private static string? Text(JsonElement element, string name)
+    internal static string? Text(JsonElement element, string name)
         => element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.ToString() : null;
 
-    private static bool Bool(JsonElement element, string name)
+    internal static bool Bool(JsonElement element, string name)
         => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 
-    private static long? Long(JsonElement element, string name)
+    internal static long? Long(JsonElement element, string name)
         => Text(element, name) is { } text && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : null;
 
     private static DateTimeOffset? Date(JsonElement element, string name)

@@ -36,6 +36,40 @@ internal sealed class SimulatedActiveDirectory : IKerberosBackend
         }
     }
 
+    /// <summary>
+    /// Adds or replaces (by id) a GPO of a domain, and adds the computer accounts given (distinguished names under
+    /// the domain). Links and computers outside the domain are refused, and nothing changes.
+    /// </summary>
+    public void AddGroupPolicy(string dnsName, SimulatedGroupPolicy gpo, IEnumerable<string>? computers = null)
+    {
+        ArgumentNullException.ThrowIfNull(gpo);
+        var added = computers?.ToList() ?? [];
+        lock (gate)
+        {
+            var domain = Find(dnsName) ?? throw new ArgumentException($"the forest has no domain {dnsName}", nameof(dnsName));
+            for (var i = 0; i < gpo.Links.Count; i++)
+            {
+                if (!SimulatedGroupPolicies.IsInDomain(domain, gpo.Links[i].Target))
+                {
+                    throw new ArgumentException($"links[{i}].target: {gpo.Links[i].Target} is not {domain.DistinguishedName} or under it", nameof(gpo));
+                }
+            }
+
+            for (var i = 0; i < added.Count; i++)
+            {
+                if (!added[i].StartsWith("CN=", StringComparison.OrdinalIgnoreCase) || !SimulatedGroupPolicies.IsInDomain(domain, added[i]))
+                {
+                    throw new ArgumentException($"computers[{i}]: {added[i]} is not a CN= under {domain.DistinguishedName}", nameof(computers));
+                }
+            }
+
+            domain.GroupPolicies.RemoveAll(g => g.Id == gpo.Id);
+            domain.GroupPolicies.Add(gpo);
+            domain.Computers.AddRange(added.Where(c => !domain.Computers.Contains(c, StringComparer.OrdinalIgnoreCase)));
+            Save();
+        }
+    }
+
     /// <summary>Reads a domain's Kerberos server object's rotation count (0 when it has none).</summary>
     public int RotationsOf(string dnsName)
     {
@@ -125,6 +159,13 @@ internal sealed class SimulatedActiveDirectory : IKerberosBackend
                     Domain = request.Domain,
                     Succeeded = true,
                     PrivilegedUsers = request.UserPrincipalNames!.Select(upn => PrivilegedMembership.Find(domain, upn)).ToList(),
+                },
+                KerberosOperations.ListHelloGroupPolicies => new KerberosOperationResult
+                {
+                    Operation = request.Operation,
+                    Domain = request.Domain,
+                    Succeeded = true,
+                    HelloGroupPolicies = SimulatedGroupPolicies.List(domain),
                 },
                 _ => KerberosOperationResult.Failure(request, KerberosErrorCodes.UnknownOperation, "not served by this backend"),
             };

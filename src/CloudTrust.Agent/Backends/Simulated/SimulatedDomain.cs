@@ -28,6 +28,12 @@ internal sealed class SimulatedDomain
         "Server Operators", "Print Operators", "Backup Operators", "Domain Controllers", "Read-only Domain Controllers",
     ];
 
+    /// <summary>Gets or sets the computer accounts' distinguished names, for example <c>CN=PC01,OU=Pilot,DC=contoso,DC=com</c>.</summary>
+    public List<string> Computers { get; set; } = [];
+
+    /// <summary>Gets or sets the domain's GPOs (WHfB or not) with their links.</summary>
+    public List<SimulatedGroupPolicy> GroupPolicies { get; set; } = [];
+
     /// <summary>Gets or sets the Kerberos server object, when one exists.</summary>
     public SimulatedKerberosServer? Server { get; set; }
 
