@@ -3,6 +3,8 @@ using Azure.Identity;
 using CloudTrust.Integrations.Http;
 using Microsoft.Graph;
 using Microsoft.Graph.Authentication;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
 namespace CloudTrust.Integrations.Graph;
 
@@ -56,9 +58,13 @@ public sealed class GraphConnection : IDisposable
             null,
             false,
             "https://graph.microsoft.com/.default");
+        var handlers = GraphClientFactory.CreateDefaultHandlers();
+        var retry = handlers.IndexOf(handlers.First(h => h is RetryHandler));
+        handlers[retry] = new RetryHandler(new RetryHandlerOption { Delay = options.RetryDelaySeconds, MaxRetry = options.MaxRetries });
+        handlers.Add(new TransientConnectionRetryHandler(GraphIdempotency.SafeToRepeat, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
         var http = GraphClientFactory.Create(
             authentication,
-            GraphClientFactory.CreateDefaultHandlers(),
+            handlers,
             finalHandler: PinnedCertificateHandler.Create(options.PinnedCertificate));
         http.Timeout = TimeSpan.FromMinutes(5);
         return new GraphConnection(http, options);

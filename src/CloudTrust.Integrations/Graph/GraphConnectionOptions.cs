@@ -25,4 +25,13 @@ public sealed record GraphConnectionOptions
 
     /// <summary>Gets the page size asked of the device report (<c>top</c>).</summary>
     public int ReportPageSize { get; init; } = 1000;
+
+    /// <summary>
+    /// Gets the SDK retry handler's first back-off, used when a 429/503/504 answer carries no <c>Retry-After</c>
+    /// (the SDK default is 3 seconds, growing with each attempt); whole seconds, 0 to 180.
+    /// </summary>
+    public int RetryDelaySeconds { get; init; } = 3;
+
+    /// <summary>Gets how many times the SDK retry handler repeats a throttled or unavailable request (at most 10).</summary>
+    public int MaxRetries { get; init; } = 5;
 }

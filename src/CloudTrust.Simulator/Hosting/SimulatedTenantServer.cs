@@ -19,8 +19,9 @@ public sealed class SimulatedTenantServer : IAsyncDisposable
 {
     private readonly WebApplication app;
 
-    private SimulatedTenantServer(WebApplication app, SimulatedEntra entra, X509Certificate2 certificate, RequestLog log, TimeProvider time)
+    private SimulatedTenantServer(WebApplication app, SimulatedEntra entra, X509Certificate2 certificate, RequestLog log, TimeProvider time, FaultInjector faults)
     {
+        Faults = faults;
         this.app = app;
         Entra = entra;
         Certificate = certificate;
@@ -39,6 +40,9 @@ public sealed class SimulatedTenantServer : IAsyncDisposable
 
     /// <summary>Gets the log of every request received.</summary>
     public RequestLog Requests { get; }
+
+    /// <summary>Gets the fault injector: failures at a rate or outages, by path prefix.</summary>
+    public FaultInjector Faults { get; }
 
     /// <summary>Gets the clock the simulated services run on.</summary>
     public TimeProvider Time { get; }
@@ -68,9 +72,11 @@ public sealed class SimulatedTenantServer : IAsyncDisposable
 
         var entra = new SimulatedEntra(options.TenantId, time);
         var log = new RequestLog(options.RequestLogPath, time);
-        var server = new SimulatedTenantServer(app, entra, certificate, log, time);
+        var faults = new FaultInjector(time, options.Seed);
+        var server = new SimulatedTenantServer(app, entra, certificate, log, time, faults);
         app.UseWebSockets();
         app.Use(log.InvokeAsync);
+        app.Use(faults.InvokeAsync);
         app.MapEntra(entra);
         foreach (var service in services)
         {

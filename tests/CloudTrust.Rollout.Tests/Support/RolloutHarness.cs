@@ -73,6 +73,7 @@ public sealed class RolloutHarness : IAsyncDisposable
                 TenantId = TenantId,
                 ClientId = ClientId,
                 PinnedCertificate = server.Certificate,
+                RetryDelaySeconds = 0,
             },
             ClientSecret);
         var loggers = NullLoggerFactory.Instance;
