@@ -7,6 +7,9 @@ using CloudTrust.Engine;
 using CloudTrust.Integrations.History;
 using CloudTrust.Integrations.Relay;
 
+using CloudTrust.Simulator.Hosting;
+using CloudTrust.Tests.Shared;
+
 namespace CloudTrust.Agent.Tests;
 
 /// <summary>
@@ -103,6 +106,38 @@ public sealed class KeyRotationWorkflowTests
     }
 
     [Fact]
+    public async Task An_agent_restarted_mid_rotation_answers_the_retry_from_its_journal_without_rotating_again()
+    {
+        await using var run = await RotationRun.StartAsync(senderAttempts: 1, dropFirstRotationAnswer: true, clockFactor: 10, restartAgentAfterFirstRotation: true);
+        run.Seed(Root, ageDays: 200);
+
+        var report = await run.RotateAsync(RotationMode.Now, Policy(), [Root]);
+
+        Assert.True(report.Attempts.Single().Outcome == RotationOutcome.Rotated, report.Attempts.Single().Reason);
+        Assert.Equal(1, run.Env.Directory.RotationsOf(Root));
+        Assert.True(run.RotationCalls >= 2, $"the rotation activity ran {run.RotationCalls} time(s)");
+        ReliabilityLedger.Record("agent-faults", "agent restarted mid-rotation", 1, duplicates: run.Env.Directory.RotationsOf(Root) - 1);
+    }
+
+    [Fact]
+    public async Task A_key_vault_outage_of_a_minute_delays_the_rotation_but_loses_and_repeats_nothing()
+    {
+        // The tenant's clock runs 10x: a simulated minute without Key Vault is six real seconds, longer than the SDK's own retries.
+        var serverClock = new AcceleratedTimeProvider(DateTimeOffset.UtcNow, 10);
+        await using var run = await RotationRun.StartAsync(clockFactor: 10, serverClock: serverClock);
+        run.Seed(Root, ageDays: 200);
+        run.Env.Server.Faults.Outage("/secrets/", TimeSpan.FromMinutes(1));
+
+        var report = await run.RotateAsync(RotationMode.Now, Policy(), [Root]);
+
+        Assert.True(report.Attempts.Single().Outcome == RotationOutcome.Rotated, report.Attempts.Single().Reason);
+        Assert.Equal(1, run.Env.Directory.RotationsOf(Root));
+        Assert.True(run.Env.Server.Faults.Injected(FaultKind.ServiceUnavailable) > 0, "the outage never hit a request");
+        Assert.DoesNotContain(run.Env.SecretForms(), secret => run.Env.EverythingLogged().Contains(secret, StringComparison.Ordinal));
+        ReliabilityLedger.Record("agent-faults", "Key Vault unavailable for a minute", run.Env.Server.Faults.Injected(FaultKind.ServiceUnavailable), duplicates: run.Env.Directory.RotationsOf(Root) - 1);
+    }
+
+    [Fact]
     public async Task A_second_trigger_while_a_run_is_unfinished_is_refused()
     {
         await using var run = await RotationRun.StartAsync();
@@ -155,9 +190,9 @@ public sealed class KeyRotationWorkflowTests
 
         public int RotationCalls => Volatile.Read(ref rotationCalls);
 
-        public static async Task<RotationRun> StartAsync(int senderAttempts = 4, bool dropFirstRotationAnswer = false, double clockFactor = 600)
+        public static async Task<RotationRun> StartAsync(int senderAttempts = 4, bool dropFirstRotationAnswer = false, double clockFactor = 600, bool restartAgentAfterFirstRotation = false, TimeProvider? serverClock = null)
         {
-            var run = new RotationRun(await RelayTestEnvironment.StartAsync());
+            var run = new RotationRun(await RelayTestEnvironment.StartAsync(serverClock: serverClock));
             var sender = run.Env.CreateSender(senderAttempts);
             var rotate = new RotateKerberosServerKeyActivity(sender);
             run.History = new SqliteRotationHistory(Path.Combine(run.Env.StateDirectory, "history.db"));
@@ -167,17 +202,35 @@ public sealed class KeyRotationWorkflowTests
                 .AddActivity<KerberosDomainRequest, KerberosServerObject>(RotationActivities.RotateKerberosServerKey, (input, ct) =>
                 {
                     // Fault injection at the moment that matters: the agent rotates, then the relay drops the answer.
-                    if (Interlocked.Increment(ref run.rotationCalls) == 1 && dropFirstRotationAnswer)
+                    var first = Interlocked.Increment(ref run.rotationCalls) == 1;
+                    if (first && dropFirstRotationAnswer)
                     {
                         run.Env.Relay.DropControlChannelOnNextResponse();
                     }
 
-                    return rotate.RunAsync(input, ct);
+                    return first && restartAgentAfterFirstRotation ? RestartAgentAfterAsync(run, rotate.RunAsync(input, ct)) : rotate.RunAsync(input, ct);
                 })
                 .AddActivity<RotationAttempt, bool>(RotationActivities.RecordRotationAttempt, new RecordRotationAttemptActivity(run.History));
             var clock = new AcceleratedTimeProvider(DateTimeOffset.UtcNow, clockFactor);
             run.Engine = new WorkflowEngine(registry, new WorkflowEngineOptions { DatabasePath = Path.Combine(run.Env.StateDirectory, "engine.db"), PollInterval = TimeSpan.FromMilliseconds(20) }, clock, run.Env.Loggers);
             return run;
+        }
+
+        /// <summary>Lets the rotation happen, then restarts the agent (a new process's parts from its state directory) before the answer counts.</summary>
+        private static async Task<KerberosServerObject> RestartAgentAfterAsync(RotationRun run, Task<KerberosServerObject> rotation)
+        {
+            try
+            {
+                await rotation;
+            }
+            catch (Exception)
+            {
+                // The answer is lost either way: the restart below is what this scenario is about.
+            }
+
+            await run.Env.StopAgentAsync();
+            await run.Env.StartAgentAsync();
+            throw new IOException("the agent restarted before its answer was recorded");
         }
 
         public void Seed(string domain, int ageDays, bool cloudLags = false)

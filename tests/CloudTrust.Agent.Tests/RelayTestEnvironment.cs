@@ -68,21 +68,21 @@ internal sealed class RelayTestEnvironment : IAsyncDisposable
 
     public string AgentClientSecret => Canary + "-agent-app-secret";
 
-    public static async Task<RelayTestEnvironment> StartAsync(TimeSpan? relayTimeout = null)
+    public static async Task<RelayTestEnvironment> StartAsync(TimeSpan? relayTimeout = null, TimeProvider? serverClock = null)
     {
         var environment = new RelayTestEnvironment("CANARY" + Guid.NewGuid().ToString("N"));
-        await environment.InitializeAsync(relayTimeout ?? TimeSpan.FromSeconds(20));
+        await environment.InitializeAsync(relayTimeout ?? TimeSpan.FromSeconds(20), serverClock);
         return environment;
     }
 
-    private async Task InitializeAsync(TimeSpan relayTimeout)
+    private async Task InitializeAsync(TimeSpan relayTimeout, TimeProvider? serverClock)
     {
         Relay = new SimulatedRelay(HybridConnection, [new SharedAccessRule(ListenRule, ListenKey, RelayRights.Listen), new SharedAccessRule(SendRule, SendKey, RelayRights.Send)])
         {
             RequestTimeout = relayTimeout,
         };
         Vault = new SimulatedKeyVault();
-        Server = await SimulatedTenantServer.StartAsync(new SimulatorOptions(), [Relay, Vault]);
+        Server = await SimulatedTenantServer.StartAsync(new SimulatorOptions(), [Relay, Vault], serverClock);
         Server.Entra.RegisterClient("agent-app", AgentClientSecret);
         Server.Entra.RegisterClient("cloud-app", CloudClientSecret);
         Vault.SetSecret("relay-listen-key", ListenKey);

@@ -1,6 +1,7 @@
 using CloudTrust.Core.Rollout.Workflow;
 using CloudTrust.Rollout.Tests.Support;
 using CloudTrust.Simulator.Hosting;
+using CloudTrust.Tests.Shared;
 
 namespace CloudTrust.Rollout.Tests.Reliability;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CloudTrust.Rollout.Tests.Reliability;
+namespace CloudTrust.Tests.Shared;
 
 /// <summary>
 /// Appends one JSON line per reliability scenario that passed to the file named by <c>CLOUDTRUST_RELIABILITY_LEDGER</c>
