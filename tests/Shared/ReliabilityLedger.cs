@@ -10,7 +10,7 @@ internal static class ReliabilityLedger
 {
     private static readonly Lock Gate = new();
 
-    public static void Record(string suite, string scenario, int faultsInjected, int duplicates)
+    public static void Record(string suite, string scenario, int count, int duplicates)
     {
         var path = Environment.GetEnvironmentVariable("CLOUDTRUST_RELIABILITY_LEDGER");
         if (string.IsNullOrEmpty(path))
@@ -18,7 +18,7 @@ internal static class ReliabilityLedger
             return;
         }
 
-        var line = JsonSerializer.Serialize(new { suite, scenario, faultsInjected, duplicates, passed = true });
+        var line = JsonSerializer.Serialize(new { suite, scenario, count, duplicates, passed = true });
         lock (Gate)
         {
             File.AppendAllText(path, line + Environment.NewLine);
