@@ -55,14 +55,22 @@ public static class RelayFrames
     public static Task SendBinaryAsync(WebSocket socket, byte[] body, CancellationToken cancellationToken)
         => socket.SendAsync(body, WebSocketMessageType.Binary, true, cancellationToken);
 
-    /// <summary>Parses a control message; null when it is not one.</summary>
+    /// <summary>Parses a control message; null when it is not one (malformed, or missing the request or response id).</summary>
     /// <param name="data">The text frame's bytes.</param>
     /// <returns>The message, or null.</returns>
     public static HybridConnectionMessage? Parse(byte[] data)
     {
         try
         {
-            return JsonSerializer.Deserialize<HybridConnectionMessage>(Encoding.UTF8.GetString(data), HybridConnectionMessage.Json);
+            var message = JsonSerializer.Deserialize<HybridConnectionMessage>(Encoding.UTF8.GetString(data), HybridConnectionMessage.Json);
+
+            // A frame without the ids the protocol requires is not a control message: ignored, never half-served.
+            return message switch
+            {
+                { Request: { } request } when string.IsNullOrEmpty(request.Id) => null,
+                { Response: { } response } when string.IsNullOrEmpty(response.RequestId) => null,
+                _ => message,
+            };
         }
         catch (JsonException)
         {

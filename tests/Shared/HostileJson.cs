@@ -1,7 +1,7 @@
 using System.Text;
 using CsCheck;
 
-namespace CloudTrust.Core.Tests.Hostile;
+namespace CloudTrust.Tests.Shared;
 
 /// <summary>
 /// Generators of hostile documents: valid ones mutated (truncated, a value swapped for a hostile string, a wrong type,
