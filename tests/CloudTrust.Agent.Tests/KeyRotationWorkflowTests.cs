@@ -116,7 +116,7 @@ public sealed class KeyRotationWorkflowTests
         Assert.True(report.Attempts.Single().Outcome == RotationOutcome.Rotated, report.Attempts.Single().Reason);
         Assert.Equal(1, run.Env.Directory.RotationsOf(Root));
         Assert.True(run.RotationCalls >= 2, $"the rotation activity ran {run.RotationCalls} time(s)");
-        ReliabilityLedger.Record("agent-faults", "agent restarted mid-rotation", 1, duplicates: run.Env.Directory.RotationsOf(Root) - 1);
+        ReliabilityLedger.Record("agent-faults", "agent restarted mid-rotation", run.RotationCalls, duplicates: run.Env.Directory.RotationsOf(Root) - 1);
     }
 
     [Fact]

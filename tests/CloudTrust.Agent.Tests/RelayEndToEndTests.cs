@@ -3,6 +3,8 @@ using CloudTrust.Core.Kerberos;
 using CloudTrust.Integrations.Relay;
 using CloudTrust.Core.Validation;
 
+using CloudTrust.Tests.Shared;
+
 namespace CloudTrust.Agent.Tests;
 
 /// <summary>Sender → simulated relay → agent listener → simulated AD, over real loopback sockets.</summary>
@@ -208,6 +210,7 @@ public sealed class RelayEndToEndTests
         Assert.Equal(1, env.Directory.RotationsOf("contoso.com"));
         var now = await sender.SendAsync(KerberosOperationRequest.GetKerberosServer("contoso.com"), default);
         Assert.Equal(now.Result!.Server!.KeyVersion, retried.Result!.Server!.KeyVersion);
+        ReliabilityLedger.Record("agent-faults", "relay control channel dropped mid-request", 1, duplicates: env.Directory.RotationsOf("contoso.com") - 1);
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using CloudTrust.Core.Workflows;
 using Microsoft.Data.Sqlite;
 
+using CloudTrust.Tests.Shared;
+
 namespace CloudTrust.Engine.Tests;
 
 public sealed class LockedJournalTests
@@ -65,5 +67,6 @@ public sealed class LockedJournalTests
         Assert.Equal(6, done.ReadOutputAs<int>());
         Assert.NotEqual(WorkflowStatus.Completed, whileLocked.Status);
         Assert.Equal([1, 2, 3], ran);
+        ReliabilityLedger.Record("journal-faults", "SQLite journal locked by another process", 1, duplicates: ran.Count - ran.Distinct().Count());
     }
 }
