@@ -125,6 +125,31 @@ public sealed class PlanPreviewTests
     }
 
     [Fact]
+    public async Task A_custom_OMA_URI_profile_is_previewed_by_OMA_URI_through_the_v1_API()
+    {
+        await using var harness = await RolloutHarness.StartAsync(intune => intune.AddDeviceGroup(Pilot, 10));
+        var plan = Plans.Plan(Plans.Ring("pilot", Pilot))
+            .Replace("\"profileName\"", "\"profileMode\": \"customOmaUri\", \"requireSecurityDevice\": false, \"profileName\"", StringComparison.Ordinal);
+        var report = await harness.RunAsync(plan, "oma-preview-1");
+        Assert.Equal(RolloutOutcome.Completed, report.Outcome);
+        var writes = harness.GraphWrites().Count;
+        var configuration = Assert.Single(harness.Intune.CustomConfigurations());
+
+        var preview = await harness.Preview().PreviewAsync(plan.Replace("\"requireSecurityDevice\": false", "\"requireSecurityDevice\": true", StringComparison.Ordinal), CancellationToken.None);
+
+        Assert.Equal(ProfileChange.Update, preview.Profile!.Change);
+        Assert.Equal(configuration.Id, preview.Profile.PolicyId);
+        var root = $"./Device/Vendor/MSFT/PassportForWork/{RolloutHarness.TenantId}/Policies/";
+        Assert.Equal(new SettingDifference(root + "RequireSecurityDevice", "false", "true"), Assert.Single(preview.Profile.Settings));
+        Assert.Equal([Pilot], Assert.Single(preview.Assignments!.Rings).AlreadyAssigned);
+        Assert.Equal(writes, harness.GraphWrites().Count);
+        var after = Assert.Single(harness.Intune.CustomConfigurations());
+        Assert.Equal(configuration.SettingsJson, after.SettingsJson);
+        Assert.Equal(configuration.AssignedGroups.Order(), after.AssignedGroups.Order());
+        Assert.Equal("false", after.Choices[root + "RequireSecurityDevice"]);
+    }
+
+    [Fact]
     public async Task An_invalid_plan_is_answered_with_path_precise_errors_before_any_Graph_request()
     {
         await using var harness = await RolloutHarness.StartAsync(intune => intune.AddDeviceGroup(Pilot, 5));
