@@ -1,5 +1,8 @@
 using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Core.Rollout.Gate;
+using CloudTrust.Core.Rollout.Plan;
+using CloudTrust.Core.Rollout.Policy;
+using CloudTrust.Core.Rollout.Preview;
 using Microsoft.Extensions.Logging;
 using Microsoft.Graph.DeviceManagement.DeviceConfigurations.Item.Assign;
 using Microsoft.Graph.Models;
@@ -25,6 +28,15 @@ internal sealed partial class CustomOmaUriProfile(GraphConnection graph, ILogger
         };
     }
 
+    /// <summary>Says what <see cref="EnsureAsync"/> would do, OMA-URI by OMA-URI, without writing anything.</summary>
+    public async Task<ProfilePreview> PreviewAsync(string name, Guid tenantId, bool requireSecurityDevice, CancellationToken cancellationToken)
+    {
+        var existing = await FindAsync(name, cancellationToken);
+        var differences = DifferencesFrom(Desired(tenantId, requireSecurityDevice), existing);
+        var change = existing is null ? ProfileChange.Create : differences.Count == 0 ? ProfileChange.None : ProfileChange.Update;
+        return new ProfilePreview(ProfileMode.CustomOmaUri, name, change, existing?.Id, differences);
+    }
+
     public async Task<EnsureProfileResult> EnsureAsync(string name, Guid tenantId, bool requireSecurityDevice, CancellationToken cancellationToken)
     {
         var desired = Desired(tenantId, requireSecurityDevice);
@@ -43,11 +55,7 @@ internal sealed partial class CustomOmaUriProfile(GraphConnection graph, ILogger
             return new EnsureProfileResult(created.Id!, ProfileAction.Created, []);
         }
 
-        var actual = (existing.OmaSettings ?? []).OfType<OmaSettingBoolean>().Where(s => s.OmaUri is not null)
-            .ToDictionary(s => s.OmaUri!, s => s.Value ?? false, StringComparer.OrdinalIgnoreCase);
-        var drift = desired.Where(d => !actual.TryGetValue(d.Key, out var v) || v != d.Value)
-            .Select(d => $"{d.Key}: expected {d.Value}, found {(actual.TryGetValue(d.Key, out var v) ? v.ToString() : "(absent)")}")
-            .ToList();
+        var drift = DifferencesFrom(desired, existing);
         if (drift.Count == 0)
         {
             return new EnsureProfileResult(existing.Id!, ProfileAction.Unchanged, []);
@@ -55,23 +63,22 @@ internal sealed partial class CustomOmaUriProfile(GraphConnection graph, ILogger
 
         await graph.V1.DeviceManagement.DeviceConfigurations[existing.Id].PatchAsync(body, cancellationToken: cancellationToken);
         LogUpdated(name, existing.Id!, drift.Count);
-        return new EnsureProfileResult(existing.Id!, ProfileAction.Updated, drift);
+        return new EnsureProfileResult(existing.Id!, ProfileAction.Updated, [.. drift.Select(d => d.ToString())]);
+    }
+
+    /// <summary>Reads the configuration's assignment list as it is now (reads only).</summary>
+    public async Task<CurrentAssignments> ReadAssignmentsAsync(string policyId, CancellationToken cancellationToken)
+    {
+        var current = await ReadAssignmentListAsync(policyId, cancellationToken);
+        return new CurrentAssignments(
+            [.. current.Select(GroupOf).OfType<Guid>().Distinct()],
+            [.. current.Where(a => GroupOf(a) is null).Select(a => CurrentAssignments.Describe(a.Target?.OdataType, (a.Target as GroupAssignmentTarget)?.GroupId))]);
     }
 
     public async Task<AssignGroupsResult> ChangeAssignmentsAsync(string policyId, IReadOnlyList<Guid> add, IReadOnlyList<Guid> remove, CancellationToken cancellationToken)
     {
         var item = graph.V1.DeviceManagement.DeviceConfigurations[policyId];
-        var current = new List<DeviceConfigurationAssignment>();
-        var page = await item.Assignments.GetAsync(cancellationToken: cancellationToken);
-        while (page is not null)
-        {
-            current.AddRange(page.Value ?? []);
-            page = page.OdataNextLink is { } next ? await item.Assignments.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
-        }
-
-        static Guid? GroupOf(DeviceConfigurationAssignment a)
-            => a.Target is GroupAssignmentTarget { GroupId: { } g } && a.Target is not ExclusionGroupAssignmentTarget && Guid.TryParse(g, out var id) ? id : null;
-
+        var current = await ReadAssignmentListAsync(policyId, cancellationToken);
         var groups = current.Select(GroupOf).OfType<Guid>().ToHashSet();
         var added = add.Where(g => !groups.Contains(g)).Distinct().ToList();
         var removed = remove.Where(groups.Contains).Distinct().ToList();
@@ -136,6 +143,39 @@ internal sealed partial class CustomOmaUriProfile(GraphConnection graph, ILogger
 
         var pending = names.Count - succeeded - errors - conflicts - notApplicable;
         return new RingStatusResult(new RingCounts(names.Count, succeeded, errors, conflicts, pending, notApplicable), failing);
+    }
+
+    /// <summary>
+    /// The OMA-URI settings compared as text (<c>true</c>/<c>false</c>) by the same rule as the settings catalog's
+    /// choices; a profile that does not exist has none.
+    /// </summary>
+    private static IReadOnlyList<SettingDifference> DifferencesFrom(Dictionary<string, bool> desired, Windows10CustomConfiguration? existing)
+    {
+        static string Text(bool value) => value ? "true" : "false";
+        var actual = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var setting in (existing?.OmaSettings ?? []).OfType<OmaSettingBoolean>().Where(s => s.OmaUri is not null))
+        {
+            actual[setting.OmaUri!] = Text(setting.Value ?? false);
+        }
+
+        return SettingDifference.Between(desired.ToDictionary(d => d.Key, d => Text(d.Value), StringComparer.OrdinalIgnoreCase), actual);
+    }
+
+    private static Guid? GroupOf(DeviceConfigurationAssignment a)
+        => a.Target is GroupAssignmentTarget { GroupId: { } g } && a.Target is not ExclusionGroupAssignmentTarget && Guid.TryParse(g, out var id) ? id : null;
+
+    private async Task<List<DeviceConfigurationAssignment>> ReadAssignmentListAsync(string policyId, CancellationToken cancellationToken)
+    {
+        var item = graph.V1.DeviceManagement.DeviceConfigurations[policyId];
+        var current = new List<DeviceConfigurationAssignment>();
+        var page = await item.Assignments.GetAsync(cancellationToken: cancellationToken);
+        while (page is not null)
+        {
+            current.AddRange(page.Value ?? []);
+            page = page.OdataNextLink is { } next ? await item.Assignments.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
+        }
+
+        return current;
     }
 
     private async Task<Windows10CustomConfiguration?> FindAsync(string name, CancellationToken cancellationToken)

@@ -14,12 +14,30 @@ internal sealed partial class FleetReadinessReader(GraphConnection graph, GroupD
 {
     public async Task<ReadinessResult> ReadAsync(ReadinessInput input, CancellationToken cancellationToken)
     {
-        var ring = await groups.ReadAsync(input.GroupIds, cancellationToken);
-        var now = time.GetUtcNow();
-        var samples = new List<string>();
-        var upns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        int devices = 0, devicesNotReady = 0;
+        ArgumentNullException.ThrowIfNull(input);
+        var tallies = await ReadRingsAsync([input.GroupIds], input.StaleAfter, input.SampleLimit, cancellationToken);
+        return tallies[0].ToResult();
+    }
 
+    /// <summary>
+    /// Tallies several rings in one pass over the managed devices and one over the registration details; a device
+    /// (and its user) in the groups of two rings counts in both, as reading each ring alone would count it.
+    /// </summary>
+    public async Task<IReadOnlyList<ReadinessTally>> ReadRingsAsync(IReadOnlyList<IReadOnlyList<Guid>> rings, TimeSpan staleAfter, int sampleLimit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rings);
+        var ringsOfDevice = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < rings.Count; i++)
+        {
+            foreach (var deviceId in await groups.ReadAsync(rings[i], cancellationToken))
+            {
+                (ringsOfDevice.TryGetValue(deviceId, out var list) ? list : ringsOfDevice[deviceId] = []).Add(i);
+            }
+        }
+
+        var tallies = rings.Select(_ => new ReadinessTally(sampleLimit)).ToList();
+        var ringsOfUser = new Dictionary<string, HashSet<int>>(StringComparer.OrdinalIgnoreCase);
+        var now = time.GetUtcNow();
         var managed = graph.V1.DeviceManagement.ManagedDevices;
         var page = await managed.GetAsync(
             r =>
@@ -32,24 +50,18 @@ internal sealed partial class FleetReadinessReader(GraphConnection graph, GroupD
         {
             foreach (var device in page.Value ?? [])
             {
-                if (device.AzureADDeviceId is not { } aadId || !ring.Contains(aadId))
+                if (device.AzureADDeviceId is not { } aadId || !ringsOfDevice.TryGetValue(aadId, out var deviceRings))
                 {
                     continue;
                 }
 
-                devices++;
-                if (device.UserPrincipalName is { Length: > 0 } upn)
+                var findings = ReadinessRules.DeviceFindings(Facts(device), now, staleAfter);
+                foreach (var ring in deviceRings)
                 {
-                    upns.Add(upn);
-                }
-
-                var reasons = ReadinessRules.DeviceReasons(Facts(device), now, input.StaleAfter);
-                if (reasons.Count > 0)
-                {
-                    devicesNotReady++;
-                    if (samples.Count < input.SampleLimit)
+                    tallies[ring].AddDevice(device.DeviceName ?? aadId, findings);
+                    if (device.UserPrincipalName is { Length: > 0 } upn)
                     {
-                        samples.Add($"{device.DeviceName}: {string.Join("; ", reasons)}");
+                        (ringsOfUser.TryGetValue(upn, out var set) ? set : ringsOfUser[upn] = []).Add(ring);
                     }
                 }
             }
@@ -57,43 +69,39 @@ internal sealed partial class FleetReadinessReader(GraphConnection graph, GroupD
             page = page.OdataNextLink is { } next ? await managed.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
         }
 
-        var (users, usersNotReady, withWhfb) = await ReadUsersAsync(upns, input.SampleLimit, samples, cancellationToken);
-        LogReadiness(devices, devicesNotReady, users, usersNotReady);
-        return new ReadinessResult(devices, devicesNotReady, users, usersNotReady, withWhfb, samples);
+        await ReadUsersAsync(ringsOfUser, tallies, cancellationToken);
+        foreach (var tally in tallies)
+        {
+            LogReadiness(tally.Devices, tally.DevicesNotReady, tally.Users, tally.UsersNotReady);
+        }
+
+        return tallies;
     }
 
-    private async Task<(int Users, int NotReady, int WithWhfb)> ReadUsersAsync(HashSet<string> upns, int sampleLimit, List<string> samples, CancellationToken cancellationToken)
+    private async Task ReadUsersAsync(Dictionary<string, HashSet<int>> ringsOfUser, List<ReadinessTally> tallies, CancellationToken cancellationToken)
     {
-        int users = 0, notReady = 0, withWhfb = 0;
         var details = graph.V1.Reports.AuthenticationMethods.UserRegistrationDetails;
         var page = await details.GetAsync(r => r.QueryParameters.Top = graph.Options.CollectionPageSize, cancellationToken);
         while (page is not null)
         {
             foreach (var user in page.Value ?? [])
             {
-                if (user.UserPrincipalName is not { } upn || !upns.Contains(upn))
+                if (user.UserPrincipalName is not { } upn || !ringsOfUser.TryGetValue(upn, out var userRings))
                 {
                     continue;
                 }
 
-                users++;
                 var facts = new UserFacts(upn, user.IsMfaRegistered ?? false, user.MethodsRegistered ?? [], user.IsAdmin ?? false);
-                withWhfb += ReadinessRules.HasWhfb(facts) ? 1 : 0;
-                var reasons = ReadinessRules.UserReasons(facts);
-                if (reasons.Count > 0)
+                var findings = ReadinessRules.UserFindings(facts);
+                var hasWhfb = ReadinessRules.HasWhfb(facts);
+                foreach (var ring in userRings.Order())
                 {
-                    notReady++;
-                    if (samples.Count < sampleLimit * 2)
-                    {
-                        samples.Add($"{upn}: {string.Join("; ", reasons)}");
-                    }
+                    tallies[ring].AddUser(upn, hasWhfb, findings);
                 }
             }
 
             page = page.OdataNextLink is { } next ? await details.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
         }
-
-        return (users, notReady, withWhfb);
     }
 
     /// <summary>SKU and join type are not typed in the v1.0 model; the service returns them and the SDK keeps them in AdditionalData.</summary>

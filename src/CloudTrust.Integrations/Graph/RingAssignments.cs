@@ -12,10 +12,19 @@ namespace CloudTrust.Integrations.Graph;
 /// </summary>
 internal sealed partial class RingAssignments(BetaGraphClient beta, ILogger<RingAssignments> logger)
 {
+    /// <summary>Reads the policy's assignment list as it is now (reads only).</summary>
+    public async Task<CurrentAssignments> ReadAsync(string policyId, CancellationToken cancellationToken)
+    {
+        var current = await ReadListAsync(policyId, cancellationToken);
+        return new CurrentAssignments(
+            [.. current.Select(a => a.GroupId).OfType<Guid>().Distinct()],
+            [.. current.Where(a => a.GroupId is null).Select(a => CurrentAssignments.Describe(TypeOf(a.Target), TargetGroupOf(a.Target)))]);
+    }
+
     public async Task<AssignGroupsResult> ChangeAsync(string policyId, IReadOnlyList<Guid> add, IReadOnlyList<Guid> remove, CancellationToken cancellationToken)
     {
-        var path = $"deviceManagement/configurationPolicies/{Uri.EscapeDataString(policyId)}";
-        var current = await beta.GetAllAsync<PolicyAssignment>(path + "/assignments", cancellationToken);
+        var path = PathOf(policyId);
+        var current = await ReadListAsync(policyId, cancellationToken);
         var currentGroups = current.Select(a => a.GroupId).OfType<Guid>().ToHashSet();
         var added = add.Where(g => !currentGroups.Contains(g)).Distinct().ToList();
         var removed = remove.Where(currentGroups.Contains).Distinct().ToList();
@@ -35,6 +44,17 @@ internal sealed partial class RingAssignments(BetaGraphClient beta, ILogger<Ring
         LogAssigned(policyId, added.Count, removed.Count, after.Count);
         return new AssignGroupsResult(after, added, removed);
     }
+
+    private static string PathOf(string policyId) => $"deviceManagement/configurationPolicies/{Uri.EscapeDataString(policyId)}";
+
+    private static string? TypeOf(JsonElement target)
+        => target.ValueKind == JsonValueKind.Object && target.TryGetProperty("@odata.type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null;
+
+    private static string? TargetGroupOf(JsonElement target)
+        => target.ValueKind == JsonValueKind.Object && target.TryGetProperty("groupId", out var group) && group.ValueKind == JsonValueKind.String ? group.GetString() : null;
+
+    private Task<List<PolicyAssignment>> ReadListAsync(string policyId, CancellationToken cancellationToken)
+        => beta.GetAllAsync<PolicyAssignment>(PathOf(policyId) + "/assignments", cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Policy {PolicyId}: assignments unchanged ({Count} groups)")]
     private partial void LogNoChange(string policyId, int count);

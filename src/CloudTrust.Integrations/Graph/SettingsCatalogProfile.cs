@@ -1,6 +1,8 @@
 using System.Text.Json;
 using CloudTrust.Core.Rollout.Activities;
+using CloudTrust.Core.Rollout.Plan;
 using CloudTrust.Core.Rollout.Policy;
+using CloudTrust.Core.Rollout.Preview;
 using CloudTrust.Integrations.Graph.Contracts;
 using Microsoft.Extensions.Logging;
 
@@ -30,10 +32,18 @@ internal sealed partial class SettingsCatalogProfile(BetaGraphClient beta, ILogg
         return SettingsCatalogPayload.ReadChoices(settings);
     }
 
+    /// <summary>Says what <see cref="EnsureAsync"/> would do, setting by setting, without writing anything.</summary>
+    public async Task<ProfilePreview> PreviewAsync(string profileName, bool requireSecurityDevice, CancellationToken cancellationToken)
+    {
+        var (existing, differences) = await CompareAsync(profileName, WhfbPolicySettings.Desired(requireSecurityDevice), cancellationToken);
+        var change = existing is null ? ProfileChange.Create : differences.Count == 0 ? ProfileChange.None : ProfileChange.Update;
+        return new ProfilePreview(ProfileMode.SettingsCatalog, profileName, change, existing?.Id, differences);
+    }
+
     public async Task<EnsureProfileResult> EnsureAsync(string profileName, bool requireSecurityDevice, CancellationToken cancellationToken)
     {
         var desired = WhfbPolicySettings.Desired(requireSecurityDevice);
-        var existing = await FindAsync(profileName, cancellationToken);
+        var (existing, differences) = await CompareAsync(profileName, desired, cancellationToken);
         if (existing is null)
         {
             var created = await beta.SendJsonAsync<ConfigurationPolicy>(HttpMethod.Post, Policies, SettingsCatalogPayload.Policy(profileName, desired), cancellationToken)
@@ -42,16 +52,23 @@ internal sealed partial class SettingsCatalogProfile(BetaGraphClient beta, ILogg
             return new EnsureProfileResult(created.Id, ProfileAction.Created, []);
         }
 
-        var drift = desired.DriftFrom(await ReadSettingsAsync(existing.Id, cancellationToken));
-        if (drift.Count == 0)
+        if (differences.Count == 0)
         {
             LogUnchanged(profileName, existing.Id);
             return new EnsureProfileResult(existing.Id, ProfileAction.Unchanged, []);
         }
 
         await beta.SendJsonAsync<JsonElement?>(HttpMethod.Put, $"{Policies}/{Uri.EscapeDataString(existing.Id)}", SettingsCatalogPayload.Policy(profileName, desired), cancellationToken);
-        LogUpdated(profileName, existing.Id, drift.Count);
-        return new EnsureProfileResult(existing.Id, ProfileAction.Updated, drift);
+        LogUpdated(profileName, existing.Id, differences.Count);
+        return new EnsureProfileResult(existing.Id, ProfileAction.Updated, [.. differences.Select(d => d.ToString())]);
+    }
+
+    /// <summary>Finds our policy and compares its settings with the desired ones; when absent, every desired setting is a difference.</summary>
+    private async Task<(ConfigurationPolicy? Existing, IReadOnlyList<SettingDifference> Differences)> CompareAsync(string profileName, WhfbPolicySettings desired, CancellationToken cancellationToken)
+    {
+        var existing = await FindAsync(profileName, cancellationToken);
+        var actual = existing is null ? new WhfbPolicySettings(new Dictionary<string, string>()) : await ReadSettingsAsync(existing.Id, cancellationToken);
+        return (existing, desired.DifferencesFrom(actual));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created settings-catalog policy {Name} ({PolicyId})")]

@@ -26,9 +26,7 @@ public sealed class RelayKerberosServerPreflight(RelaySender sender) : IKerberos
             return new KerberosDomainHealth(domain, false, $"the Kerberos server object could not be ensured ({code}): {outcome.Result?.ErrorMessage ?? outcome.Message}");
         }
 
-        var health = KerberosServerHealth.Evaluate(server);
-        return health.IsHealthy
-            ? new KerberosDomainHealth(domain, true, $"healthy: KeyVersion {server.KeyVersion} on both halves")
-            : new KerberosDomainHealth(domain, false, "unhealthy: " + string.Join("; ", health.Mismatches));
+        var reading = KerberosServerReading.Of(domain, server);
+        return new KerberosDomainHealth(domain, reading.State == KerberosServerState.Healthy, reading.Detail);
     }
 }

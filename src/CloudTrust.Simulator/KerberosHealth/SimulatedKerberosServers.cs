@@ -1,12 +1,14 @@
+using CloudTrust.Core.Kerberos;
 using CloudTrust.Core.Rollout.Activities;
 
 namespace CloudTrust.Simulator.KerberosHealth;
 
 /// <summary>
-/// Answers the rollout's Kerberos-server health port until the on-premises agent does: every domain registered
-/// here has a Kerberos server object whose on-premises and cloud halves agree, unless marked otherwise.
+/// Answers the rollout's Kerberos-server health port, and the preview's read-only reader, in place of the on-premises
+/// agent: every domain registered here has a Kerberos server object whose on-premises and cloud halves agree, unless
+/// marked otherwise; a domain not registered has none.
 /// </summary>
-public sealed class SimulatedKerberosServers : IKerberosServerHealthPort
+public sealed class SimulatedKerberosServers : IKerberosServerHealthPort, IKerberosServerReader
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> domains = new(StringComparer.OrdinalIgnoreCase);
 
@@ -29,5 +31,13 @@ public sealed class SimulatedKerberosServers : IKerberosServerHealthPort
                 ? new KerberosDomainHealth(domain, true, "Id, domain name and key version agree with the cloud object")
                 : new KerberosDomainHealth(domain, false, problem);
         return Task.FromResult(health);
+    }
+
+    /// <inheritdoc />
+    public async Task<KerberosServerReading> ReadAsync(string domain, CancellationToken cancellationToken)
+    {
+        var health = await CheckAsync(domain, cancellationToken);
+        var state = health.Healthy ? KerberosServerState.Healthy : domains.ContainsKey(domain) ? KerberosServerState.Unhealthy : KerberosServerState.Missing;
+        return new KerberosServerReading(domain, state, health.Detail);
     }
 }

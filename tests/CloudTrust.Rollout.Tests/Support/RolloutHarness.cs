@@ -2,6 +2,7 @@ using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Core.Rollout.Workflow;
 using CloudTrust.Engine;
 using CloudTrust.Integrations.Graph;
+using CloudTrust.Integrations.Preview;
 using CloudTrust.Integrations.Rollout;
 using CloudTrust.Simulator.Graph;
 using CloudTrust.Simulator.Hosting;
@@ -44,6 +45,12 @@ public sealed class RolloutHarness : IAsyncDisposable
     public GraphConnection Graph { get; }
 
     public WorkflowEngine Engine { get; private set; }
+
+    /// <summary>Gets the accelerated clock the fleet checks in by.</summary>
+    public TimeProvider Clock => clock;
+
+    /// <summary>A dry run against this tenant: the real Graph client, and the simulated tenant's Kerberos server objects.</summary>
+    public RolloutPreview Preview() => new(Graph, Kerberos, clock, NullLoggerFactory.Instance);
 
     /// <summary>Stops the engine as a dying process would leave it, then starts a new one on the same journal and recovers.</summary>
     public async Task RestartEngineAsync()

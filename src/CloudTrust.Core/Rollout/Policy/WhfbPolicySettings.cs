@@ -35,27 +35,17 @@ public sealed record WhfbPolicySettings(IReadOnlyDictionary<string, string> Choi
         return string.Equals(option, WhfbSettingIds.Option(settingId, false), StringComparison.OrdinalIgnoreCase) ? false : null;
     }
 
+    /// <summary>Lists, setting by setting, how <paramref name="actual"/> differs from these (desired) settings; empty when equal.</summary>
+    /// <param name="actual">The settings found on the policy.</param>
+    /// <returns>Each differing setting with the value found and the value desired.</returns>
+    public IReadOnlyList<SettingDifference> DifferencesFrom(WhfbPolicySettings actual)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        return SettingDifference.Between(Choices, actual.Choices);
+    }
+
     /// <summary>Lists how <paramref name="actual"/> differs from these (desired) settings; empty when equal.</summary>
     /// <param name="actual">The settings found on the policy.</param>
     /// <returns>One line per difference, for example <c>…_requiresecuritydevice: expected …_true, found …_false</c>.</returns>
-    public IReadOnlyList<string> DriftFrom(WhfbPolicySettings actual)
-    {
-        ArgumentNullException.ThrowIfNull(actual);
-        var drift = new List<string>();
-        foreach (var (id, option) in Choices.OrderBy(c => c.Key, StringComparer.Ordinal))
-        {
-            actual.Choices.TryGetValue(id, out var found);
-            if (!string.Equals(option, found, StringComparison.OrdinalIgnoreCase))
-            {
-                drift.Add($"{id}: expected {option}, found {found ?? "(absent)"}");
-            }
-        }
-
-        foreach (var id in actual.Choices.Keys.Where(k => !Choices.ContainsKey(k)).Order(StringComparer.Ordinal))
-        {
-            drift.Add($"{id}: not expected, found {actual.Choices[id]}");
-        }
-
-        return drift;
-    }
+    public IReadOnlyList<string> DriftFrom(WhfbPolicySettings actual) => [.. DifferencesFrom(actual).Select(d => d.ToString())];
 }

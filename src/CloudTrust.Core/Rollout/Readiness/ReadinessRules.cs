@@ -15,58 +15,75 @@ public static class ReadinessRules
     /// <param name="staleAfter">How long without a check-in makes a device stale.</param>
     /// <returns>The reasons.</returns>
     public static IReadOnlyList<string> DeviceReasons(DeviceFacts device, DateTimeOffset now, TimeSpan staleAfter)
+        => [.. DeviceFindings(device, now, staleAfter).Select(f => f.Detail)];
+
+    /// <summary>Returns why a device is not ready, each reason with its code; empty when it is ready.</summary>
+    /// <param name="device">The device.</param>
+    /// <param name="now">The current time.</param>
+    /// <param name="staleAfter">How long without a check-in makes a device stale.</param>
+    /// <returns>The findings.</returns>
+    public static IReadOnlyList<ReadinessFinding> DeviceFindings(DeviceFacts device, DateTimeOffset now, TimeSpan staleAfter)
     {
         ArgumentNullException.ThrowIfNull(device);
-        var reasons = new List<string>();
+        var findings = new List<ReadinessFinding>();
         if (!device.OperatingSystem.StartsWith("Windows", StringComparison.OrdinalIgnoreCase))
         {
-            reasons.Add($"operating system {device.OperatingSystem} is not Windows");
+            findings.Add(new(ReadinessReasons.NotWindows, $"operating system {device.OperatingSystem} is not Windows"));
         }
         else if (BuildOf(device.OsVersion) is not { } build)
         {
-            reasons.Add($"OS version '{device.OsVersion}' not recognised");
+            findings.Add(new(ReadinessReasons.UnknownOsVersion, $"OS version '{device.OsVersion}' not recognised"));
         }
         else if (build < 19044)
         {
-            reasons.Add($"Windows build {build} is older than 19044 (Windows 10 21H2)");
+            findings.Add(new(ReadinessReasons.OldBuild, $"Windows build {build} is older than 19044 (Windows 10 21H2)"));
         }
 
         if (device.SkuFamily is { } sku && !Skus.Any(s => sku.Contains(s, StringComparison.OrdinalIgnoreCase)))
         {
-            reasons.Add($"SKU {sku} is not Pro, Enterprise or Education");
+            findings.Add(new(ReadinessReasons.UnsupportedSku, $"SKU {sku} is not Pro, Enterprise or Education"));
         }
 
         if (device.JoinType is { } join && !JoinTypes.Contains(join, StringComparer.OrdinalIgnoreCase))
         {
-            reasons.Add($"join type {join} is neither Entra-joined nor hybrid-joined");
+            findings.Add(new(ReadinessReasons.UnsupportedJoinType, $"join type {join} is neither Entra-joined nor hybrid-joined"));
         }
 
-        if (device.LastSyncDateTime is not { } last || now - last > staleAfter)
+        if (device.LastSyncDateTime is not { } last)
         {
-            reasons.Add(device.LastSyncDateTime is null ? "never checked in" : $"last check-in {device.LastSyncDateTime:O} is older than {staleAfter}");
+            findings.Add(new(ReadinessReasons.NeverCheckedIn, "never checked in"));
+        }
+        else if (now - last > staleAfter)
+        {
+            findings.Add(new(ReadinessReasons.Stale, $"last check-in {last:O} is older than {staleAfter}"));
         }
 
-        return reasons;
+        return findings;
     }
 
     /// <summary>Returns why a user is not ready; empty when ready.</summary>
     /// <param name="user">The user.</param>
     /// <returns>The reasons.</returns>
-    public static IReadOnlyList<string> UserReasons(UserFacts user)
+    public static IReadOnlyList<string> UserReasons(UserFacts user) => [.. UserFindings(user).Select(f => f.Detail)];
+
+    /// <summary>Returns why a user is not ready, each reason with its code; empty when ready.</summary>
+    /// <param name="user">The user.</param>
+    /// <returns>The findings.</returns>
+    public static IReadOnlyList<ReadinessFinding> UserFindings(UserFacts user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var reasons = new List<string>();
+        var findings = new List<ReadinessFinding>();
         if (!user.IsMfaRegistered)
         {
-            reasons.Add("MFA not registered");
+            findings.Add(new(ReadinessReasons.NoMfa, "MFA not registered"));
         }
 
         if (user.IsAdmin)
         {
-            reasons.Add("privileged user: the Kerberos server's password replication policy denies privileged accounts");
+            findings.Add(new(ReadinessReasons.PrivilegedUser, "privileged user: the Kerberos server's password replication policy denies privileged accounts"));
         }
 
-        return reasons;
+        return findings;
     }
 
     /// <summary>Returns whether the user already registered Windows Hello for Business.</summary>

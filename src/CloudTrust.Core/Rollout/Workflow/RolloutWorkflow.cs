@@ -19,6 +19,9 @@ public sealed class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutReport>
     /// <summary>How many failing devices and not-ready devices a report names.</summary>
     public const int SampleLimit = 20;
 
+    /// <summary>How long without a check-in makes a device not ready.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(7);
+
     private static readonly ActivityRetryPolicy Retry = new(5, TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromMinutes(2));
 
     /// <inheritdoc />
@@ -82,7 +85,7 @@ public sealed class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutReport>
         var plan = run.Plan;
         var ring = plan.Rings[index];
         run.Status("readiness", ring.Name, index + 1, null, null, [], []);
-        var readiness = await context.CallActivityAsync<ReadinessResult>(RolloutActivityNames.AssessReadiness, new ReadinessInput(ring.GroupIds, TimeSpan.FromDays(7), SampleLimit), Retry);
+        var readiness = await context.CallActivityAsync<ReadinessResult>(RolloutActivityNames.AssessReadiness, new ReadinessInput(ring.GroupIds, StaleAfter, SampleLimit), Retry);
 
         run.Status("assigning", ring.Name, index + 1, null, null, [], []);
         var assigned = await context.CallActivityAsync<AssignGroupsResult>(RolloutActivityNames.AssignGroups, new AssignGroupsInput(plan.ProfileMode, policyId, ring.GroupIds, []), Retry);

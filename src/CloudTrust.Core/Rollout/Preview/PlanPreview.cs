@@ -1,0 +1,35 @@
+using CloudTrust.Core.Validation;
+
+namespace CloudTrust.Core.Rollout.Preview;
+
+/// <summary>
+/// What <c>cloudtrust plan</c> says a rollout of a plan WOULD do to the tenant as it is now, one section per
+/// concern; nothing was changed to find out. When the plan is invalid only <see cref="PlanErrors"/> is set and
+/// nothing was read. New analyses are added as new sections (nullable, so older readers ignore them).
+/// </summary>
+public sealed record PlanPreview
+{
+    /// <summary>Gets the plan's validation errors, each with its path; empty when the plan is valid.</summary>
+    public IReadOnlyList<ValidationError> PlanErrors { get; init; } = [];
+
+    /// <summary>Gets a value indicating whether the plan was valid (and the tenant was read).</summary>
+    public bool IsValid => PlanErrors.Count == 0;
+
+    /// <summary>Gets the profile the rollout would create or update, with the per-setting diff.</summary>
+    public ProfilePreview? Profile { get; init; }
+
+    /// <summary>Gets the assignments per ring.</summary>
+    public AssignmentPreview? Assignments { get; init; }
+
+    /// <summary>Gets each plan domain's Kerberos server object, and which would be created.</summary>
+    public KerberosPreview? Kerberos { get; init; }
+
+    /// <summary>Gets the other policies that defeat cloud trust on the plan's groups.</summary>
+    public ConflictPreview? Conflicts { get; init; }
+
+    /// <summary>Gets the devices and users not ready, per ring, counted by reason.</summary>
+    public ReadinessPreview? Readiness { get; init; }
+
+    /// <summary>Gets what would stop the rollout at its preflight (conflicts, unhealthy or unreadable Kerberos objects); empty when it would go ahead.</summary>
+    public IReadOnlyList<string> Blockers { get; init; } = [];
+}
