@@ -196,6 +196,9 @@ public sealed class SimulatedTenant : IAsyncDisposable
         foreach (var domain in SimulatedActiveDirectory.DemoForest())
         {
             forest.AddDomain(domain);
+
+            // Set up before CloudTrust arrived, as in a tenant that already uses cloud Kerberos trust somewhere.
+            await forest.ExecuteAsync(Core.Kerberos.KerberosOperationRequest.EnsureKerberosServer(domain.DnsName), cancellationToken);
         }
 
         var secrets = new KeyVaultSecretCache(
