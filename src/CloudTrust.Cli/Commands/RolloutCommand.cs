@@ -151,6 +151,10 @@ public static class RolloutCommand
         {
             terminal.Line($"  next: {next}");
         }
+        else if (!view.Status.IsFinal())
+        {
+            terminal.Line(Tone.Dim, $"  driven by the 'rollout start' or 'rollout resume' that runs it; if that process is gone: cloudtrust rollout resume {view.Id}");
+        }
     }
 
     private static Command BuildAnswer(string verb, string description)

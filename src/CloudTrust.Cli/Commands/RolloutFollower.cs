@@ -25,11 +25,13 @@ internal static class RolloutFollower
                 answered = null;
             }
 
-            var progress = run.CustomStatus + run.Status;
+            // A terminal redraws the line as the wait counts down; plain output gets a line per change of state only.
+            var line = view.Summary(host.Clock);
+            var progress = terminal.IsLive ? line : run.CustomStatus + run.Status;
             if (!json && progress != shown && answered is null)
             {
                 shown = progress;
-                terminal.Progress(view.Summary(host.Clock));
+                terminal.Progress(line);
             }
 
             if (run.Status.IsFinal())

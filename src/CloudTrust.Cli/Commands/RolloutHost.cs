@@ -1,3 +1,4 @@
+using Azure.Core;
 using CloudTrust.Cli.Tenant;
 using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Core.Rollout.Workflow;
@@ -35,15 +36,16 @@ public sealed class RolloutHost : IAsyncDisposable
     /// <summary>Opens the journal and connects to the tenant.</summary>
     /// <param name="databasePath">The journal file.</param>
     /// <param name="settings">The tenant settings.</param>
-    /// <param name="loggers">Where logs go; warnings to standard error when null.</param>
+    /// <param name="loggers">Where logs go; warnings to standard error when null. The host disposes them.</param>
+    /// <param name="credential">A credential to use instead of the settings' (for example <see cref="Simulated.SimulatedTenant.CreateCredential"/> in-process).</param>
     /// <returns>The host.</returns>
-    public static RolloutHost Open(string databasePath, TenantSettings settings, ILoggerFactory? loggers = null)
+    public static RolloutHost Open(string databasePath, TenantSettings settings, ILoggerFactory? loggers = null, TokenCredential? credential = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         loggers ??= LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning)
             .AddFilter("CloudTrust.Engine", LogLevel.Error));
         var clock = settings.CreateClock();
-        var connection = TenantConnection.Open(settings, TimeProvider.System, loggers);
+        var connection = TenantConnection.Open(settings, TimeProvider.System, loggers, credential);
         var graph = connection.Graph;
         var registry = new WorkflowRegistry()
             .AddWorkflow<RolloutRequest, RolloutReport>(RolloutWorkflow.Name, new RolloutWorkflow())

@@ -1,4 +1,8 @@
 using System.Security.Cryptography;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Identity;
+using CloudTrust.Integrations.Http;
 using System.Text.Json.Nodes;
 using CloudTrust.Agent;
 using CloudTrust.Agent.Backends.Simulated;
@@ -35,6 +39,7 @@ public sealed class SimulatedTenant : IAsyncDisposable
     private const string AgentClientId = "agent-app";
 
     private readonly CloudTrustAgent agent;
+    private string clientSecret = string.Empty;
 
     private SimulatedTenant(SimulatedTenantServer server, SimulatedIntune intune, SimulatedRelay relay, CloudTrustAgent agent, AcceleratedTimeProvider clock, SimulatedTenantOptions options)
     {
@@ -126,7 +131,7 @@ public sealed class SimulatedTenant : IAsyncDisposable
             vault.SetSecret("kerberos-admin-credentials", keys.AdminCredentialsJson);
 
             var agent = await StartAgentAsync(server, relay, directory, keys, clock, loggers, cancellationToken);
-            var tenant = new SimulatedTenant(server, intune, relay, agent, clock, options) { ClockSettings = clockSettings, ClientSecretPath = secretPath };
+            var tenant = new SimulatedTenant(server, intune, relay, agent, clock, options) { ClockSettings = clockSettings, ClientSecretPath = secretPath, clientSecret = clientSecret };
             await File.WriteAllTextAsync(tenant.CertificatePath, server.Certificate.ExportCertificatePem(), cancellationToken);
             SimulatedTenantFiles.WriteSamplePlan(tenant.PlanPath, server.Entra.TenantId, options.Rings, Domains);
             SimulatedTenantFiles.WriteSettings(tenant.SettingsPath, tenant.Endpoints, clockSettings);
@@ -138,6 +143,22 @@ public sealed class SimulatedTenant : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Creates a credential for the CLI app that holds its secret in this process (for an in-process host such as the
+    /// demo, which must not put the secret into the environment or a file).
+    /// </summary>
+    /// <returns>A client-secret credential against the simulated Entra, over the pinned certificate.</returns>
+    public TokenCredential CreateCredential() => new ClientSecretCredential(
+        Server.Entra.TenantId.ToString(),
+        ClientId,
+        clientSecret,
+        new ClientSecretCredentialOptions
+        {
+            AuthorityHost = Server.BaseAddress,
+            DisableInstanceDiscovery = true,
+            Transport = new HttpClientTransport(PinnedCertificateHandler.Create(Server.Certificate)),
+        });
 
     /// <summary>Reads the settings file this tenant wrote, as a CLI process would.</summary>
     /// <returns>The settings.</returns>

@@ -1,3 +1,4 @@
+using Azure.Core;
 using CloudTrust.Integrations.Graph;
 using CloudTrust.Integrations.KeyVault;
 using CloudTrust.Integrations.Relay;
@@ -24,12 +25,13 @@ public sealed class TenantConnection : IDisposable
     /// <param name="settings">The settings.</param>
     /// <param name="time">The clock.</param>
     /// <param name="loggers">Where logs go.</param>
+    /// <param name="credential">A credential to use instead of the settings' (an in-process host that holds the secret itself).</param>
     /// <returns>The connection.</returns>
-    public static TenantConnection Open(TenantSettings settings, TimeProvider time, ILoggerFactory loggers)
+    public static TenantConnection Open(TenantSettings settings, TimeProvider time, ILoggerFactory loggers, TokenCredential? credential = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(loggers);
-        var credential = TenantCredential.Create(settings, Console.Error.WriteLine);
+        credential ??= TenantCredential.Create(settings, Console.Error.WriteLine);
         var client = KeyVaultSecretClientFactory.Create(settings.KeyVaultUri, credential, settings.TrustedCertificate);
         var secrets = new KeyVaultSecretCache(client, TimeSpan.FromMinutes(5), time, loggers.CreateLogger<KeyVaultSecretCache>());
         var sender = new RelaySender(
