@@ -19,6 +19,9 @@ public static class CliApplication
         root.Options.Add(GlobalOptions.NoColor);
         root.Subcommands.Add(RunsCommand.Build());
         root.Subcommands.Add(RotateCommand.Build());
+        root.Subcommands.Add(RolloutCommand.Build());
+        root.Subcommands.Add(KerberosCommand.Build());
+        root.Subcommands.Add(SimulatorCommand.Build());
         return root;
     }
 

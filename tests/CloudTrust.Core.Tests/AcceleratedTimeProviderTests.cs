@@ -36,4 +36,24 @@ public sealed class AcceleratedTimeProviderTests
     [Fact]
     public void A_factor_below_one_is_refused()
         => Assert.Throws<ArgumentOutOfRangeException>(() => new AcceleratedTimeProvider(Start, 0.5));
+
+    [Fact]
+    public void Two_clocks_anchored_on_the_same_real_instant_agree_though_created_at_different_times()
+    {
+        var real = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
+        var anchor = real.GetUtcNow();
+        var first = AcceleratedTimeProvider.AnchoredAt(anchor, Start, 14_400, real);
+        real.Advance(TimeSpan.FromSeconds(3));
+        var second = AcceleratedTimeProvider.AnchoredAt(anchor, Start, 14_400, real);
+
+        Assert.Equal(Start.AddHours(12), second.GetUtcNow());
+        Assert.Equal(first.GetUtcNow(), second.GetUtcNow());
+        real.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(Start.AddHours(16), first.GetUtcNow());
+        Assert.Equal(first.GetUtcNow(), second.GetUtcNow());
+    }
+
+    [Fact]
+    public void An_anchored_clock_refuses_a_factor_below_one()
+        => Assert.Throws<ArgumentOutOfRangeException>(() => AcceleratedTimeProvider.AnchoredAt(DateTimeOffset.UtcNow, Start, 0));
 }

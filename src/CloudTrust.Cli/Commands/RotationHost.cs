@@ -43,7 +43,7 @@ public sealed class RotationHost : IAsyncDisposable
             .AddActivity<KerberosDomainRequest, KerberosServerObject>(RotationActivities.ReadKerberosServer, new ReadKerberosServerActivity(connection.Sender))
             .AddActivity<KerberosDomainRequest, KerberosServerObject>(RotationActivities.RotateKerberosServerKey, new RotateKerberosServerKeyActivity(connection.Sender))
             .AddActivity<RotationAttempt, bool>(RotationActivities.RecordRotationAttempt, new RecordRotationAttemptActivity(history));
-        var engine = new WorkflowEngine(registry, new WorkflowEngineOptions { DatabasePath = databasePath }, TimeProvider.System, loggers);
+        var engine = new WorkflowEngine(registry, new WorkflowEngineOptions { DatabasePath = databasePath }, settings.CreateClock(), loggers);
         return new RotationHost(connection, history, engine, loggers);
     }
 

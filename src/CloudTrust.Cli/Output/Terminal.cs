@@ -26,6 +26,9 @@ public sealed class Terminal
         color = isTerminal && !noColor;
     }
 
+    /// <summary>Gets a value indicating whether progress is rewritten in place (an interactive terminal).</summary>
+    public bool IsLive => live;
+
     /// <summary>Creates the terminal for this process's console.</summary>
     /// <param name="noColorOption">Whether <c>--no-color</c> was given.</param>
     /// <returns>The terminal.</returns>

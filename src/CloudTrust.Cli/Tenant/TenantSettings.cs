@@ -12,10 +12,14 @@ namespace CloudTrust.Cli.Tenant;
 /// <code>
 /// { "tenantId": "…", "clientId": "…", "keyVaultUri": "https://contoso-ct.vault.azure.net/",
 ///   "relay": { "address": "https://contoso-ct.servicebus.windows.net/", "hybridConnection": "cloudtrust-agent", "sendRule": "cloud-send" },
-///   "authorityHost": null, "trustedCertificate": null }
+///   "authorityHost": null, "trustedCertificate": null, "graphAddress": "https://graph.microsoft.com/",
+///   "credential": { "kind": "clientSecret" }, "simulatedClock": null }
 /// </code>
-/// <c>authorityHost</c> and <c>trustedCertificate</c> (a public .cer/.pem file) point the clients at the simulated
-/// tenant; leave them out for the real cloud.
+/// <c>authorityHost</c>, <c>graphAddress</c> and <c>trustedCertificate</c> (a public .cer/.pem file) point the
+/// clients at the simulated tenant; leave them out for the real cloud. <c>credential.kind</c> is one of
+/// clientSecret (default), clientCertificate (with <c>certificatePath</c>), deviceCode, interactiveBrowser or
+/// managedIdentity (with an optional <c>managedIdentityClientId</c>). <c>simulatedClock</c> (written by
+/// <c>cloudtrust simulator</c>) makes the CLI share the simulator's accelerated clock.
 /// </remarks>
 /// <param name="TenantId">The Entra tenant id.</param>
 /// <param name="ClientId">The app registration's client id.</param>
@@ -35,6 +39,22 @@ public sealed record TenantSettings(
     Uri? AuthorityHost,
     X509Certificate2? TrustedCertificate)
 {
+    /// <summary>Gets the Microsoft Graph address (no version); the public cloud's by default.</summary>
+    public Uri GraphAddress { get; init; } = new("https://graph.microsoft.com/");
+
+    /// <summary>Gets how to sign in; a client secret from <see cref="ClientSecretVariable"/> by default.</summary>
+    public CredentialSettings Credential { get; init; } = CredentialSettings.ClientSecret;
+
+    /// <summary>Gets the simulated tenant's accelerated clock, when the settings point at one.</summary>
+    public SimulatedClockSettings? SimulatedClock { get; init; }
+
+    /// <summary>Gets the settings file's full path.</summary>
+    public string? SourcePath { get; init; }
+
+    /// <summary>Creates the clock the CLI runs by: the simulated tenant's shared accelerated clock, or the system clock.</summary>
+    /// <returns>The clock.</returns>
+    public TimeProvider CreateClock() => SimulatedClock?.CreateClock() ?? TimeProvider.System;
+
     /// <summary>The environment variable that carries the client secret.</summary>
     public const string ClientSecretVariable = "CLOUDTRUST_CLIENT_SECRET";
 
@@ -99,12 +119,21 @@ public sealed record TenantSettings(
                 }
             }
 
+            var graph = Address(root, "graphAddress", "graphAddress", errors, required: false);
+            var credential = TenantSettingsSections.Credential(root, Path.GetDirectoryName(Path.GetFullPath(path))!, errors);
+            var clock = TenantSettingsSections.SimulatedClock(root, errors);
             if (errors.Count > 0)
             {
                 throw new InvalidInputException("settings", errors);
             }
 
-            return new TenantSettings(tenant!, client!, vault!, relay!, connection!, rule!, authority, certificate);
+            return new TenantSettings(tenant!, client!, vault!, relay!, connection!, rule!, authority, certificate)
+            {
+                GraphAddress = graph ?? new Uri("https://graph.microsoft.com/"),
+                Credential = credential,
+                SimulatedClock = clock,
+                SourcePath = Path.GetFullPath(path),
+            };
         }
     }
 

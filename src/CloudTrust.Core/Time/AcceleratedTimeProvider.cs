@@ -27,6 +27,29 @@ public sealed class AcceleratedTimeProvider : TimeProvider
         startTimestamp = this.real.GetTimestamp();
     }
 
+    /// <summary>
+    /// Creates a clock anchored on a real wall-clock instant: at <paramref name="anchorUtc"/> (real time) the simulated
+    /// time was <paramref name="simulatedStart"/>, and it has run <paramref name="factor"/> times faster since. Two
+    /// processes given the same three values read the same simulated time (to the precision of the shared wall clock),
+    /// so a CLI and a simulator in separate processes share one accelerated clock.
+    /// </summary>
+    /// <param name="anchorUtc">The real instant the simulated clock started from.</param>
+    /// <param name="simulatedStart">The simulated time at <paramref name="anchorUtc"/>.</param>
+    /// <param name="factor">How many simulated seconds pass per real second; at least 1.</param>
+    /// <param name="real">The real clock underneath; the system clock when omitted.</param>
+    /// <returns>The clock, already advanced by the real time since the anchor.</returns>
+    public static AcceleratedTimeProvider AnchoredAt(DateTimeOffset anchorUtc, DateTimeOffset simulatedStart, double factor, TimeProvider? real = null)
+    {
+        if (double.IsNaN(factor) || factor < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(factor), factor, "must be 1 or more");
+        }
+
+        real ??= System;
+        var sinceAnchor = real.GetUtcNow() - anchorUtc;
+        return new AcceleratedTimeProvider(simulatedStart + TimeSpan.FromTicks((long)(sinceAnchor.Ticks * factor)), factor, real);
+    }
+
     /// <summary>Gets the simulated time at creation.</summary>
     public DateTimeOffset Start { get; }
 

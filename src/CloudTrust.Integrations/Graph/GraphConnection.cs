@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Identity;
 using CloudTrust.Integrations.Http;
@@ -52,6 +53,17 @@ public sealed class GraphConnection : IDisposable
                 DisableInstanceDiscovery = true,
                 Transport = new HttpClientTransport(PinnedCertificateHandler.Create(options.PinnedCertificate)),
             });
+        return Create(options, credential);
+    }
+
+    /// <summary>Creates a connection that signs in with any Azure.Identity credential (certificate, device code, managed identity…).</summary>
+    /// <param name="options">Where to call Graph and which certificate to pin (tenant and client ids are the credential's business here).</param>
+    /// <param name="credential">The credential; it must reach its authority itself (its own transport when pinned).</param>
+    /// <returns>The connection.</returns>
+    public static GraphConnection Create(GraphConnectionOptions options, TokenCredential credential)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(credential);
         var authentication = new AzureIdentityAuthenticationProvider(
             credential,
             [options.BaseAddress.Host],

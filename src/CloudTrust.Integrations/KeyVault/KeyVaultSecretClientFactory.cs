@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Identity;
@@ -39,5 +40,26 @@ public static class KeyVaultSecretClientFactory
 
         var credential = new ClientSecretCredential(connection.TenantId, connection.ClientId, connection.ClientSecret, credentialOptions);
         return new SecretClient(connection.VaultUri, credential, secretOptions);
+    }
+
+    /// <summary>Creates a client that signs in with any Azure.Identity credential.</summary>
+    /// <param name="vaultUri">The vault's address.</param>
+    /// <param name="credential">The credential (it reaches its authority itself).</param>
+    /// <param name="pinnedCertificate">The one extra certificate to trust (the simulator's); null against the real cloud.</param>
+    /// <returns>The client.</returns>
+    public static SecretClient Create(Uri vaultUri, TokenCredential credential, X509Certificate2? pinnedCertificate)
+    {
+        ArgumentNullException.ThrowIfNull(vaultUri);
+        ArgumentNullException.ThrowIfNull(credential);
+        var secretOptions = new SecretClientOptions();
+        if (pinnedCertificate is not null)
+        {
+            secretOptions.Transport = new HttpClientTransport(PinnedCertificateHandler.Create(pinnedCertificate));
+            secretOptions.DisableChallengeResourceVerification = true;
+            secretOptions.Retry.Mode = RetryMode.Fixed;
+            secretOptions.Retry.Delay = TimeSpan.FromMilliseconds(50);
+        }
+
+        return new SecretClient(vaultUri, credential, secretOptions);
     }
 }

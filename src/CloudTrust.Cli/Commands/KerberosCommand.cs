@@ -1,0 +1,103 @@
+using System.CommandLine;
+using CloudTrust.Cli.Output;
+using CloudTrust.Cli.Simulated;
+using CloudTrust.Cli.Tenant;
+using CloudTrust.Core.Kerberos;
+using CloudTrust.Core.Validation;
+using CloudTrust.Integrations.Relay;
+using Microsoft.Extensions.Logging;
+
+namespace CloudTrust.Cli.Commands;
+
+/// <summary><c>cloudtrust kerberos status</c>: each domain's Microsoft Entra Kerberos server object, read through the relay from the agent: health of both halves and key age.</summary>
+public static class KerberosCommand
+{
+    /// <summary>Builds the command.</summary>
+    /// <returns>The command.</returns>
+    public static Command Build()
+    {
+        var domains = new Option<string[]>("--domain") { Description = "A domain to read (repeatable); with --simulated, the simulated forest's domains when omitted." };
+        var status = new Command("status", "Read each domain's Kerberos server object through the agent: do both halves agree, and how old is the key.");
+        status.Options.Add(domains);
+        TenantChoice.AddTo(status);
+        status.SetAction((parse, ct) => CommandGuard.RunAsync(parse, "stopped", async terminal =>
+        {
+            var settings = TenantChoice.Read(parse);
+            var names = parse.GetValue(domains) is { Length: > 0 } given ? given : parse.GetValue(TenantChoice.Simulated) ? [.. SimulatedTenant.Domains] : [];
+            var errors = names.Select((d, i) => (d, i)).Where(x => !DnsName.IsValid(x.d)).Select(x => new ValidationError($"--domain[{x.i}]", $"'{x.d}' is not a DNS name")).ToList();
+            if (names.Length == 0)
+            {
+                errors.Add(new ValidationError("--domain", "name the domains to read"));
+            }
+
+            if (errors.Count > 0)
+            {
+                throw new InvalidInputException("kerberos", errors);
+            }
+
+            using var loggers = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error));
+            using var connection = TenantConnection.Open(settings, TimeProvider.System, loggers);
+            var now = settings.CreateClock().GetUtcNow();
+            var rows = new List<DomainKerberosStatus>();
+            foreach (var domain in names)
+            {
+                var outcome = await connection.Sender.SendAsync(KerberosOperationRequest.GetKerberosServer(domain), ct);
+                rows.Add(DomainKerberosStatus.From(domain, outcome, now));
+            }
+
+            if (parse.GetValue(GlobalOptions.Json))
+            {
+                terminal.Line(JsonOutput.Render(rows));
+            }
+            else
+            {
+                foreach (var row in rows)
+                {
+                    var tone = row.Healthy ? Tone.Good : Tone.Bad;
+                    var key = row.KeyVersion is { } v ? $"KeyVersion {v}, key age {row.KeyAgeDays:0.#} days" : string.Empty;
+                    terminal.Line(tone, $"{row.Domain,-24} {row.State,-11} {key}");
+                    foreach (var problem in row.Problems)
+                    {
+                        terminal.Line($"  - {problem}");
+                    }
+                }
+            }
+
+            return rows.All(r => r.Healthy) ? ExitCodes.Success : ExitCodes.Failed;
+        }));
+        var kerberos = new Command("kerberos", "The Microsoft Entra Kerberos server objects of the on-premises domains.");
+        kerberos.Subcommands.Add(status);
+        return kerberos;
+    }
+}
+
+/// <summary>One domain's line of <c>kerberos status</c>.</summary>
+/// <param name="Domain">The domain.</param>
+/// <param name="State"><c>healthy</c>, <c>unhealthy</c>, <c>missing</c> or <c>unreachable</c>.</param>
+/// <param name="Healthy">Whether both halves agree.</param>
+/// <param name="KeyVersion">The on-premises key version.</param>
+/// <param name="CloudKeyVersion">The cloud key version.</param>
+/// <param name="KeyUpdatedOn">When the key last changed.</param>
+/// <param name="KeyAgeDays">The key's age in days (by the tenant's clock).</param>
+/// <param name="Problems">What disagrees or failed.</param>
+internal sealed record DomainKerberosStatus(string Domain, string State, bool Healthy, long? KeyVersion, long? CloudKeyVersion, DateTimeOffset? KeyUpdatedOn, double? KeyAgeDays, IReadOnlyList<string> Problems)
+{
+    public static DomainKerberosStatus From(string domain, RelayOutcome outcome, DateTimeOffset now)
+    {
+        if (outcome.Kind == RelayOutcomeKind.Unavailable)
+        {
+            return new(domain, "unreachable", false, null, null, null, null, [$"the agent could not be reached: {outcome.Message}"]);
+        }
+
+        if (!outcome.Succeeded || outcome.Result!.Server is not { } server)
+        {
+            var code = outcome.ErrorCode ?? outcome.Result?.ErrorCode;
+            var state = code == KerberosErrorCodes.ServerNotFound ? "missing" : "unhealthy";
+            return new(domain, state, false, null, null, null, null, [$"{code}: {outcome.Result?.ErrorMessage ?? outcome.Message}"]);
+        }
+
+        var health = KerberosServerHealth.Evaluate(server);
+        var age = server.KeyUpdatedOn is { } updated ? Math.Round((now - updated).TotalDays, 1) : (double?)null;
+        return new(domain, health.IsHealthy ? "healthy" : "unhealthy", health.IsHealthy, server.KeyVersion, server.CloudKeyVersion, server.KeyUpdatedOn, age, health.Mismatches);
+    }
+}

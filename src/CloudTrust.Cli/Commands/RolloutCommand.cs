@@ -1,0 +1,225 @@
+using System.CommandLine;
+using CloudTrust.Cli.Output;
+using CloudTrust.Core.Rollout.Plan;
+using CloudTrust.Core.Rollout.Workflow;
+using CloudTrust.Core.Validation;
+using CloudTrust.Engine;
+
+namespace CloudTrust.Cli.Commands;
+
+/// <summary>
+/// <c>cloudtrust rollout start|status|approve|resume|abort</c>: runs the WHfB cloud Kerberos trust rollout ring by
+/// ring on the local journal, in the foreground, and lets a person answer its gates from any shell.
+/// </summary>
+public static class RolloutCommand
+{
+    private const string StoppedHint = "stopped; the rollout is kept in the journal: 'cloudtrust rollout status' shows where, 'cloudtrust rollout resume <id>' continues it";
+
+    /// <summary>Builds the command.</summary>
+    /// <returns>The command.</returns>
+    public static Command Build()
+    {
+        var rollout = new Command("rollout", "Roll out WHfB cloud Kerberos trust ring by ring, with gates between the rings.");
+        rollout.Subcommands.Add(BuildStart());
+        rollout.Subcommands.Add(BuildStatus());
+        rollout.Subcommands.Add(BuildAnswer("approve", "Approve the next ring of a rollout that waits for approval, then drive it on."));
+        rollout.Subcommands.Add(BuildAnswer("resume", "Resume a rollout paused by a failed gate (accepting the ring), or continue one whose process was stopped; then drive it on."));
+        rollout.Subcommands.Add(BuildAnswer("abort", "Abort a rollout waiting at a gate (its assignments are rolled back unless started with --no-rollback-on-abort)."));
+        return rollout;
+    }
+
+    private static Command BuildStart()
+    {
+        var planFile = new Argument<string>("plan") { Description = "The rollout plan (JSON; see docs/ROLLOUT.md)." };
+        var noRollback = new Option<bool>("--no-rollback-on-abort") { Description = "Keep the assignments made so far when the rollout is aborted." };
+        var start = new Command("start", "Start a rollout and drive it in the foreground until it finishes or pauses (exit 3) at a gate or for approval.");
+        start.Arguments.Add(planFile);
+        start.Options.Add(noRollback);
+        TenantChoice.AddTo(start);
+        start.SetAction((parse, ct) => CommandGuard.RunAsync(parse, StoppedHint, async terminal =>
+        {
+            var path = parse.GetValue(planFile)!;
+            if (!File.Exists(path))
+            {
+                throw new InvalidInputException("plan", [new ValidationError("plan", $"no file at '{Path.GetFullPath(path)}'")]);
+            }
+
+            var planJson = await File.ReadAllTextAsync(path, ct);
+            var read = RolloutPlanReader.Read(planJson);
+            if (!read.IsValid)
+            {
+                throw new InvalidInputException("plan", [.. read.Errors.Select(e => e with { Path = string.IsNullOrEmpty(e.Path) ? Path.GetFileName(path) : e.Path })]);
+            }
+
+            var settings = TenantChoice.Read(parse);
+            if (!Guid.TryParse(settings.TenantId, out var tenant) || tenant != read.Plan!.TenantId)
+            {
+                throw new InvalidInputException("plan", [new ValidationError("tenantId", $"the plan is for tenant {read.Plan!.TenantId}, the settings ({settings.SourcePath}) for {settings.TenantId}")]);
+            }
+
+            await using var host = RolloutHost.Open(parse.GetValue(GlobalOptions.Database)!, settings);
+            var id = $"rollout-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+            try
+            {
+                await host.Engine.StartExclusiveAsync(RolloutWorkflow.Name, new RolloutRequest(planJson, !parse.GetValue(noRollback)), id, ct);
+            }
+            catch (InstanceConflictException ex)
+            {
+                terminal.Error(ex.Message + "; see 'cloudtrust rollout status', answer it with 'rollout approve|resume|abort <id>'");
+                return ExitCodes.NeedsAttention;
+            }
+
+            var plan = read.Plan!;
+            terminal.Line($"rollout {id}: {plan.Rings.Count} ring(s) ({string.Join(", ", plan.Rings.Select(r => r.Name))}), domains {string.Join(", ", plan.Domains)}");
+            terminal.Line(Tone.Dim, $"follow it from another shell: cloudtrust rollout status {id}");
+            return await RolloutFollower.FollowAsync(host, id, terminal, parse.GetValue(GlobalOptions.Json), null, abortAsked: false, ct);
+        }));
+        return start;
+    }
+
+    private static Command BuildStatus()
+    {
+        var id = new Argument<string?>("id") { Description = "The rollout; every rollout (newest first) when omitted.", Arity = ArgumentArity.ZeroOrOne };
+        var status = new Command("status", "Where each rollout stands, from the journal only (works while another shell runs it).");
+        status.Arguments.Add(id);
+        status.SetAction((parse, _) =>
+        {
+            var terminal = Terminal.ForConsole(parse.GetValue(GlobalOptions.NoColor));
+            return Journal.WithReadOnlyAsync(parse, terminal, engine =>
+            {
+                IReadOnlyList<WorkflowInstance> runs;
+                if (parse.GetValue(id) is { } one)
+                {
+                    if (engine.GetInstance(one) is not { Name: RolloutWorkflow.Name } run)
+                    {
+                        terminal.Error($"no rollout has id '{one}' ('cloudtrust rollout status' lists them)");
+                        return ExitCodes.NotFound;
+                    }
+
+                    runs = [run];
+                }
+                else
+                {
+                    runs = engine.ListInstances(new WorkflowQuery(RolloutWorkflow.Name, null));
+                }
+
+                var views = runs.Select(r => RolloutView.From(r, engine.GetHistory(r.InstanceId))).ToList();
+                if (parse.GetValue(GlobalOptions.Json))
+                {
+                    terminal.Line(parse.GetValue(id) is null ? JsonOutput.Render(views) : JsonOutput.Render(views[0]));
+                    return ExitCodes.Success;
+                }
+
+                if (views.Count == 0)
+                {
+                    terminal.Line("no rollouts");
+                }
+
+                foreach (var view in views)
+                {
+                    Show(terminal, view);
+                }
+
+                return ExitCodes.Success;
+            });
+        });
+        return status;
+    }
+
+    private static void Show(Terminal terminal, RolloutView view)
+    {
+        var tone = view.Status switch
+        {
+            WorkflowStatus.Completed when view.Report?.Outcome == RolloutOutcome.Completed => Tone.Good,
+            WorkflowStatus.Failed or WorkflowStatus.Terminated or WorkflowStatus.Completed => Tone.Bad,
+            _ when view.Next is not null => Tone.Warn,
+            _ => Tone.Plain,
+        };
+        var outcome = view.Report is { } report ? report.Outcome.ToString().ToLowerInvariant() : view.Status.ToString().ToLowerInvariant();
+        terminal.Line($"{view.Id}  {terminal.Paint(tone, outcome)}  {view.Summary()}  (updated {view.UpdatedAt:yyyy-MM-dd HH:mm:ss}Z)");
+        foreach (var reason in view.Reasons.Take(5))
+        {
+            terminal.Line($"  - {reason}");
+        }
+
+        if (view.Failure is { } failure)
+        {
+            terminal.Line(Tone.Bad, $"  failure: {failure}");
+        }
+
+        if (view.Next is { } next)
+        {
+            terminal.Line($"  next: {next}");
+        }
+        else if (!view.Status.IsFinal())
+        {
+            terminal.Line(Tone.Dim, $"  driven by the 'rollout start' or 'rollout resume' that runs it; if that process is gone: cloudtrust rollout resume {view.Id}");
+        }
+    }
+
+    private static Command BuildAnswer(string verb, string description)
+    {
+        var id = new Argument<string>("id") { Description = "The rollout." };
+        var command = new Command(verb, description);
+        command.Arguments.Add(id);
+        TenantChoice.AddTo(command);
+        command.SetAction((parse, ct) => CommandGuard.RunAsync(parse, StoppedHint, async terminal =>
+        {
+            var database = parse.GetValue(GlobalOptions.Database)!;
+            var rolloutId = parse.GetValue(id)!;
+            if (!File.Exists(database))
+            {
+                terminal.Error($"--db: no journal at '{Path.GetFullPath(database)}' (rollouts are kept where they were started; pass the same --db)");
+                return ExitCodes.NotFound;
+            }
+
+            var settings = TenantChoice.Read(parse);
+            await using var host = RolloutHost.Open(database, settings);
+            if (host.Engine.GetInstance(rolloutId) is not { Name: RolloutWorkflow.Name } run)
+            {
+                terminal.Error($"no rollout has id '{rolloutId}' ('cloudtrust rollout status' lists them)");
+                return ExitCodes.NotFound;
+            }
+
+            var view = RolloutView.From(run, []);
+            if (run.Status.IsFinal())
+            {
+                terminal.Error($"rollout {rolloutId} has finished ({(view.Report?.Outcome.ToString() ?? run.Status.ToString()).ToLowerInvariant()}); nothing to {verb}");
+                return ExitCodes.BadInput;
+            }
+
+            var (eventName, problem) = (verb, view.Phase) switch
+            {
+                ("approve", "awaitingApproval") => (RolloutEvents.Approve, null),
+                ("approve", "paused") => (null, "failed its gate: 'rollout resume' accepts the ring, 'rollout abort' stops"),
+                ("approve", _) => (null, "is not waiting for approval"),
+                ("resume", "paused") => (RolloutEvents.Resume, null),
+                ("resume", "awaitingApproval") => (null, "waits for approval: 'rollout approve' goes on, 'rollout abort' stops"),
+                ("resume", _) => ((string?)null, (string?)null), // stopped mid-ring: just continue it
+                ("abort", "paused" or "awaitingApproval") => (RolloutEvents.Abort, null),
+                _ => (null, "can only be aborted at a gate (paused or awaiting approval)"),
+            };
+            if (problem is not null)
+            {
+                terminal.Error($"rollout {rolloutId} {problem} (it is {view.Phase ?? run.Status.ToString().ToLowerInvariant()} at ring {view.RingNumber}/{view.RingCount}); nothing changed");
+                return ExitCodes.BadInput;
+            }
+
+            RolloutFollower.AnsweredGate? answered = null;
+            if (eventName is not null)
+            {
+                await host.Engine.RaiseEventAsync(rolloutId, eventName, new { by = Environment.UserName }, ct);
+                answered = new RolloutFollower.AnsweredGate(view.Phase!, view.RingNumber);
+                terminal.Line($"{verb}: rollout {rolloutId}, ring {view.RingNumber}/{view.RingCount} '{view.Ring}'");
+            }
+            else
+            {
+                terminal.Line($"continuing rollout {rolloutId} from its journal ({view.Summary()})");
+            }
+
+            await host.TakeOverAsync(run, ct);
+            return await RolloutFollower.FollowAsync(host, rolloutId, terminal, parse.GetValue(GlobalOptions.Json), answered, abortAsked: verb == "abort", ct);
+        }));
+        return command;
+    }
+}

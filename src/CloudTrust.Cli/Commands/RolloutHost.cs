@@ -1,0 +1,84 @@
+using Azure.Core;
+using CloudTrust.Cli.Tenant;
+using CloudTrust.Core.Rollout.Activities;
+using CloudTrust.Core.Rollout.Workflow;
+using CloudTrust.Engine;
+using CloudTrust.Integrations.Relay;
+using CloudTrust.Integrations.Rollout;
+using Microsoft.Extensions.Logging;
+
+namespace CloudTrust.Cli.Commands;
+
+/// <summary>
+/// An engine on the local journal that runs rollouts against the tenant: the <see cref="RolloutWorkflow"/> with every
+/// activity over the tenant's Graph connection, the Kerberos preflight through the relay to the agent, and the
+/// tenant's clock (the simulated tenant's shared accelerated clock, or the system clock).
+/// </summary>
+public sealed class RolloutHost : IAsyncDisposable
+{
+    private readonly TenantConnection connection;
+    private readonly ILoggerFactory loggers;
+
+    private RolloutHost(TenantConnection connection, WorkflowEngine engine, TimeProvider clock, ILoggerFactory loggers)
+    {
+        this.connection = connection;
+        Engine = engine;
+        Clock = clock;
+        this.loggers = loggers;
+    }
+
+    /// <summary>Gets the engine.</summary>
+    public WorkflowEngine Engine { get; }
+
+    /// <summary>Gets the clock workflows run by.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>Opens the journal and connects to the tenant.</summary>
+    /// <param name="databasePath">The journal file.</param>
+    /// <param name="settings">The tenant settings.</param>
+    /// <param name="loggers">Where logs go; warnings to standard error when null. The host disposes them.</param>
+    /// <param name="credential">A credential to use instead of the settings' (for example <see cref="Simulated.SimulatedTenant.CreateCredential"/> in-process).</param>
+    /// <returns>The host.</returns>
+    public static RolloutHost Open(string databasePath, TenantSettings settings, ILoggerFactory? loggers = null, TokenCredential? credential = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        loggers ??= LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("CloudTrust.Engine", LogLevel.Error));
+        var clock = settings.CreateClock();
+        var connection = TenantConnection.Open(settings, TimeProvider.System, loggers, credential);
+        var graph = connection.Graph;
+        var registry = new WorkflowRegistry()
+            .AddWorkflow<RolloutRequest, RolloutReport>(RolloutWorkflow.Name, new RolloutWorkflow())
+            .AddActivity<KerberosServerCheckInput, KerberosServerCheckResult>(RolloutActivityNames.CheckKerberosServers, new CheckKerberosServersActivity(new RelayKerberosServerPreflight(connection.Sender)))
+            .AddActivity<ConflictScanInput, ConflictScanResult>(RolloutActivityNames.FindConflicts, new FindConflictsActivity(graph, loggers))
+            .AddActivity<EnsureProfileInput, EnsureProfileResult>(RolloutActivityNames.EnsureProfile, new EnsureProfileActivity(graph, loggers))
+            .AddActivity<ReadinessInput, ReadinessResult>(RolloutActivityNames.AssessReadiness, new AssessReadinessActivity(graph, clock, loggers))
+            .AddActivity<AssignGroupsInput, AssignGroupsResult>(RolloutActivityNames.AssignGroups, new AssignGroupsActivity(graph, loggers))
+            .AddActivity<RingStatusInput, RingStatusResult>(RolloutActivityNames.ReadRingStatus, new ReadRingStatusActivity(graph, loggers))
+            .AddActivity<TicketProbeDeployInput, TicketProbeDeployResult>(RolloutActivityNames.DeployTicketProbe, new DeployTicketProbeActivity(graph))
+            .AddActivity<TicketProbeReadInput, TicketProbeSummary>(RolloutActivityNames.ReadTicketProbe, new ReadTicketProbeActivity(graph));
+        var engine = new WorkflowEngine(registry, new WorkflowEngineOptions { DatabasePath = databasePath, PollInterval = TimeSpan.FromMilliseconds(100) }, clock, loggers);
+        return new RolloutHost(connection, engine, clock, loggers);
+    }
+
+    /// <summary>
+    /// Takes over one unfinished rollout whose process is gone (a live owner keeps it), without touching the journal's
+    /// other instances: the engine re-launches the instance from its journal and replays it.
+    /// </summary>
+    /// <param name="instance">The rollout instance.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>A task that completes when the instance is launched (or left to its live owner).</returns>
+    public Task TakeOverAsync(WorkflowInstance instance, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return Engine.StartJsonAsync(instance.Name, instance.Input, instance.InstanceId, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await Engine.DisposeAsync();
+        connection.Dispose();
+        loggers.Dispose();
+    }
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text.Json;
+using CloudTrust.Core.Rollout.Gate;
+using CloudTrust.Core.Rollout.Workflow;
+using CloudTrust.Engine;
+using CloudTrust.Engine.Journal;
+
+namespace CloudTrust.Cli.Commands;
+
+/// <summary>What <c>rollout status</c> shows of one rollout, read from the journal only.</summary>
+/// <param name="Id">The rollout (instance) id.</param>
+/// <param name="Status">The engine's status of the instance.</param>
+/// <param name="Phase">The workflow's phase (<c>preflight</c>, <c>verifying</c>, <c>paused</c>, <c>awaitingApproval</c>, <c>done</c>…).</param>
+/// <param name="Ring">The current ring.</param>
+/// <param name="RingNumber">The current ring's number, from 1.</param>
+/// <param name="RingCount">How many rings the plan has.</param>
+/// <param name="Counts">The current ring's last device counts.</param>
+/// <param name="Verdict">The last gate verdict.</param>
+/// <param name="Reasons">The gate's reasons.</param>
+/// <param name="WaitingFor">The events the rollout waits for.</param>
+/// <param name="NextCheckAt">When the pending durable timer fires (workflow time), when one is pending.</param>
+/// <param name="Report">The final report, once completed.</param>
+/// <param name="Failure">What went wrong, once failed.</param>
+/// <param name="CreatedAt">When it was started.</param>
+/// <param name="UpdatedAt">When it last changed.</param>
+/// <param name="Next">The command to type next, when the rollout needs a person.</param>
+internal sealed record RolloutView(
+    string Id,
+    WorkflowStatus Status,
+    string? Phase,
+    string? Ring,
+    int RingNumber,
+    int RingCount,
+    RingCounts? Counts,
+    GateVerdict? Verdict,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<string> WaitingFor,
+    DateTimeOffset? NextCheckAt,
+    RolloutReport? Report,
+    string? Failure,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    string? Next)
+{
+    public static RolloutView From(WorkflowInstance run, IReadOnlyList<HistoryEvent> history)
+    {
+        var status = run.ReadCustomStatusAs<RolloutStatus>();
+        var next = status?.Phase switch
+        {
+            "paused" when !run.Status.IsFinal() => $"cloudtrust rollout resume {run.InstanceId}   (accept the ring and go on)  |  cloudtrust rollout abort {run.InstanceId}",
+            "awaitingApproval" when !run.Status.IsFinal() => $"cloudtrust rollout approve {run.InstanceId}  |  cloudtrust rollout abort {run.InstanceId}",
+            _ => null,
+        };
+        return new RolloutView(
+            run.InstanceId,
+            run.Status,
+            status?.Phase,
+            status?.Ring,
+            status?.RingNumber ?? 0,
+            status?.RingCount ?? 0,
+            status?.Counts,
+            status?.Verdict,
+            status?.Reasons ?? [],
+            status?.WaitingFor ?? [],
+            run.Status.IsFinal() ? null : PendingTimer(history),
+            run.Status == WorkflowStatus.Completed ? run.ReadOutputAs<RolloutReport>() : null,
+            run.Failure?.Message ?? run.StatusReason,
+            run.CreatedAt,
+            run.UpdatedAt,
+            next);
+    }
+
+    /// <summary>One line: ring n/N, phase, counts, verdict.</summary>
+    public string Summary(TimeProvider? clock = null)
+    {
+        var parts = new List<string> { RingNumber > 0 ? $"ring {RingNumber}/{RingCount} {Ring}" : "preflight", Phase ?? Status.ToString().ToLowerInvariant() };
+        if (Counts is { } c)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{c.Succeeded}/{c.Targeted} succeeded, {c.Errors} errors, {c.Conflicts} conflicts, {c.Pending} pending"));
+        }
+
+        if (Verdict is { } v)
+        {
+            parts.Add("gate " + v.ToString().ToLowerInvariant());
+        }
+
+        if (NextCheckAt is { } at)
+        {
+            parts.Add(clock is null
+                ? string.Create(CultureInfo.InvariantCulture, $"next check at {at:yyyy-MM-dd HH:mm}Z")
+                : $"next check in {Remaining(at - clock.GetUtcNow())}");
+        }
+
+        return string.Join("  ", parts);
+    }
+
+    private static string Remaining(TimeSpan span)
+        => span <= TimeSpan.Zero ? "0m" : span.TotalHours >= 1 ? $"{(int)span.TotalHours}h{span.Minutes:D2}m" : $"{Math.Max(1, (int)Math.Ceiling(span.TotalMinutes))}m";
+
+    private static DateTimeOffset? PendingTimer(IReadOnlyList<HistoryEvent> history)
+    {
+        var created = history.LastOrDefault(h => h.Kind == HistoryEventKind.TimerCreated);
+        if (created is null || history.Any(h => h.Kind == HistoryEventKind.TimerFired && h.TaskId == created.TaskId) || created.Payload is null)
+        {
+            return null;
+        }
+
+        return JsonSerializer.Deserialize<DateTimeOffset>(created.Payload);
+    }
+}
