@@ -19,6 +19,8 @@ public static class CliApplication
         root.Options.Add(GlobalOptions.NoColor);
         root.Subcommands.Add(RunsCommand.Build());
         root.Subcommands.Add(RotateCommand.Build());
+        root.Subcommands.Add(DemoCommand.Build());
+        root.Subcommands.Add(PlanCommand.Build());
         root.Subcommands.Add(RolloutCommand.Build());
         root.Subcommands.Add(KerberosCommand.Build());
         root.Subcommands.Add(SimulatorCommand.Build());

@@ -31,12 +31,15 @@ public sealed class RotationHost : IAsyncDisposable
     /// <summary>Opens the journal and connects to the tenant.</summary>
     /// <param name="databasePath">The journal file.</param>
     /// <param name="settings">The tenant settings.</param>
+    /// <param name="loggers">Where logs go; warnings to standard error when null. The host disposes them.</param>
+    /// <param name="credential">A credential to use instead of the settings' (the in-process simulated tenant's).</param>
     /// <returns>The host.</returns>
-    public static RotationHost Open(string databasePath, TenantSettings settings)
+    public static RotationHost Open(string databasePath, TenantSettings settings, ILoggerFactory? loggers = null, Azure.Core.TokenCredential? credential = null)
     {
-        var loggers = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning)
+        ArgumentNullException.ThrowIfNull(settings);
+        loggers ??= LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning)
             .AddFilter("CloudTrust.Engine", LogLevel.Error));
-        var connection = TenantConnection.Open(settings, TimeProvider.System, loggers);
+        var connection = TenantConnection.Open(settings, TimeProvider.System, loggers, credential);
         var history = new SqliteRotationHistory(databasePath);
         var registry = new WorkflowRegistry()
             .AddWorkflow<RotationRequest, RotationReport>(KeyRotationWorkflow.Name, new KeyRotationWorkflow())

@@ -97,6 +97,7 @@ public sealed class Terminal
             Tone.Warn => "33",
             Tone.Bad => "31",
             Tone.Dim => "2",
+            Tone.Bold => "1",
             _ => "0",
         };
         return $"\u001b[{code}m{text}\u001b[0m";
@@ -129,4 +130,7 @@ public enum Tone
 
     /// <summary>Secondary detail.</summary>
     Dim,
+
+    /// <summary>A heading.</summary>
+    Bold,
 }

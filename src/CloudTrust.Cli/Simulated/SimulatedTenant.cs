@@ -130,7 +130,7 @@ public sealed class SimulatedTenant : IAsyncDisposable
             vault.SetSecret("agent-request-signing-key", keys.SigningKey);
             vault.SetSecret("kerberos-admin-credentials", keys.AdminCredentialsJson);
 
-            var agent = await StartAgentAsync(server, relay, directory, keys, clock, loggers, cancellationToken);
+            var agent = await StartAgentAsync(server, relay, directory, keys, clock, loggers, options.KerberosServersExist, cancellationToken);
             var tenant = new SimulatedTenant(server, intune, relay, agent, clock, options) { ClockSettings = clockSettings, ClientSecretPath = secretPath, clientSecret = clientSecret };
             await File.WriteAllTextAsync(tenant.CertificatePath, server.Certificate.ExportCertificatePem(), cancellationToken);
             SimulatedTenantFiles.WriteSamplePlan(tenant.PlanPath, server.Entra.TenantId, options.Rings, Domains);
@@ -207,7 +207,7 @@ public sealed class SimulatedTenant : IAsyncDisposable
         return (generated, path);
     }
 
-    private static async Task<CloudTrustAgent> StartAgentAsync(SimulatedTenantServer server, SimulatedRelay relay, string directory, PlantedKeys keys, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<CloudTrustAgent> StartAgentAsync(SimulatedTenantServer server, SimulatedRelay relay, string directory, PlantedKeys keys, TimeProvider clock, ILoggerFactory loggers, bool kerberosServersExist, CancellationToken cancellationToken)
     {
         var state = System.IO.Directory.CreateDirectory(Path.Combine(directory, "agent")).FullName;
         var forestPath = Path.Combine(state, "simulated-directory.json");
@@ -216,10 +216,15 @@ public sealed class SimulatedTenant : IAsyncDisposable
         var forest = new SimulatedActiveDirectory(forestPath, clock);
         foreach (var domain in SimulatedActiveDirectory.DemoForest())
         {
+            // A lagging domain's cloud half catches up after a while, as replication to Entra ID does.
+            domain.CloudCatchesUpAfter = TimeSpan.FromMinutes(40);
             forest.AddDomain(domain);
 
             // Set up before CloudTrust arrived, as in a tenant that already uses cloud Kerberos trust somewhere.
-            await forest.ExecuteAsync(Core.Kerberos.KerberosOperationRequest.EnsureKerberosServer(domain.DnsName), cancellationToken);
+            if (kerberosServersExist)
+            {
+                await forest.ExecuteAsync(Core.Kerberos.KerberosOperationRequest.EnsureKerberosServer(domain.DnsName), cancellationToken);
+            }
         }
 
         var secrets = new KeyVaultSecretCache(

@@ -30,6 +30,12 @@ public sealed record SimulatedTenantOptions
     /// <summary>Gets the ring groups of the fleet.</summary>
     public IReadOnlyList<SimulatedRing> Rings { get; init; } = SimulatedRing.DefaultFleet;
 
+    /// <summary>
+    /// Gets whether each domain already has its Microsoft Entra Kerberos server object (a tenant that uses cloud
+    /// Kerberos trust somewhere); when false the rollout's preflight creates them through the relay and the agent.
+    /// </summary>
+    public bool KerberosServersExist { get; init; } = true;
+
     /// <summary>Gets the Graph throttling rate (share of requests answered 429/503), 0 for none.</summary>
     public double ThrottleRate { get; init; }
 

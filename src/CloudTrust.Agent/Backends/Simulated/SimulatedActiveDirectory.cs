@@ -140,6 +140,7 @@ internal sealed class SimulatedActiveDirectory : IKerberosBackend
                 return Task.FromResult(KerberosOperationResult.Failure(request, KerberosErrorCodes.DomainNotFound, $"the forest has no domain {request.Domain}"));
             }
 
+            CatchUpCloud(domain);
             var result = request.Operation switch
             {
                 KerberosOperations.GetKerberosServer => domain.Server is { } s ? KerberosOperationResult.ForServer(request, View(domain, s), false) : NoServer(request),
@@ -228,6 +229,18 @@ internal sealed class SimulatedActiveDirectory : IKerberosBackend
         domain.Server = null;
         Save();
         return new KerberosOperationResult { Operation = request.Operation, Domain = request.Domain, Succeeded = true, Changed = true };
+    }
+
+    /// <summary>Publishes a lagging domain's change to the cloud half once its catch-up time has passed.</summary>
+    private void CatchUpCloud(SimulatedDomain domain)
+    {
+        if (domain is { CloudLags: true, CloudCatchesUpAfter: { } lag, Server: { } server }
+            && server.CloudKeyVersion != server.KeyVersion
+            && server.KeyUpdatedOn + lag <= time.GetUtcNow())
+        {
+            PublishToCloud(domain, server);
+            Save();
+        }
     }
 
     private static void PublishToCloud(SimulatedDomain domain, SimulatedKerberosServer server)

@@ -12,6 +12,12 @@ internal sealed class SimulatedDomain
     /// <summary>Gets or sets a value indicating whether the cloud half of its Kerberos server object lags behind changes until <see cref="SimulatedActiveDirectory.SyncCloud"/>.</summary>
     public bool CloudLags { get; set; }
 
+    /// <summary>
+    /// Gets or sets how long a lagging cloud half takes to catch up with a change, as a real tenant's replication does;
+    /// null means never by itself (only <see cref="SimulatedActiveDirectory.SyncCloud"/>).
+    /// </summary>
+    public TimeSpan? CloudCatchesUpAfter { get; set; }
+
     /// <summary>Gets or sets the domain controllers.</summary>
     public List<DomainController> DomainControllers { get; set; } = [];
 

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using CloudTrust.Cli.Output;
+using CloudTrust.Cli.Preview;
+using CloudTrust.Cli.Tenant;
+using CloudTrust.Core.Rollout.Plan;
+using CloudTrust.Core.Validation;
+using CloudTrust.Integrations.Preview;
+using Microsoft.Extensions.Logging;
+
+namespace CloudTrust.Cli.Commands;
+
+/// <summary>
+/// <c>cloudtrust plan &lt;plan.json&gt;</c>: a dry run. Validates the plan, reads the tenant (Graph and, through the
+/// relay, each domain's Kerberos server object) and prints what a rollout would change. It writes nothing.
+/// </summary>
+public static class PlanCommand
+{
+    /// <summary>Builds the command.</summary>
+    /// <returns>The command.</returns>
+    public static Command Build()
+    {
+        var planFile = new Argument<string>("plan") { Description = "The rollout plan (JSON; see docs/ROLLOUT.md)." };
+        var plan = new Command("plan", "Dry run: validate a plan, read the tenant and show what a rollout would change (writes nothing; exit 3 when the rollout would block).");
+        plan.Arguments.Add(planFile);
+        TenantChoice.AddTo(plan);
+        plan.SetAction((parse, ct) => CommandGuard.RunAsync(parse, "stopped; nothing was changed", async terminal =>
+        {
+            var path = parse.GetValue(planFile)!;
+            if (!File.Exists(path))
+            {
+                throw new InvalidInputException("plan", [new ValidationError("plan", $"no file at '{Path.GetFullPath(path)}'")]);
+            }
+
+            var planJson = await File.ReadAllTextAsync(path, ct);
+            var read = RolloutPlanReader.Read(planJson);
+            if (!read.IsValid)
+            {
+                throw new InvalidInputException("plan", [.. read.Errors.Select(e => e with { Path = string.IsNullOrEmpty(e.Path) ? Path.GetFileName(path) : e.Path })]);
+            }
+
+            var settings = TenantChoice.Read(parse);
+            using var loggers = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));
+            using var connection = TenantConnection.Open(settings, TimeProvider.System, loggers);
+            var preview = await RolloutPreview.OverRelay(connection.Graph, connection.Sender, settings.CreateClock(), loggers).PreviewAsync(planJson, ct);
+            if (!preview.IsValid)
+            {
+                throw new InvalidInputException("plan", [.. preview.PlanErrors.Select(e => e with { Path = string.IsNullOrEmpty(e.Path) ? Path.GetFileName(path) : e.Path })]);
+            }
+
+            if (parse.GetValue(GlobalOptions.Json))
+            {
+                terminal.Line(JsonOutput.Render(preview));
+            }
+            else
+            {
+                foreach (var line in PlanPreviewText.Render(preview))
+                {
+                    terminal.Line(line);
+                }
+
+                terminal.Line(Tone.Dim, "nothing was changed; 'cloudtrust rollout start " + path + "' applies it");
+            }
+
+            return preview.Blockers.Count > 0 ? ExitCodes.NeedsAttention : ExitCodes.Success;
+        }));
+        return plan;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CloudTrust.Cli.Simulated;
+using CloudTrust.Simulator.Graph;
+
+namespace CloudTrust.Cli.Demo;
+
+/// <summary>
+/// The demo's tenant: a pilot that goes well, an early-adopter ring whose certificate-trust GPO, old builds and
+/// devices that never check in make it miss its gate, and a broad ring that goes well once the early ring is accepted.
+/// </summary>
+internal static class DemoFleet
+{
+    public static IReadOnlyList<SimulatedRing> Rings { get; } =
+    [
+        new("pilot", new Guid("de300000-0000-4000-8000-000000000001"), 0.05, new FleetMix { NoTpm = 0.004, PrivilegedUser = 0.04, NoMfa = 0.01 }),
+        new("early", new Guid("de300000-0000-4000-8000-000000000002"), 0.20, new FleetMix { OldBuild = 0.02, NoTpm = 0.01, CertificateTrustGpo = 0.03, NeverChecksIn = 0.02, NoMfa = 0.02 }),
+        new("broad", new Guid("de300000-0000-4000-8000-000000000003"), 0.75, new FleetMix { OldBuild = 0.004, NoTpm = 0.003, NeverChecksIn = 0.01, PrivilegedUser = 0.005, NoMfa = 0.02 }),
+    ];
+
+    /// <summary>Writes the demo's plan: three rings, each gated at 95 % succeeded and at most 3 % in error or conflict.</summary>
+    public static string Plan(Guid tenantId, IReadOnlyList<string> domains)
+    {
+        var rings = new JsonArray();
+        for (var i = 0; i < Rings.Count; i++)
+        {
+            rings.Add(new JsonObject
+            {
+                ["name"] = Rings[i].Name,
+                ["groupIds"] = new JsonArray(Rings[i].GroupId.ToString()),
+                ["successThreshold"] = 0.95,
+                ["maxErrorShare"] = 0.03,
+                ["soak"] = TimeSpan.FromHours(4 * (i + 1)).ToString("c", CultureInfo.InvariantCulture),
+                ["verificationDeadline"] = "1.12:00:00",
+            });
+        }
+
+        return new JsonObject
+        {
+            ["tenantId"] = tenantId.ToString(),
+            ["domains"] = new JsonArray([.. domains.Select(d => (JsonNode)d)]),
+            ["profileName"] = "CloudTrust WHfB cloud Kerberos trust",
+            ["requireSecurityDevice"] = true,
+            ["pollInterval"] = "00:30:00",
+            ["rings"] = rings,
+        }.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+    }
+}

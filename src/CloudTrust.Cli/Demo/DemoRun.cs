@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using CloudTrust.Cli.Commands;
+using CloudTrust.Cli.Output;
+using CloudTrust.Cli.Simulated;
+using CloudTrust.Core.Kerberos;
+using CloudTrust.Core.Rollout.Workflow;
+using CloudTrust.Core.Rotation;
+using CloudTrust.Engine;
+using Microsoft.Extensions.Logging;
+
+namespace CloudTrust.Cli.Demo;
+
+/// <summary>
+/// The main job on one machine: a simulated tenant (two AD domains, a few thousand devices in three rings), then the
+/// real rollout and key rotation workflows on the local journal against it — preflight creates the Kerberos server
+/// objects through the relay and the agent, the rings roll out on compressed time, the failing ring pauses with its
+/// reasons and is approved, the keys are rotated, and a report is written.
+/// </summary>
+internal sealed class DemoRun(DemoOptions options, Terminal terminal)
+{
+    private const int Steps = 6;
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var directory = Directory.CreateDirectory(options.Directory).FullName;
+        var database = Path.Combine(directory, "demo.db");
+        DeleteJournal(database);
+
+        Step(1, "simulated tenant");
+        using var loggers = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("CloudTrust.Engine", LogLevel.Error).AddFilter("CloudTrust.Integrations.Relay", LogLevel.Error));
+        await using var tenant = await SimulatedTenant.StartAsync(
+            new SimulatedTenantOptions
+            {
+                Directory = Path.Combine(directory, "tenant"),
+                DeviceCount = options.DeviceCount,
+                Seed = options.Seed,
+                Rings = DemoFleet.Rings,
+                KerberosServersExist = false,
+                // Held in memory only: the environment's secret when set (tests plant a canary there), else a random one.
+                ClientSecret = Environment.GetEnvironmentVariable(Tenant.TenantSettings.ClientSecretVariable) is { Length: > 0 } given ? given : Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            },
+            null,
+            cancellationToken);
+        var settings = tenant.ReadSettings();
+        terminal.Line($"  tenant {tenant.Endpoints.TenantId} at {tenant.Server.BaseAddress} (Entra, Graph, Key Vault, relay)");
+        terminal.Line($"  {options.DeviceCount} devices: {string.Join(", ", DemoFleet.Rings.Select(r => $"{r.Name} {SimulatedTenant.DevicesIn(r, options.DeviceCount)}"))}");
+        terminal.Line($"  agent listening on the relay for {string.Join(" and ", SimulatedTenant.Domains)}; no Kerberos server object yet");
+        terminal.Line($"  time runs x{tenant.Clock.Factor:0} (a simulated day in {TimeSpan.FromDays(1) / tenant.Clock.Factor:s\\.f} s)");
+
+        var planPath = Path.Combine(directory, "plan.json");
+        await File.WriteAllTextAsync(planPath, DemoFleet.Plan(tenant.Endpoints.TenantId, SimulatedTenant.Domains), cancellationToken);
+        var rolloutId = $"demo-rollout-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}";
+        int rolloutExit;
+        await using (var host = RolloutHost.Open(database, settings, LoggerFactory.Create(b => b.AddFilter(_ => false)), tenant.CreateCredential()))
+        {
+            Step(2, "rollout: preflight (Kerberos server objects through the relay and agent), profile, rings");
+            terminal.Line($"  plan {planPath}");
+            await host.Engine.StartAsync(RolloutWorkflow.Name, new RolloutRequest(await File.ReadAllTextAsync(planPath, cancellationToken)), rolloutId, cancellationToken);
+            rolloutExit = await RolloutFollower.FollowAsync(host, rolloutId, terminal, json: false, null, abortAsked: false, cancellationToken);
+            while (rolloutExit == ExitCodes.NeedsAttention)
+            {
+                var status = host.Engine.GetInstance(rolloutId)!.ReadCustomStatusAs<RolloutStatus>()!;
+                Step(3, $"an admin accepts ring '{status.Ring}' as it is (cloudtrust rollout resume {rolloutId})");
+                var answer = status.Phase == "paused" ? RolloutEvents.Resume : RolloutEvents.Approve;
+                await host.Engine.RaiseEventAsync(rolloutId, answer, null, cancellationToken);
+                rolloutExit = await RolloutFollower.FollowAsync(host, rolloutId, terminal, json: false, new RolloutFollower.AnsweredGate(status.Phase, status.RingNumber), abortAsked: false, cancellationToken);
+            }
+        }
+
+        if (rolloutExit != ExitCodes.Success)
+        {
+            terminal.Error($"the rollout did not finish (exit {rolloutExit}); 'cloudtrust rollout status {rolloutId} --db {database}' shows why");
+            return rolloutExit;
+        }
+
+        Step(4, "key rotation: rotate both domains' Kerberos server keys and prove both halves agree");
+        var rotation = await RotateAsync(database, settings, tenant, cancellationToken);
+
+        Step(5, "Kerberos health");
+        var health = await KerberosHealthAsync(settings, tenant, loggers, cancellationToken);
+
+        Step(6, "report");
+        var report = await DemoReport.WriteAsync(database, rolloutId, health, Path.Combine(directory, "report.html"), settings.CreateClock(), cancellationToken);
+        terminal.Line($"  {report}");
+
+        terminal.Line(string.Empty);
+        terminal.Line(Tone.Good, $"demo finished in {watch.Elapsed.TotalSeconds:0} s: rollout {rolloutId} completed, {rotation.Attempts.Count(a => a.Outcome == RotationOutcome.Rotated)} key(s) rotated");
+        terminal.Line($"  cloudtrust rollout status {rolloutId} --db {database}");
+        terminal.Line($"  cloudtrust rotate history --db {database}");
+        terminal.Line($"  open {report}");
+        return rotation.Failed.Any() || health.Any(h => !h.Healthy) ? ExitCodes.Failed : ExitCodes.Success;
+    }
+
+    private async Task<RotationReport> RotateAsync(string database, Tenant.TenantSettings settings, SimulatedTenant tenant, CancellationToken cancellationToken)
+    {
+        await using var host = RotationHost.Open(database, settings, LoggerFactory.Create(b => b.AddFilter(_ => false)), tenant.CreateCredential());
+        var policy = new RotationPolicy("0 0 3 * * 0", TimeSpan.FromDays(30), SimulatedTenant.Domains, null, false, false, TimeSpan.FromHours(6), TimeSpan.FromMinutes(5));
+        var id = await host.Engine.StartExclusiveAsync(KeyRotationWorkflow.Name, new RotationRequest(policy, RotationMode.Now, SimulatedTenant.Domains, "demo"), $"demo-rotation-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}", cancellationToken);
+        var done = await host.Engine.WaitForCompletionAsync(id, cancellationToken);
+        if (done.Status != WorkflowStatus.Completed)
+        {
+            throw new InvalidOperationException($"rotation {id} ended {done.Status}: {done.Failure}");
+        }
+
+        var report = done.ReadOutputAs<RotationReport>()!;
+        foreach (var attempt in report.Attempts)
+        {
+            var tone = attempt.Outcome == RotationOutcome.Rotated ? Tone.Good : Tone.Bad;
+            terminal.Line(tone, $"  {attempt.Domain}: {attempt.Outcome.ToString().ToLowerInvariant()} (key version {attempt.OldKeyVersion} -> {attempt.NewKeyVersion}){(attempt.Reason is { Length: > 0 } r ? "; " + r : string.Empty)}");
+        }
+
+        return report;
+    }
+
+    private async Task<IReadOnlyList<DomainKerberosStatus>> KerberosHealthAsync(Tenant.TenantSettings settings, SimulatedTenant tenant, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        using var connection = Tenant.TenantConnection.Open(settings, TimeProvider.System, loggers, tenant.CreateCredential());
+        var now = settings.CreateClock().GetUtcNow();
+        var rows = new List<DomainKerberosStatus>();
+        foreach (var domain in SimulatedTenant.Domains)
+        {
+            var outcome = await connection.Sender.SendAsync(KerberosOperationRequest.GetKerberosServer(domain), cancellationToken);
+            var row = DomainKerberosStatus.From(domain, outcome, now);
+            rows.Add(row);
+            terminal.Line(row.Healthy ? Tone.Good : Tone.Bad, $"  {domain}: {row.State}, key version {row.KeyVersion} (cloud {row.CloudKeyVersion}), key age {row.KeyAgeDays:0.0} day(s)");
+        }
+
+        return rows;
+    }
+
+    private void Step(int number, string text)
+    {
+        terminal.Line(string.Empty);
+        terminal.Line(Tone.Bold, $"[{number}/{Steps}] {text}");
+    }
+
+    private static void DeleteJournal(string database)
+    {
+        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}

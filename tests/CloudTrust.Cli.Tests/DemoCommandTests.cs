@@ -1,0 +1,47 @@
+namespace CloudTrust.Cli.Tests;
+
+/// <summary><c>cloudtrust demo</c> end to end, as the README's main job: the real binary, its exit code and its output.</summary>
+public sealed class DemoCommandTests
+{
+    [Fact]
+    public async Task The_demo_creates_the_kerberos_objects_rolls_out_approves_the_failing_ring_rotates_and_reports()
+    {
+        var directory = Directory.CreateTempSubdirectory("cloudtrust-demo-").FullName;
+        var canary = "CANARY" + Guid.NewGuid().ToString("N");
+        try
+        {
+            var result = await CliProcess.RunAsync(
+                ["demo", "--dir", directory, "--devices", "1200"],
+                new Dictionary<string, string> { ["CLOUDTRUST_CLIENT_SECRET"] = canary },
+                TimeSpan.FromMinutes(3));
+
+            Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
+            var output = result.Stdout;
+            Assert.Contains("no Kerberos server object yet", output, StringComparison.Ordinal);
+            Assert.Contains("ring 2/3 'early' failed its gate; the rollout is paused", output, StringComparison.Ordinal);
+            Assert.Contains("an admin accepts ring 'early'", output, StringComparison.Ordinal);
+            Assert.Matches(@"rollout demo-rollout-\S+ completed", output);
+            Assert.Contains("(resumed by a person)", output, StringComparison.Ordinal);
+            Assert.Matches(@"contoso\.com: rotated \(key version \d+ -> \d+\)", output);
+            Assert.Matches(@"emea\.contoso\.com: rotated \(key version \d+ -> \d+\)", output);
+            Assert.Matches(@"emea\.contoso\.com: healthy, key version (\d+) \(cloud \1\)", output);
+            Assert.Contains("2 key(s) rotated", output, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(directory, "demo.db")), "no journal");
+
+            var status = await CliProcess.RunAsync(["rollout", "status", "--json", "--db", Path.Combine(directory, "demo.db")]);
+            Assert.Equal(0, status.ExitCode);
+            Assert.Contains("\"phase\": \"done\"", status.Stdout, StringComparison.Ordinal);
+
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Assert.DoesNotContain(canary, output + result.Stderr, StringComparison.Ordinal);
+            foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
+            {
+                Assert.False(File.ReadAllText(file).Contains(canary, StringComparison.Ordinal), $"the client secret is in {file}");
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
