@@ -38,8 +38,9 @@ public sealed class RolloutHost : IAsyncDisposable
     /// <param name="settings">The tenant settings.</param>
     /// <param name="loggers">Where logs go; warnings to standard error when null. The host disposes them.</param>
     /// <param name="credential">A credential to use instead of the settings' (for example <see cref="Simulated.SimulatedTenant.CreateCredential"/> in-process).</param>
+    /// <param name="afterCommit">Called after every journal commit with the count (crash sweeps kill the process there).</param>
     /// <returns>The host.</returns>
-    public static RolloutHost Open(string databasePath, TenantSettings settings, ILoggerFactory? loggers = null, TokenCredential? credential = null)
+    public static RolloutHost Open(string databasePath, TenantSettings settings, ILoggerFactory? loggers = null, TokenCredential? credential = null, Action<long>? afterCommit = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         loggers ??= LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning)
@@ -57,7 +58,7 @@ public sealed class RolloutHost : IAsyncDisposable
             .AddActivity<RingStatusInput, RingStatusResult>(RolloutActivityNames.ReadRingStatus, new ReadRingStatusActivity(graph, loggers))
             .AddActivity<TicketProbeDeployInput, TicketProbeDeployResult>(RolloutActivityNames.DeployTicketProbe, new DeployTicketProbeActivity(graph))
             .AddActivity<TicketProbeReadInput, TicketProbeSummary>(RolloutActivityNames.ReadTicketProbe, new ReadTicketProbeActivity(graph));
-        var engine = new WorkflowEngine(registry, new WorkflowEngineOptions { DatabasePath = databasePath, PollInterval = TimeSpan.FromMilliseconds(100) }, clock, loggers);
+        var engine = new WorkflowEngine(registry, new WorkflowEngineOptions { DatabasePath = databasePath, PollInterval = TimeSpan.FromMilliseconds(100), AfterCommit = afterCommit }, clock, loggers);
         return new RolloutHost(connection, engine, clock, loggers);
     }
 

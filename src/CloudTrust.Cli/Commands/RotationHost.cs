@@ -33,8 +33,9 @@ public sealed class RotationHost : IAsyncDisposable
     /// <param name="settings">The tenant settings.</param>
     /// <param name="loggers">Where logs go; warnings to standard error when null. The host disposes them.</param>
     /// <param name="credential">A credential to use instead of the settings' (the in-process simulated tenant's).</param>
+    /// <param name="afterCommit">Called after every journal commit with the count (crash sweeps kill the process there).</param>
     /// <returns>The host.</returns>
-    public static RotationHost Open(string databasePath, TenantSettings settings, ILoggerFactory? loggers = null, Azure.Core.TokenCredential? credential = null)
+    public static RotationHost Open(string databasePath, TenantSettings settings, ILoggerFactory? loggers = null, Azure.Core.TokenCredential? credential = null, Action<long>? afterCommit = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         loggers ??= LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning)
@@ -46,7 +47,7 @@ public sealed class RotationHost : IAsyncDisposable
             .AddActivity<KerberosDomainRequest, KerberosServerObject>(RotationActivities.ReadKerberosServer, new ReadKerberosServerActivity(connection.Sender))
             .AddActivity<KerberosDomainRequest, KerberosServerObject>(RotationActivities.RotateKerberosServerKey, new RotateKerberosServerKeyActivity(connection.Sender))
             .AddActivity<RotationAttempt, bool>(RotationActivities.RecordRotationAttempt, new RecordRotationAttemptActivity(history));
-        var engine = new WorkflowEngine(registry, new WorkflowEngineOptions { DatabasePath = databasePath }, settings.CreateClock(), loggers);
+        var engine = new WorkflowEngine(registry, new WorkflowEngineOptions { DatabasePath = databasePath, AfterCommit = afterCommit }, settings.CreateClock(), loggers);
         return new RotationHost(connection, history, engine, loggers);
     }
 

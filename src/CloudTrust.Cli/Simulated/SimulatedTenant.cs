@@ -64,6 +64,9 @@ public sealed class SimulatedTenant : IAsyncDisposable
     /// <summary>Gets the simulated relay.</summary>
     public SimulatedRelay Relay { get; }
 
+    /// <summary>Gets the agent's simulated AD forest (to check what really happened on premises).</summary>
+    internal Agent.Backends.Simulated.SimulatedActiveDirectory ActiveDirectory => (Agent.Backends.Simulated.SimulatedActiveDirectory)agent.Backend;
+
     /// <summary>Gets the accelerated clock the fleet runs on; <see cref="ClockSettings"/> lets another process share it.</summary>
     public AcceleratedTimeProvider Clock { get; }
 
