@@ -189,7 +189,11 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         }
     }
 
-    /// <summary>Picks up every unfinished instance in the journal that no live process is running (after a crash or restart).</summary>
+    /// <summary>
+    /// Picks up every unfinished instance in the journal that no live process is running (after a crash or restart),
+    /// of the workflows this engine has registered: a journal shared by the rollout and the rotation commands leaves
+    /// each command the other's instances.
+    /// </summary>
     /// <returns>How many instances this engine now runs.</returns>
     public int Recover()
     {
@@ -200,7 +204,10 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
 
         foreach (var id in journal.ActiveInstanceIds())
         {
-            Launch(id);
+            if (journal.GetInstance(id) is { } instance && registry.WorkflowNames.Contains(instance.Name))
+            {
+                Launch(id);
+            }
         }
 
         return running.Count;

@@ -127,4 +127,28 @@ public sealed class InstanceLifecycleTests
         Assert.Equal(DeterministicGuid.Create("g/1"), guids[1]);
         Assert.NotEqual(guids[0], guids[1]);
     }
+
+    [Fact]
+    public async Task Recover_leaves_instances_of_workflows_this_engine_does_not_know_to_the_engine_that_does()
+    {
+        await using var harness = new EngineHarness();
+        var waits = new WorkflowRegistry().AddWorkflow<string, string>("Waits", async (ctx, _) => await ctx.WaitForExternalEvent<string>("go", Timeout.InfiniteTimeSpan));
+        var other = new WorkflowRegistry().AddWorkflow<string, string>("Other", (_, input) => Task.FromResult(input));
+        var first = harness.Open(waits);
+        await first.StartAsync("Waits", "x", "w");
+        await first.WaitUntilAsync("w", i => i.Status == WorkflowStatus.Waiting, EngineHarness.Timeout);
+        await first.DisposeAsync();
+
+        var stranger = harness.Open(other);
+        var recovered = stranger.Recover();
+        await stranger.DisposeAsync();
+        var owner = harness.Open(waits);
+        var ownerRecovered = owner.Recover();
+        await owner.RaiseEventAsync("w", "go", "done");
+        var done = await owner.WaitForCompletionAsync("w", EngineHarness.Timeout);
+
+        Assert.Equal(0, recovered);
+        Assert.Equal(1, ownerRecovered);
+        Assert.Equal("done", done.ReadOutputAs<string>());
+    }
 }
