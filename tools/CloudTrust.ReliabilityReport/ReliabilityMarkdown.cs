@@ -14,6 +14,7 @@ internal static class ReliabilityMarkdown
         ("journal-faults", "Fault matrix: the local journal", "faults injected", "duplicates found"),
         ("hostile-input", "Hostile input (generated: truncated, wrong types, huge numbers, deep nesting, invalid UTF-8, PowerShell metacharacters)", "inputs tried", "accepted wrongly"),
         ("secret-hygiene", "Secret hygiene (a canary in every secret slot, then every output scanned)", "places scanned", "leaks found"),
+        ("least-privilege", "Least privilege (every Graph request against the README's permission table)", "endpoints checked", "not in the table"),
     ];
 
     public static string Render(IReadOnlyList<LedgerEntry> entries, bool testsPassed, string machine, DateTimeOffset when, string threatModel)

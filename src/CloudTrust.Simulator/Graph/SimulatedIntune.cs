@@ -185,7 +185,8 @@ public sealed class SimulatedIntune
         lock (gate)
         {
             var now = time.GetUtcNow();
-            var id = $"hs-{++policyCounter:D4}-{random.Next():x8}";
+            // Real Remediations script ids are GUIDs, as policy ids are.
+            var id = new Guid(random.Next(), (short)random.Next(short.MaxValue), (short)++policyCounter, [.. Enumerable.Range(0, 8).Select(_ => (byte)random.Next(256))]).ToString();
             var policy = new SimulatedPolicy { Id = id, Name = name, Description = script, Technologies = runAs, Settings = [], CreatedDateTime = now, LastModifiedDateTime = now };
             HealthScriptTable[id] = policy;
             return policy;
