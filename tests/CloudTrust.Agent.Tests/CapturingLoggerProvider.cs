@@ -12,6 +12,8 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
 
     public string AllText => string.Join('\n', lines);
 
+    public int Count => lines.Count;
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose()

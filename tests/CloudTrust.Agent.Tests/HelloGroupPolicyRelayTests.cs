@@ -63,7 +63,7 @@ public sealed class HelloGroupPolicyRelayTests
         Assert.False(users.ComputerSettingsEnabled);
         Assert.Equal(5, Assert.Single(users.Links).Computers.Count);
         Assert.False(users.Links[0].ComputersTruncated);
-        Assert.All(env.SecretForms(), secret => Assert.DoesNotContain(secret, env.EverythingLogged(), StringComparison.Ordinal));
+        env.AssertNoSecretLeaked("GPO listing");
     }
 
     [Fact]

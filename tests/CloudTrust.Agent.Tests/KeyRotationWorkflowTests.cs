@@ -133,7 +133,7 @@ public sealed class KeyRotationWorkflowTests
         Assert.True(report.Attempts.Single().Outcome == RotationOutcome.Rotated, report.Attempts.Single().Reason);
         Assert.Equal(1, run.Env.Directory.RotationsOf(Root));
         Assert.True(run.Env.Server.Faults.Injected(FaultKind.ServiceUnavailable) > 0, "the outage never hit a request");
-        Assert.DoesNotContain(run.Env.SecretForms(), secret => run.Env.EverythingLogged().Contains(secret, StringComparison.Ordinal));
+        run.Env.AssertNoSecretLeaked("key rotation through a Key Vault outage");
         ReliabilityLedger.Record("agent-faults", "Key Vault unavailable for a minute", run.Env.Server.Faults.Injected(FaultKind.ServiceUnavailable), duplicates: run.Env.Directory.RotationsOf(Root) - 1);
     }
 

@@ -188,6 +188,15 @@ internal sealed class RelayTestEnvironment : IAsyncDisposable
     public string EverythingLogged()
         => Logs.AllText + "\n" + string.Join('\n', Server.Requests.Entries.Select(e => e.Path + " " + e.Body));
 
+    /// <summary>Asserts no planted secret is in any log or logged request, and records the scan for docs/RELIABILITY.md.</summary>
+    public void AssertNoSecretLeaked(string scenario)
+    {
+        var everything = EverythingLogged();
+        var forms = SecretForms().ToList();
+        Assert.All(forms, secret => Assert.DoesNotContain(secret, everything, StringComparison.Ordinal));
+        CloudTrust.Tests.Shared.ReliabilityLedger.Record("secret-hygiene", $"agent and relay: {scenario} (logs and the simulator's request log, {forms.Count} secret forms)", Logs.Count + Server.Requests.Entries.Count, duplicates: 0);
+    }
+
     /// <summary>The secret values planted in the vault, in the forms they could leak in.</summary>
     public IEnumerable<string> SecretForms()
     {

@@ -34,10 +34,14 @@ public sealed class DemoCommandTests
 
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Assert.DoesNotContain(canary, output + result.Stderr, StringComparison.Ordinal);
+            var files = 0;
             foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
             {
                 Assert.False(File.ReadAllText(file).Contains(canary, StringComparison.Ordinal), $"the client secret is in {file}");
+                files++;
             }
+
+            CloudTrust.Tests.Shared.ReliabilityLedger.Record("secret-hygiene", "cloudtrust demo: output, journal, report, plan, tenant and agent files", files + 2, duplicates: 0);
         }
         finally
         {

@@ -123,11 +123,16 @@ internal sealed class TestTenant : IAsyncDisposable
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var files = 0;
         foreach (var file in System.IO.Directory.EnumerateFiles(Directory, "*", SearchOption.AllDirectories))
         {
             var bytes = File.ReadAllBytes(file);
             Assert.False(System.Text.Encoding.UTF8.GetString(bytes).Contains(Canary, StringComparison.Ordinal), $"the client secret is in {file}");
+            files++;
         }
+
+        var outputs = 2 * (Results.Count + more.Length);
+        CloudTrust.Tests.Shared.ReliabilityLedger.Record("secret-hygiene", $"CLI runs: {Results.Count + more.Length} command(s), outputs, journal and tenant files", outputs + files, duplicates: 0);
     }
 
     public async ValueTask DisposeAsync()
