@@ -51,6 +51,11 @@ public static class RolloutCommand
                 throw new InvalidInputException("plan", [.. read.Errors.Select(e => e with { Path = string.IsNullOrEmpty(e.Path) ? Path.GetFileName(path) : e.Path })]);
             }
 
+            if (PlanSupport.Unsupported(read.Plan!) is { Count: > 0 } unsupported)
+            {
+                throw new InvalidInputException("plan", unsupported);
+            }
+
             var settings = TenantChoice.Read(parse);
             if (!Guid.TryParse(settings.TenantId, out var tenant) || tenant != read.Plan!.TenantId)
             {

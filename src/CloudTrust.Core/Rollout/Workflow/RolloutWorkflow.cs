@@ -30,9 +30,10 @@ public sealed class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutReport>
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var read = RolloutPlanReader.Read(input.PlanJson);
-        if (!read.IsValid)
+        var unsupported = read.IsValid ? PlanSupport.Unsupported(read.Plan!) : [];
+        if (!read.IsValid || unsupported.Count > 0)
         {
-            var errors = read.Errors.Select(e => e.ToString()).ToList();
+            var errors = read.Errors.Concat(unsupported).Select(e => e.ToString()).ToList();
             context.SetCustomStatus(new RolloutStatus("invalidPlan", null, 0, 0, null, null, errors, []));
             return new RolloutReport(RolloutOutcome.InvalidPlan, errors, [], [], null, null, [], []);
         }
