@@ -22,6 +22,7 @@ public static class CliApplication
         root.Subcommands.Add(DemoCommand.Build());
         root.Subcommands.Add(PlanCommand.Build());
         root.Subcommands.Add(RolloutCommand.Build());
+        root.Subcommands.Add(ReportCommand.Build());
         root.Subcommands.Add(KerberosCommand.Build());
         root.Subcommands.Add(SimulatorCommand.Build());
         return root;

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace CloudTrust.Cli.Tests;
 
 /// <summary><c>cloudtrust demo</c> end to end, as the README's main job: the real binary, its exit code and its output.</summary>
@@ -27,6 +29,9 @@ public sealed class DemoCommandTests
             Assert.Matches(@"emea\.contoso\.com: healthy, key version (\d+) \(cloud \1\)", output);
             Assert.Contains("2 key(s) rotated", output, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(directory, "demo.db")), "no journal");
+            var report = await File.ReadAllTextAsync(Path.Combine(directory, "report.html"));
+            Assert.Equal(3, Regex.Matches(report, "<tr class=\"ring\"").Count);
+            Assert.Contains("(resumed by a person)", report, StringComparison.Ordinal);
 
             var status = await CliProcess.RunAsync(["rollout", "status", "--json", "--db", Path.Combine(directory, "demo.db")]);
             Assert.Equal(0, status.ExitCode);

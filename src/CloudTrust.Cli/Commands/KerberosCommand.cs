@@ -38,12 +38,7 @@ public static class KerberosCommand
             using var loggers = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error));
             using var connection = TenantConnection.Open(settings, TimeProvider.System, loggers);
             var now = settings.CreateClock().GetUtcNow();
-            var rows = new List<DomainKerberosStatus>();
-            foreach (var domain in names)
-            {
-                var outcome = await connection.Sender.SendAsync(KerberosOperationRequest.GetKerberosServer(domain), ct);
-                rows.Add(DomainKerberosStatus.From(domain, outcome, now));
-            }
+            var rows = await DomainKerberosStatus.ReadAllAsync(connection.Sender, names, now, ct);
 
             if (parse.GetValue(GlobalOptions.Json))
             {
@@ -82,6 +77,19 @@ public static class KerberosCommand
 /// <param name="Problems">What disagrees or failed.</param>
 internal sealed record DomainKerberosStatus(string Domain, string State, bool Healthy, long? KeyVersion, long? CloudKeyVersion, DateTimeOffset? KeyUpdatedOn, double? KeyAgeDays, IReadOnlyList<string> Problems)
 {
+    /// <summary>Reads each domain's Kerberos server object through the agent, one after the other.</summary>
+    public static async Task<IReadOnlyList<DomainKerberosStatus>> ReadAllAsync(RelaySender sender, IEnumerable<string> domains, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var rows = new List<DomainKerberosStatus>();
+        foreach (var domain in domains)
+        {
+            rows.Add(From(domain, await sender.SendAsync(KerberosOperationRequest.GetKerberosServer(domain), cancellationToken), now));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Describes one domain from the agent's answer.</summary>
     public static DomainKerberosStatus From(string domain, RelayOutcome outcome, DateTimeOffset now)
     {
         if (outcome.Kind == RelayOutcomeKind.Unavailable)

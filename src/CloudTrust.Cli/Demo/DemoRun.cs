@@ -83,7 +83,7 @@ internal sealed class DemoRun(DemoOptions options, Terminal terminal)
         var health = await KerberosHealthAsync(settings, tenant, loggers, cancellationToken);
 
         Step(6, "report");
-        var report = await DemoReport.WriteAsync(database, rolloutId, health, Path.Combine(directory, "report.html"), settings.CreateClock(), cancellationToken);
+        var report = await Report.ReportFile.WriteAsync(database, rolloutId, health, Path.Combine(directory, "report.html"), cancellationToken);
         terminal.Line($"  {report}");
 
         terminal.Line(string.Empty);
@@ -118,14 +118,10 @@ internal sealed class DemoRun(DemoOptions options, Terminal terminal)
     private async Task<IReadOnlyList<DomainKerberosStatus>> KerberosHealthAsync(Tenant.TenantSettings settings, SimulatedTenant tenant, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         using var connection = Tenant.TenantConnection.Open(settings, TimeProvider.System, loggers, tenant.CreateCredential());
-        var now = settings.CreateClock().GetUtcNow();
-        var rows = new List<DomainKerberosStatus>();
-        foreach (var domain in SimulatedTenant.Domains)
+        var rows = await DomainKerberosStatus.ReadAllAsync(connection.Sender, SimulatedTenant.Domains, settings.CreateClock().GetUtcNow(), cancellationToken);
+        foreach (var row in rows)
         {
-            var outcome = await connection.Sender.SendAsync(KerberosOperationRequest.GetKerberosServer(domain), cancellationToken);
-            var row = DomainKerberosStatus.From(domain, outcome, now);
-            rows.Add(row);
-            terminal.Line(row.Healthy ? Tone.Good : Tone.Bad, $"  {domain}: {row.State}, key version {row.KeyVersion} (cloud {row.CloudKeyVersion}), key age {row.KeyAgeDays:0.0} day(s)");
+            terminal.Line(row.Healthy ? Tone.Good : Tone.Bad, $"  {row.Domain}: {row.State}, key version {row.KeyVersion} (cloud {row.CloudKeyVersion}), key age {row.KeyAgeDays:0.0} day(s)");
         }
 
         return rows;

@@ -1,0 +1,40 @@
+using CloudTrust.Cli.Commands;
+
+namespace CloudTrust.Cli.Report;
+
+/// <summary>Everything the HTML report shows about one rollout, read from the journal (and a live Kerberos read).</summary>
+/// <param name="RolloutId">The rollout instance id.</param>
+/// <param name="Status">The instance status (Completed, Running, …).</param>
+/// <param name="Phase">The rollout's last phase.</param>
+/// <param name="Outcome">The outcome when finished.</param>
+/// <param name="CreatedAt">When it started (engine clock).</param>
+/// <param name="UpdatedAt">When it last changed.</param>
+/// <param name="Rings">Per-ring counts and gate verdicts, in order.</param>
+/// <param name="Timeline">Device states over time, summed over the rings assigned so far.</param>
+/// <param name="FailingDevices">Failing devices named by the rollout (capped).</param>
+/// <param name="MoreFailing">How many more failing devices the counts hold than are named.</param>
+/// <param name="Kerberos">Per-domain Kerberos server health and key age.</param>
+internal sealed record RunReport(
+    string RolloutId,
+    string Status,
+    string Phase,
+    string? Outcome,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<RingRow> Rings,
+    IReadOnlyList<TimelinePoint> Timeline,
+    IReadOnlyList<FailingDeviceRow> FailingDevices,
+    int MoreFailing,
+    IReadOnlyList<KerberosRow> Kerberos);
+
+/// <summary>One ring's line.</summary>
+internal sealed record RingRow(string Name, int Targeted, int Succeeded, int Errors, int Conflicts, int Pending, int NotApplicable, string Verdict, IReadOnlyList<string> Reasons, bool ResumedByPerson);
+
+/// <summary>The fleet's device states at one status read.</summary>
+internal sealed record TimelinePoint(DateTimeOffset At, int Succeeded, int Failed, int Pending);
+
+/// <summary>A failing device and why.</summary>
+internal sealed record FailingDeviceRow(string Ring, string DeviceName, string DeviceId, string State);
+
+/// <summary>One domain's Kerberos server object, with the last rotation the history knows.</summary>
+internal sealed record KerberosRow(DomainKerberosStatus Status, DateTimeOffset? LastRotation, string? LastOutcome);
