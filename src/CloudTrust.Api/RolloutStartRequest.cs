@@ -1,0 +1,117 @@
+using System.Text.Json;
+using CloudTrust.Core.Rollout.Plan;
+using CloudTrust.Core.Rollout.Workflow;
+using CloudTrust.Core.Validation;
+
+namespace CloudTrust.Api;
+
+/// <summary>
+/// A request to start a rollout, from <c>POST /api/rollouts</c> or a <c>rollout-requests</c> queue message:
+/// <c>{ "requestId": "…", "plan": { … }, "rollbackOnAbort": true }</c>. The instance id derives from the request id,
+/// so a redelivered message or a repeated POST never starts a second rollout.
+/// </summary>
+/// <param name="RequestId">The caller's id for this request.</param>
+/// <param name="Workflow">The rollout workflow's input.</param>
+public sealed record RolloutStartRequest(string RequestId, RolloutRequest Workflow)
+{
+    /// <summary>The largest body accepted.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    /// <summary>Gets the rollout instance id for this request.</summary>
+    public string InstanceId => InstanceIds.ForRequest(RequestId);
+
+    /// <summary>Reads and validates a body; never throws on bad input.</summary>
+    /// <param name="body">The UTF-8 JSON body.</param>
+    /// <param name="requestIdRequired">Whether the request id must be given (queue messages); a POST without one gets a new one.</param>
+    /// <param name="newRequestId">Makes a request id when none is given.</param>
+    /// <returns>The request, or the problem.</returns>
+    public static (RolloutStartRequest? Request, ApiProblem? Problem) Read(ReadOnlySpan<byte> body, bool requestIdRequired, Func<string> newRequestId)
+    {
+        ArgumentNullException.ThrowIfNull(newRequestId);
+        if (body.Length > MaxBytes)
+        {
+            return (null, ApiProblem.Invalid("the request", [new ValidationError(string.Empty, $"larger than {MaxBytes} bytes")]));
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            return (null, ApiProblem.Invalid("the request", [new ValidationError(string.Empty, "not valid UTF-8")]));
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException ex)
+        {
+            return (null, ApiProblem.Invalid("the request", [new ValidationError(string.Empty, $"malformed JSON at line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}")]));
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return (null, ApiProblem.Invalid("the request", [new ValidationError(string.Empty, "must be a JSON object")]));
+            }
+
+            var errors = new List<ValidationError>();
+            var requestId = ReadRequestId(root, requestIdRequired, errors) ?? newRequestId();
+            var rollback = true;
+            if (root.TryGetProperty("rollbackOnAbort", out var r))
+            {
+                if (r.ValueKind is JsonValueKind.True or JsonValueKind.False)
+                {
+                    rollback = r.GetBoolean();
+                }
+                else
+                {
+                    errors.Add(new ValidationError("rollbackOnAbort", "must be true or false"));
+                }
+            }
+
+            string? planJson = null;
+            if (!root.TryGetProperty("plan", out var plan) || plan.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new ValidationError("plan", "required: the rollout plan object"));
+            }
+            else
+            {
+                planJson = plan.GetRawText();
+                var read = RolloutPlanReader.Read(planJson);
+                errors.AddRange(read.Errors.Select(e => e with { Path = e.Path.Length == 0 ? "plan" : "plan." + e.Path }));
+                if (read.IsValid)
+                {
+                    errors.AddRange(PlanSupport.Unsupported(read.Plan!).Select(e => e with { Path = "plan." + e.Path }));
+                }
+            }
+
+            return errors.Count > 0
+                ? (null, ApiProblem.Invalid("the request", errors))
+                : (new RolloutStartRequest(requestId, new RolloutRequest(planJson!, rollback)), null);
+        }
+    }
+
+    private static string? ReadRequestId(JsonElement root, bool required, List<ValidationError> errors)
+    {
+        if (!root.TryGetProperty("requestId", out var element))
+        {
+            if (required)
+            {
+                errors.Add(new ValidationError("requestId", "required"));
+            }
+
+            return null;
+        }
+
+        var value = element.ValueKind == JsonValueKind.String ? element.GetString() : null;
+        if (!InstanceIds.IsValidRequestId(value))
+        {
+            errors.Add(new ValidationError("requestId", InstanceIds.RequestIdRule));
+            return null;
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using CloudTrust.Core.Rollout.Gate;
+using CloudTrust.Core.Rollout.Workflow;
+
+namespace CloudTrust.Api;
+
+/// <summary>What <c>GET /api/rollouts/{id}</c> answers: where the rollout is, its ring counts and gate verdict, and its report when done.</summary>
+/// <param name="Id">The instance id.</param>
+/// <param name="RuntimeStatus">The host's status (Running, Completed, …).</param>
+/// <param name="CreatedAt">When it started.</param>
+/// <param name="LastUpdatedAt">When it last changed.</param>
+/// <param name="Phase">The rollout's phase.</param>
+/// <param name="Ring">The current ring.</param>
+/// <param name="RingNumber">The current ring, from 1.</param>
+/// <param name="RingCount">How many rings.</param>
+/// <param name="Counts">The ring's counts.</param>
+/// <param name="Verdict">The last gate verdict.</param>
+/// <param name="Reasons">The gate's reasons.</param>
+/// <param name="WaitingFor">The answers it waits for.</param>
+/// <param name="Report">The final report, once completed.</param>
+public sealed record RolloutStatusView(
+    string Id,
+    string RuntimeStatus,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset LastUpdatedAt,
+    string Phase,
+    string? Ring,
+    int RingNumber,
+    int RingCount,
+    RingCounts? Counts,
+    GateVerdict? Verdict,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<string> WaitingFor,
+    RolloutReport? Report)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Builds the view from the host's instance metadata (custom status and output as serialized JSON).</summary>
+    /// <param name="id">The instance id.</param>
+    /// <param name="runtimeStatus">The host's status name.</param>
+    /// <param name="createdAt">Created.</param>
+    /// <param name="lastUpdatedAt">Last updated.</param>
+    /// <param name="customStatusJson">The serialized <see cref="RolloutStatus"/>, if any.</param>
+    /// <param name="outputJson">The serialized <see cref="RolloutReport"/>, if any.</param>
+    /// <returns>The view.</returns>
+    public static RolloutStatusView From(string id, string runtimeStatus, DateTimeOffset createdAt, DateTimeOffset lastUpdatedAt, string? customStatusJson, string? outputJson)
+    {
+        var status = Parse<RolloutStatus>(customStatusJson);
+        return new RolloutStatusView(
+            id,
+            runtimeStatus,
+            createdAt,
+            lastUpdatedAt,
+            status?.Phase ?? "pending",
+            status?.Ring,
+            status?.RingNumber ?? 0,
+            status?.RingCount ?? 0,
+            status?.Counts,
+            status?.Verdict,
+            status?.Reasons ?? [],
+            status?.WaitingFor ?? [],
+            Parse<RolloutReport>(outputJson));
+    }
+
+    private static T? Parse<T>(string? json) where T : class
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Reflection;
+using CloudTrust.Core.Rollout.Activities;
+using CloudTrust.Core.Rollout.Workflow;
+using CloudTrust.Core.Rotation;
+
+namespace CloudTrust.Api.Tests;
+
+public sealed class FunctionNamesTests
+{
+    [Fact]
+    public void Every_activity_name_the_workflows_use_has_a_function_and_names_are_unique()
+    {
+        var declared = new[] { typeof(RolloutActivityNames), typeof(RotationActivities) }
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Where(f => f is { IsLiteral: true } && f.FieldType == typeof(string) && !f.Name.EndsWith("Event", StringComparison.Ordinal))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .Append(Core.Kerberos.EnsureKerberosServersWorkflow.EnsureKerberosServerActivityName)
+            .ToList();
+
+        Assert.Empty(declared.Except(FunctionNames.Activities));
+        Assert.Equal(FunctionNames.Activities.Count, FunctionNames.Activities.Distinct().Count());
+        Assert.Empty(FunctionNames.Activities.Intersect(FunctionNames.Orchestrators));
+    }
+
+    [Fact]
+    public void Actions_map_to_the_rollouts_events_and_only_when_it_waits_for_them()
+    {
+        var paused = new RolloutStatus("paused", "early", 2, 3, null, null, ["gate failed"], [RolloutEvents.Resume, RolloutEvents.Abort]);
+
+        Assert.Empty(RolloutAction.TryMap("resume", out var resume));
+        Assert.Equal(RolloutEvents.Resume, resume);
+        Assert.Empty(RolloutAction.CheckWaitingFor(paused, resume));
+        Assert.Empty(RolloutAction.TryMap("approve", out var approve));
+        Assert.Equal("action: the rollout is paused and does not wait for 'approve' (it waits for: resume, abort)", Assert.Single(RolloutAction.CheckWaitingFor(paused, approve)).ToString());
+        Assert.Equal("action: must be approve, resume or abort", Assert.Single(RolloutAction.TryMap("delete", out _)).ToString());
+    }
+
+    [Fact]
+    public void The_status_view_reads_the_hosts_metadata_and_tolerates_missing_or_bad_json()
+    {
+        var view = RolloutStatusView.From("rollout-x", "Running", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, """{"phase":"verifying","ring":"pilot","ringNumber":1,"ringCount":3,"reasons":[],"waitingFor":[]}""", "not json");
+        var empty = RolloutStatusView.From("rollout-y", "Pending", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null, null);
+
+        Assert.Equal(("verifying", "pilot", 1, 3), (view.Phase, view.Ring, view.RingNumber, view.RingCount));
+        Assert.Null(view.Report);
+        Assert.Equal("pending", empty.Phase);
+    }
+}
