@@ -62,6 +62,10 @@ public sealed record RolloutStatusView(
             Parse<RolloutReport>(outputJson));
     }
 
+    /// <summary>Gets the view as the rollout's own status record (for checks such as what it waits for).</summary>
+    /// <returns>The status.</returns>
+    public RolloutStatus AsStatus() => new(Phase, Ring, RingNumber, RingCount, Counts, Verdict, Reasons, WaitingFor);
+
     private static T? Parse<T>(string? json) where T : class
     {
         if (string.IsNullOrEmpty(json))

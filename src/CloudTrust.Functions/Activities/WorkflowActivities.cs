@@ -1,0 +1,105 @@
+using CloudTrust.Core.Kerberos;
+using CloudTrust.Core.Rollout.Activities;
+using CloudTrust.Core.Rotation;
+using CloudTrust.Integrations.History;
+using CloudTrust.Integrations.Relay;
+using CloudTrust.Integrations.Rollout;
+using Microsoft.Azure.Functions.Worker;
+
+namespace CloudTrust.Functions.Activities;
+
+/// <summary>
+/// Every activity the workflows call, as an activity function of the same name (<see cref="Api.FunctionNames"/>), each
+/// calling the same activity class the local engine calls. The classes come from DI (see Program.cs).
+/// ([ActivityTrigger] binds the input record: Azure/azure-functions-dotnet-worker, Worker.Extensions.DurableTask.)
+/// </summary>
+/// <param name="services">The activity implementations.</param>
+public sealed class WorkflowActivities(ActivityImplementations services)
+{
+    /// <summary>Preflight: the Kerberos server objects through the relay.</summary>
+    [Function(RolloutActivityNames.CheckKerberosServers)]
+    public Task<KerberosServerCheckResult> CheckKerberosServers([ActivityTrigger] KerberosServerCheckInput input, FunctionContext context)
+        => services.CheckKerberosServers.RunAsync(input, context.CancellationToken);
+
+    /// <summary>Preflight: conflicting policies.</summary>
+    [Function(RolloutActivityNames.FindConflicts)]
+    public Task<ConflictScanResult> FindConflicts([ActivityTrigger] ConflictScanInput input, FunctionContext context)
+        => services.FindConflicts.RunAsync(input, context.CancellationToken);
+
+    /// <summary>The WHfB profile.</summary>
+    [Function(RolloutActivityNames.EnsureProfile)]
+    public Task<EnsureProfileResult> EnsureProfile([ActivityTrigger] EnsureProfileInput input, FunctionContext context)
+        => services.EnsureProfile.RunAsync(input, context.CancellationToken);
+
+    /// <summary>Readiness of a ring.</summary>
+    [Function(RolloutActivityNames.AssessReadiness)]
+    public Task<ReadinessResult> AssessReadiness([ActivityTrigger] ReadinessInput input, FunctionContext context)
+        => services.AssessReadiness.RunAsync(input, context.CancellationToken);
+
+    /// <summary>Ring assignments.</summary>
+    [Function(RolloutActivityNames.AssignGroups)]
+    public Task<AssignGroupsResult> AssignGroups([ActivityTrigger] AssignGroupsInput input, FunctionContext context)
+        => services.AssignGroups.RunAsync(input, context.CancellationToken);
+
+    /// <summary>A ring's device states.</summary>
+    [Function(RolloutActivityNames.ReadRingStatus)]
+    public Task<RingStatusResult> ReadRingStatus([ActivityTrigger] RingStatusInput input, FunctionContext context)
+        => services.ReadRingStatus.RunAsync(input, context.CancellationToken);
+
+    /// <summary>Ships the ticket probe.</summary>
+    [Function(RolloutActivityNames.DeployTicketProbe)]
+    public Task<TicketProbeDeployResult> DeployTicketProbe([ActivityTrigger] TicketProbeDeployInput input, FunctionContext context)
+        => services.DeployTicketProbe.RunAsync(input, context.CancellationToken);
+
+    /// <summary>Reads the ticket probe.</summary>
+    [Function(RolloutActivityNames.ReadTicketProbe)]
+    public Task<TicketProbeSummary> ReadTicketProbe([ActivityTrigger] TicketProbeReadInput input, FunctionContext context)
+        => services.ReadTicketProbe.RunAsync(input, context.CancellationToken);
+
+    /// <summary>Reads a domain's Kerberos server object.</summary>
+    [Function(RotationActivities.ReadKerberosServer)]
+    public Task<KerberosServerObject> ReadKerberosServer([ActivityTrigger] KerberosDomainRequest input, FunctionContext context)
+        => services.ReadKerberosServer.RunAsync(input, context.CancellationToken);
+
+    /// <summary>Rotates a domain's key.</summary>
+    [Function(RotationActivities.RotateKerberosServerKey)]
+    public Task<KerberosServerObject> RotateKerberosServerKey([ActivityTrigger] KerberosDomainRequest input, FunctionContext context)
+        => services.RotateKerberosServerKey.RunAsync(input, context.CancellationToken);
+
+    /// <summary>Keeps a rotation attempt in the history.</summary>
+    [Function(RotationActivities.RecordRotationAttempt)]
+    public Task<bool> RecordRotationAttempt([ActivityTrigger] RotationAttempt input, FunctionContext context)
+        => services.RecordRotationAttempt.RunAsync(input, context.CancellationToken);
+
+    /// <summary>Ensures a domain's Kerberos server object.</summary>
+    [Function(EnsureKerberosServersWorkflow.EnsureKerberosServerActivityName)]
+    public Task<DomainKerberosOutcome> EnsureKerberosServer([ActivityTrigger] KerberosDomainInput input, FunctionContext context)
+        => services.EnsureKerberosServer.RunAsync(input, context.CancellationToken);
+}
+
+/// <summary>The activity classes the functions call, built once from the Graph connection, relay sender and history.</summary>
+/// <param name="CheckKerberosServers">Preflight Kerberos.</param>
+/// <param name="FindConflicts">Conflicts.</param>
+/// <param name="EnsureProfile">Profile.</param>
+/// <param name="AssessReadiness">Readiness.</param>
+/// <param name="AssignGroups">Assignments.</param>
+/// <param name="ReadRingStatus">Ring status.</param>
+/// <param name="DeployTicketProbe">Probe deployment.</param>
+/// <param name="ReadTicketProbe">Probe results.</param>
+/// <param name="ReadKerberosServer">Kerberos read.</param>
+/// <param name="RotateKerberosServerKey">Key rotation.</param>
+/// <param name="RecordRotationAttempt">History.</param>
+/// <param name="EnsureKerberosServer">Kerberos ensure.</param>
+public sealed record ActivityImplementations(
+    CheckKerberosServersActivity CheckKerberosServers,
+    FindConflictsActivity FindConflicts,
+    EnsureProfileActivity EnsureProfile,
+    AssessReadinessActivity AssessReadiness,
+    AssignGroupsActivity AssignGroups,
+    ReadRingStatusActivity ReadRingStatus,
+    DeployTicketProbeActivity DeployTicketProbe,
+    ReadTicketProbeActivity ReadTicketProbe,
+    ReadKerberosServerActivity ReadKerberosServer,
+    RotateKerberosServerKeyActivity RotateKerberosServerKey,
+    RecordRotationAttemptActivity RecordRotationAttempt,
+    EnsureKerberosServerActivity EnsureKerberosServer);

@@ -1,0 +1,91 @@
+using System.Net;
+using CloudTrust.Api;
+using CloudTrust.Core.Rollout.Workflow;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace CloudTrust.Functions.Triggers;
+
+/// <summary>
+/// <c>/api/rollouts</c>: start from a plan (202 with status URLs), list, read one, and answer its gates. Function-key
+/// authorization. Validation lives in CloudTrust.Api (tested); these are adapters. DurableTaskClient shapes checked
+/// against microsoft/durabletask-dotnet src/Client/Core/DurableTaskClient.cs.
+/// </summary>
+public static class RolloutEndpoints
+{
+    /// <summary>POST /api/rollouts.</summary>
+    [Function("StartRollout")]
+    public static async Task<HttpResponseData> Start([HttpTrigger(AuthorizationLevel.Function, "post", Route = "rollouts")] HttpRequestData request, [DurableClient] DurableTaskClient client, FunctionContext context)
+    {
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, context.CancellationToken);
+        var (start, problem) = RolloutStartRequest.Read(body.ToArray(), requestIdRequired: false, () => Guid.NewGuid().ToString("N"));
+        if (problem is not null)
+        {
+            return await HttpResponses.ProblemAsync(request, problem);
+        }
+
+        if (await client.GetInstanceAsync(start!.InstanceId, getInputsAndOutputs: false, context.CancellationToken) is null)
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(RolloutWorkflow.Name, start.Workflow, new StartOrchestrationOptions(start.InstanceId), context.CancellationToken);
+        }
+
+        return await client.CreateCheckStatusResponseAsync(request, start.InstanceId, context.CancellationToken);
+    }
+
+    /// <summary>GET /api/rollouts.</summary>
+    [Function("ListRollouts")]
+    public static async Task<HttpResponseData> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "rollouts")] HttpRequestData request, [DurableClient] DurableTaskClient client, FunctionContext context)
+    {
+        var views = new List<RolloutStatusView>();
+        await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "rollout-", FetchInputsAndOutputs = true }).WithCancellation(context.CancellationToken))
+        {
+            views.Add(View(instance));
+        }
+
+        return await HttpResponses.JsonAsync(request, HttpStatusCode.OK, views);
+    }
+
+    /// <summary>GET /api/rollouts/{id}.</summary>
+    [Function("GetRollout")]
+    public static async Task<HttpResponseData> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "rollouts/{id}")] HttpRequestData request, string id, [DurableClient] DurableTaskClient client, FunctionContext context)
+    {
+        if (InstanceIds.CheckRouteId(id) is { Count: > 0 } errors)
+        {
+            return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the route", errors));
+        }
+
+        return await client.GetInstanceAsync(id, getInputsAndOutputs: true, context.CancellationToken) is { } instance
+            ? await HttpResponses.JsonAsync(request, HttpStatusCode.OK, View(instance))
+            : await HttpResponses.ProblemAsync(request, ApiProblem.NotFound(id));
+    }
+
+    /// <summary>POST /api/rollouts/{id}/approve|resume|abort.</summary>
+    [Function("AnswerRollout")]
+    public static async Task<HttpResponseData> Answer([HttpTrigger(AuthorizationLevel.Function, "post", Route = "rollouts/{id}/{action}")] HttpRequestData request, string id, string action, [DurableClient] DurableTaskClient client, FunctionContext context)
+    {
+        var errors = InstanceIds.CheckRouteId(id).Concat(RolloutAction.TryMap(action, out var eventName)).ToList();
+        if (errors.Count > 0)
+        {
+            return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the route", errors));
+        }
+
+        if (await client.GetInstanceAsync(id, getInputsAndOutputs: true, context.CancellationToken) is not { } instance)
+        {
+            return await HttpResponses.ProblemAsync(request, ApiProblem.NotFound(id));
+        }
+
+        if (RolloutAction.CheckWaitingFor(View(instance).AsStatus(), eventName) is { Count: > 0 } notWaiting)
+        {
+            return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the answer", notWaiting) with { Status = 409, Title = "Conflict" });
+        }
+
+        await client.RaiseEventAsync(id, eventName, null, context.CancellationToken);
+        return await HttpResponses.JsonAsync(request, HttpStatusCode.Accepted, new { id, raised = eventName });
+    }
+
+    private static RolloutStatusView View(OrchestrationMetadata instance)
+        => RolloutStatusView.From(instance.InstanceId, instance.RuntimeStatus.ToString(), instance.CreatedAt, instance.LastUpdatedAt, instance.SerializedCustomStatus, instance.SerializedOutput);
+}
