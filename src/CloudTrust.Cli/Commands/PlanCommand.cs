@@ -26,18 +26,7 @@ public static class PlanCommand
         plan.SetAction((parse, ct) => CommandGuard.RunAsync(parse, "stopped; nothing was changed", async terminal =>
         {
             var path = parse.GetValue(planFile)!;
-            if (!File.Exists(path))
-            {
-                throw new InvalidInputException("plan", [new ValidationError("plan", $"no file at '{Path.GetFullPath(path)}'")]);
-            }
-
-            var planJson = await File.ReadAllTextAsync(path, ct);
-            var read = RolloutPlanReader.Read(planJson);
-            if (!read.IsValid)
-            {
-                throw new InvalidInputException("plan", [.. read.Errors.Select(e => e with { Path = string.IsNullOrEmpty(e.Path) ? Path.GetFileName(path) : e.Path })]);
-            }
-
+            var (planJson, _) = await PlanFile.ReadAsync(path, ct);
             var settings = TenantChoice.Read(parse);
             using var loggers = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));
             using var connection = TenantConnection.Open(settings, TimeProvider.System, loggers);

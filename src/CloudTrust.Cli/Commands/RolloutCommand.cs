@@ -39,27 +39,16 @@ public static class RolloutCommand
         start.SetAction((parse, ct) => CommandGuard.RunAsync(parse, StoppedHint, async terminal =>
         {
             var path = parse.GetValue(planFile)!;
-            if (!File.Exists(path))
-            {
-                throw new InvalidInputException("plan", [new ValidationError("plan", $"no file at '{Path.GetFullPath(path)}'")]);
-            }
-
-            var planJson = await File.ReadAllTextAsync(path, ct);
-            var read = RolloutPlanReader.Read(planJson);
-            if (!read.IsValid)
-            {
-                throw new InvalidInputException("plan", [.. read.Errors.Select(e => e with { Path = string.IsNullOrEmpty(e.Path) ? Path.GetFileName(path) : e.Path })]);
-            }
-
-            if (PlanSupport.Unsupported(read.Plan!) is { Count: > 0 } unsupported)
+            var (planJson, plan) = await PlanFile.ReadAsync(path, ct);
+            if (PlanSupport.Unsupported(plan) is { Count: > 0 } unsupported)
             {
                 throw new InvalidInputException("plan", unsupported);
             }
 
             var settings = TenantChoice.Read(parse);
-            if (!Guid.TryParse(settings.TenantId, out var tenant) || tenant != read.Plan!.TenantId)
+            if (!Guid.TryParse(settings.TenantId, out var tenant) || tenant != plan.TenantId)
             {
-                throw new InvalidInputException("plan", [new ValidationError("tenantId", $"the plan is for tenant {read.Plan!.TenantId}, the settings ({settings.SourcePath}) for {settings.TenantId}")]);
+                throw new InvalidInputException("plan", [new ValidationError("tenantId", $"the plan is for tenant {plan.TenantId}, the settings ({settings.SourcePath}) for {settings.TenantId}")]);
             }
 
             await using var host = RolloutHost.Open(parse.GetValue(GlobalOptions.Database)!, settings);
@@ -74,7 +63,6 @@ public static class RolloutCommand
                 return ExitCodes.NeedsAttention;
             }
 
-            var plan = read.Plan!;
             terminal.Line($"rollout {id}: {plan.Rings.Count} ring(s) ({string.Join(", ", plan.Rings.Select(r => r.Name))}), domains {string.Join(", ", plan.Domains)}");
             terminal.Line(Tone.Dim, $"follow it from another shell: cloudtrust rollout status {id}");
             return await RolloutFollower.FollowAsync(host, id, terminal, parse.GetValue(GlobalOptions.Json), null, abortAsked: false, ct);

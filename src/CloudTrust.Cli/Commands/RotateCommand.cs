@@ -202,32 +202,7 @@ public static class RotateCommand
         return await File.ReadAllTextAsync(path, ct);
     }
 
-    /// <summary>Runs a command body, turning bad input into exit code 2 and a clear message.</summary>
-    private static async Task<int> Guarded(ParseResult parse, Func<Terminal, Task<int>> body)
-    {
-        var terminal = Terminal.ForConsole(parse.GetValue(GlobalOptions.NoColor));
-        try
-        {
-            return await body(terminal);
-        }
-        catch (InvalidInputException ex)
-        {
-            foreach (var error in ex.Errors)
-            {
-                terminal.Error(error.ToString());
-            }
-
-            return ExitCodes.BadInput;
-        }
-        catch (SqliteException ex)
-        {
-            terminal.Error($"--db: the journal cannot be used: {ex.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (OperationCanceledException)
-        {
-            terminal.Error("stopped; the run is kept in the journal and continues with the next 'cloudtrust rotate' or 'rotate approve'");
-            return ExitCodes.NeedsAttention;
-        }
-    }
+    /// <summary>Runs a command body through <see cref="CommandGuard"/>, with the rotation's own hint on Ctrl+C.</summary>
+    private static Task<int> Guarded(ParseResult parse, Func<Terminal, Task<int>> body)
+        => CommandGuard.RunAsync(parse, "stopped; the run is kept in the journal and continues with the next 'cloudtrust rotate' or 'rotate approve'", body);
 }
