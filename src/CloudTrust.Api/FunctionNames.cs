@@ -31,4 +31,47 @@ public static class FunctionNames
         RotationActivities.RecordRotationAttempt,
         EnsureKerberosServersWorkflow.EnsureKerberosServerActivityName,
     ];
+
+    /// <summary>
+    /// The host's rule for a function name (Azure/azure-functions-host <c>Utility.FunctionNameValidationRegex</c>,
+    /// case-insensitive): a letter, then up to 127 letters, digits, '_' or '-'; never <c>host</c>. The Core activity names
+    /// with a dot (<c>Rollout.AssignGroups</c>) break it, so an activity function is named by <see cref="FunctionFor"/>.
+    /// </summary>
+    public const string HostNameRule = @"^[a-z][a-z0-9_\-]{0,127}$(?<!^host$)";
+
+    /// <summary>Function name of <see cref="RolloutActivityNames.CheckKerberosServers"/>.</summary>
+    public const string CheckKerberosServers = "Rollout_CheckKerberosServers";
+
+    /// <summary>Function name of <see cref="RolloutActivityNames.FindConflicts"/>.</summary>
+    public const string FindConflicts = "Rollout_FindConflicts";
+
+    /// <summary>Function name of <see cref="RolloutActivityNames.EnsureProfile"/>.</summary>
+    public const string EnsureProfile = "Rollout_EnsureProfile";
+
+    /// <summary>Function name of <see cref="RolloutActivityNames.AssessReadiness"/>.</summary>
+    public const string AssessReadiness = "Rollout_AssessReadiness";
+
+    /// <summary>Function name of <see cref="RolloutActivityNames.AssignGroups"/>.</summary>
+    public const string AssignGroups = "Rollout_AssignGroups";
+
+    /// <summary>Function name of <see cref="RolloutActivityNames.ReadRingStatus"/>.</summary>
+    public const string ReadRingStatus = "Rollout_ReadRingStatus";
+
+    /// <summary>Function name of <see cref="RolloutActivityNames.DeployTicketProbe"/>.</summary>
+    public const string DeployTicketProbe = "Rollout_DeployTicketProbe";
+
+    /// <summary>Function name of <see cref="RolloutActivityNames.ReadTicketProbe"/>.</summary>
+    public const string ReadTicketProbe = "Rollout_ReadTicketProbe";
+
+    /// <summary>
+    /// The activity function that runs a Core activity: the Core name with each '.' made '_' (the constants above);
+    /// names that already fit the host's rule are kept. The Durable workflow context calls activities through it.
+    /// </summary>
+    /// <param name="activityName">The name the workflow calls.</param>
+    /// <returns>The function name.</returns>
+    public static string FunctionFor(string activityName)
+    {
+        ArgumentNullException.ThrowIfNull(activityName);
+        return activityName.Replace('.', '_');
+    }
 }

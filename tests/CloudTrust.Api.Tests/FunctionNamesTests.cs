@@ -23,6 +23,24 @@ public sealed class FunctionNamesTests
     }
 
     [Fact]
+    public void Every_function_name_fits_the_hosts_rule_and_every_activity_maps_to_its_own_function()
+    {
+        var rule = new System.Text.RegularExpressions.Regex(FunctionNames.HostNameRule, System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        var activityFunctions = FunctionNames.Activities.Select(FunctionNames.FunctionFor).ToList();
+        var constants = typeof(FunctionNames).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f is { IsLiteral: true } && f.Name != nameof(FunctionNames.HostNameRule))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToList();
+
+        Assert.All(FunctionNames.Orchestrators.Concat(activityFunctions).Concat(constants), name => Assert.Matches(rule, name));
+        Assert.Equal(activityFunctions.Count, activityFunctions.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Empty(constants.Except(activityFunctions));
+        Assert.Equal("Rollout_AssignGroups", FunctionNames.FunctionFor(RolloutActivityNames.AssignGroups));
+        Assert.DoesNotMatch(rule, RolloutActivityNames.AssignGroups);
+        Assert.DoesNotMatch(rule, "host");
+    }
+
+    [Fact]
     public void Actions_map_to_the_rollouts_events_and_only_when_it_waits_for_them()
     {
         var paused = new RolloutStatus("paused", "early", 2, 3, null, null, ["gate failed"], [RolloutEvents.Resume, RolloutEvents.Abort]);

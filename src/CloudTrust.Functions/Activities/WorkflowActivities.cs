@@ -9,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace CloudTrust.Functions.Activities;
 
 /// <summary>
-/// Every activity the workflows call, as an activity function of the same name (<see cref="Api.FunctionNames"/>), each
+/// Every activity the workflows call, as an activity function named by <see cref="Api.FunctionNames.FunctionFor"/> (the host refuses a '.' in a function name), each
 /// calling the same activity class the local engine calls. The classes come from DI (see Program.cs).
 /// ([ActivityTrigger] binds the input record: Azure/azure-functions-dotnet-worker, Worker.Extensions.DurableTask.)
 /// </summary>
@@ -17,42 +17,42 @@ namespace CloudTrust.Functions.Activities;
 public sealed class WorkflowActivities(ActivityImplementations services)
 {
     /// <summary>Preflight: the Kerberos server objects through the relay.</summary>
-    [Function(RolloutActivityNames.CheckKerberosServers)]
+    [Function(Api.FunctionNames.CheckKerberosServers)]
     public Task<KerberosServerCheckResult> CheckKerberosServers([ActivityTrigger] KerberosServerCheckInput input, FunctionContext context)
         => services.CheckKerberosServers.RunAsync(input, context.CancellationToken);
 
     /// <summary>Preflight: conflicting policies.</summary>
-    [Function(RolloutActivityNames.FindConflicts)]
+    [Function(Api.FunctionNames.FindConflicts)]
     public Task<ConflictScanResult> FindConflicts([ActivityTrigger] ConflictScanInput input, FunctionContext context)
         => services.FindConflicts.RunAsync(input, context.CancellationToken);
 
     /// <summary>The WHfB profile.</summary>
-    [Function(RolloutActivityNames.EnsureProfile)]
+    [Function(Api.FunctionNames.EnsureProfile)]
     public Task<EnsureProfileResult> EnsureProfile([ActivityTrigger] EnsureProfileInput input, FunctionContext context)
         => services.EnsureProfile.RunAsync(input, context.CancellationToken);
 
     /// <summary>Readiness of a ring.</summary>
-    [Function(RolloutActivityNames.AssessReadiness)]
+    [Function(Api.FunctionNames.AssessReadiness)]
     public Task<ReadinessResult> AssessReadiness([ActivityTrigger] ReadinessInput input, FunctionContext context)
         => services.AssessReadiness.RunAsync(input, context.CancellationToken);
 
     /// <summary>Ring assignments.</summary>
-    [Function(RolloutActivityNames.AssignGroups)]
+    [Function(Api.FunctionNames.AssignGroups)]
     public Task<AssignGroupsResult> AssignGroups([ActivityTrigger] AssignGroupsInput input, FunctionContext context)
         => services.AssignGroups.RunAsync(input, context.CancellationToken);
 
     /// <summary>A ring's device states.</summary>
-    [Function(RolloutActivityNames.ReadRingStatus)]
+    [Function(Api.FunctionNames.ReadRingStatus)]
     public Task<RingStatusResult> ReadRingStatus([ActivityTrigger] RingStatusInput input, FunctionContext context)
         => services.ReadRingStatus.RunAsync(input, context.CancellationToken);
 
     /// <summary>Ships the ticket probe.</summary>
-    [Function(RolloutActivityNames.DeployTicketProbe)]
+    [Function(Api.FunctionNames.DeployTicketProbe)]
     public Task<TicketProbeDeployResult> DeployTicketProbe([ActivityTrigger] TicketProbeDeployInput input, FunctionContext context)
         => services.DeployTicketProbe.RunAsync(input, context.CancellationToken);
 
     /// <summary>Reads the ticket probe.</summary>
-    [Function(RolloutActivityNames.ReadTicketProbe)]
+    [Function(Api.FunctionNames.ReadTicketProbe)]
     public Task<TicketProbeSummary> ReadTicketProbe([ActivityTrigger] TicketProbeReadInput input, FunctionContext context)
         => services.ReadTicketProbe.RunAsync(input, context.CancellationToken);
 

@@ -9,12 +9,12 @@ namespace CloudTrust.Functions.Durable;
 /// <see cref="TaskOrchestrationContext"/> member the mapping table in <see cref="IWorkflowContext"/> names.
 /// Checked against microsoft/durabletask-dotnet src/Abstractions: TaskOrchestrationContext.cs (CallActivityAsync,
 /// CreateTimer(DateTime, CancellationToken), WaitForExternalEvent(name, TimeSpan) throwing TaskCanceledException on
-/// timeout, CreateReplaySafeLogger(ILogger)), RetryPolicy.cs, TaskOptions.cs (FromRetryPolicy),
-/// TaskFailedException.cs (FailureDetails).
+/// timeout, CreateReplaySafeLogger(string categoryName): there is no overload taking an ILogger; the factory behind it is the
+/// function's own, FunctionsOrchestrationContext.LoggerFactory in azure-functions-durable-extension), RetryPolicy.cs, TaskOptions.cs (FromRetryPolicy),
+/// TaskFailedException.cs (FailureDetails). Activities are called by function name (<see cref="Api.FunctionNames.FunctionFor"/>).
 /// </summary>
 /// <param name="inner">The Durable Task orchestration context.</param>
-/// <param name="loggerFor">Creates a logger for a category (the function's <c>FunctionContext.GetLogger</c>).</param>
-internal sealed class DurableWorkflowContext(TaskOrchestrationContext inner, Func<string, ILogger> loggerFor) : IWorkflowContext
+internal sealed class DurableWorkflowContext(TaskOrchestrationContext inner) : IWorkflowContext
 {
     public string InstanceId => inner.InstanceId;
 
@@ -31,7 +31,7 @@ internal sealed class DurableWorkflowContext(TaskOrchestrationContext inner, Fun
             : TaskOptions.FromRetryPolicy(new RetryPolicy(retry.MaxAttempts, retry.FirstRetryDelay, retry.BackoffCoefficient, retry.MaxRetryDelay));
         try
         {
-            return await inner.CallActivityAsync<TResult>(name, input, options);
+            return await inner.CallActivityAsync<TResult>(Api.FunctionNames.FunctionFor(name), input, options);
         }
         catch (TaskFailedException ex)
         {
@@ -62,7 +62,7 @@ internal sealed class DurableWorkflowContext(TaskOrchestrationContext inner, Fun
 
     public Guid NewGuid() => inner.NewGuid();
 
-    public ILogger CreateReplaySafeLogger(string categoryName) => inner.CreateReplaySafeLogger(loggerFor(categoryName));
+    public ILogger CreateReplaySafeLogger(string categoryName) => inner.CreateReplaySafeLogger(categoryName);
 
     private static WorkflowFailure ToFailure(TaskFailureDetails details)
         => new(details.ErrorType, details.ErrorMessage, details.InnerFailure is { } inner ? ToFailure(inner) : null);

@@ -16,28 +16,25 @@ public static class WorkflowOrchestrators
 {
     /// <summary>The rollout.</summary>
     /// <param name="context">The orchestration context.</param>
-    /// <param name="function">The function context (for loggers).</param>
     /// <returns>The rollout's report.</returns>
     [Function(RolloutWorkflow.Name)]
-    public static Task<RolloutReport> Rollout([OrchestrationTrigger] TaskOrchestrationContext context, FunctionContext function)
-        => new RolloutWorkflow().RunAsync(Wrap(context, function), context.GetInput<RolloutRequest>()!);
+    public static Task<RolloutReport> Rollout([OrchestrationTrigger] TaskOrchestrationContext context)
+        => new RolloutWorkflow().RunAsync(Wrap(context), context.GetInput<RolloutRequest>()!);
 
     /// <summary>Key rotation.</summary>
     /// <param name="context">The orchestration context.</param>
-    /// <param name="function">The function context.</param>
     /// <returns>The rotation report.</returns>
     [Function(KeyRotationWorkflow.Name)]
-    public static Task<RotationReport> KeyRotation([OrchestrationTrigger] TaskOrchestrationContext context, FunctionContext function)
-        => new KeyRotationWorkflow().RunAsync(Wrap(context, function), context.GetInput<RotationRequest>()!);
+    public static Task<RotationReport> KeyRotation([OrchestrationTrigger] TaskOrchestrationContext context)
+        => new KeyRotationWorkflow().RunAsync(Wrap(context), context.GetInput<RotationRequest>()!);
 
     /// <summary>Ensuring the Kerberos server objects.</summary>
     /// <param name="context">The orchestration context.</param>
-    /// <param name="function">The function context.</param>
     /// <returns>The outcome per domain.</returns>
     [Function(EnsureKerberosServersWorkflow.Name)]
-    public static Task<EnsureKerberosServersOutput> EnsureKerberosServers([OrchestrationTrigger] TaskOrchestrationContext context, FunctionContext function)
-        => new EnsureKerberosServersWorkflow().RunAsync(Wrap(context, function), context.GetInput<EnsureKerberosServersInput>()!);
+    public static Task<EnsureKerberosServersOutput> EnsureKerberosServers([OrchestrationTrigger] TaskOrchestrationContext context)
+        => new EnsureKerberosServersWorkflow().RunAsync(Wrap(context), context.GetInput<EnsureKerberosServersInput>()!);
 
-    private static DurableWorkflowContext Wrap(TaskOrchestrationContext context, FunctionContext function)
-        => new(context, category => function.GetLogger(category));
+    // Replay-safe loggers come from the orchestration context's own logger factory (the function's services).
+    private static DurableWorkflowContext Wrap(TaskOrchestrationContext context) => new(context);
 }
