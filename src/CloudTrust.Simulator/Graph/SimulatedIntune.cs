@@ -11,6 +11,7 @@ public sealed class SimulatedIntune
 {
     private readonly Lock gate = new();
     private readonly Dictionary<Guid, List<SimulatedDevice>> groups = [];
+    private readonly Dictionary<Guid, SimulatedGroup> groupObjects = [];
     private readonly List<SimulatedDevice> devices = [];
     private readonly Dictionary<string, SimulatedPolicy> policies = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, SimulatedPolicy> configurations = new(StringComparer.OrdinalIgnoreCase);
@@ -86,6 +87,64 @@ public sealed class SimulatedIntune
         lock (gate)
         {
             groups.TryAdd(groupId, []);
+        }
+    }
+
+    /// <summary>Adds a named, empty security group (as an admin would in the Entra portal); names need not be unique.</summary>
+    /// <param name="displayName">Its display name.</param>
+    /// <param name="groupId">Its id, or null for a new one.</param>
+    /// <returns>The group's id.</returns>
+    public Guid AddGroup(string displayName, Guid? groupId = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(displayName);
+        lock (gate)
+        {
+            var id = groupId ?? NextGuid();
+            groups.TryAdd(id, []);
+            groupObjects[id] = new SimulatedGroup(id, displayName, MailNicknameOf(displayName), true, false);
+            return id;
+        }
+    }
+
+    /// <summary>Gives an existing group (for example a device group) a display name.</summary>
+    /// <param name="groupId">The group.</param>
+    /// <param name="displayName">Its display name.</param>
+    public void NameGroup(Guid groupId, string displayName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(displayName);
+        lock (gate)
+        {
+            groups.TryAdd(groupId, []);
+            groupObjects[groupId] = new SimulatedGroup(groupId, displayName, MailNicknameOf(displayName), true, false);
+        }
+    }
+
+    /// <summary>Returns every named group as it is now.</summary>
+    /// <returns>The groups.</returns>
+    public IReadOnlyList<SimulatedGroup> Groups()
+    {
+        lock (gate)
+        {
+            return [.. groupObjects.Values];
+        }
+    }
+
+    internal SimulatedGroup CreateGroup(string displayName, string mailNickname, bool securityEnabled, bool mailEnabled)
+    {
+        lock (gate)
+        {
+            var group = new SimulatedGroup(NextGuid(), displayName, mailNickname, securityEnabled, mailEnabled);
+            groups.TryAdd(group.Id, []);
+            groupObjects[group.Id] = group;
+            return group;
+        }
+    }
+
+    internal List<SimulatedGroup> GroupsNamed(string displayName)
+    {
+        lock (gate)
+        {
+            return [.. groupObjects.Values.Where(g => string.Equals(g.DisplayName, displayName, StringComparison.OrdinalIgnoreCase))];
         }
     }
 
@@ -241,6 +300,12 @@ public sealed class SimulatedIntune
             policy.TargetCache = list;
             return list;
         }
+    }
+
+    private static string MailNicknameOf(string displayName)
+    {
+        var nickname = new string([.. displayName.Where(char.IsAsciiLetterOrDigit)]);
+        return nickname.Length == 0 ? "group" : nickname;
     }
 
     private SimulatedDevice NewDevice(FleetMix mix, int n)

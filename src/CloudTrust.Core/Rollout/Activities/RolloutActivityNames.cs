@@ -26,4 +26,7 @@ public static class RolloutActivityNames
 
     /// <summary>Summarises the ticket probe's device run states.</summary>
     public const string ReadTicketProbe = "Rollout.ReadTicketProbe";
+
+    /// <summary>Resolves the plan's ring group display names to ids (creating missing ones when the plan says so).</summary>
+    public const string ResolveRingGroups = "Rollout.ResolveRingGroups";
 }
