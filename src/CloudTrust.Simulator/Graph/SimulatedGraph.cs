@@ -31,6 +31,7 @@ public sealed class SimulatedGraph(SimulatedIntune intune) : ISimulatedService
         DirectoryEndpoints.Map(v1, Intune);
         GroupEndpoints.Map(v1, Intune);
         CustomConfigurationEndpoints.Map(v1, Intune);
+        EnrollmentConfigurationEndpoints.Map(v1, Intune);
         HealthScriptEndpoints.Map(beta, Intune);
     }
 }

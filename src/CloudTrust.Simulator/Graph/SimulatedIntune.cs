@@ -7,7 +7,7 @@ namespace CloudTrust.Simulator.Graph;
 /// policies with their assignments. Thread-safe; device states are computed from simulated time on demand, so
 /// 100,000 devices cost memory for their facts only.
 /// </summary>
-public sealed class SimulatedIntune
+public sealed partial class SimulatedIntune
 {
     private readonly Lock gate = new();
     private readonly Dictionary<Guid, List<SimulatedDevice>> groups = [];
@@ -158,6 +158,19 @@ public sealed class SimulatedIntune
     {
         ArgumentNullException.ThrowIfNull(choices);
         ArgumentNullException.ThrowIfNull(assignedGroups);
+        var settings = CatalogSettings("device_vendor_msft_passportforwork_{tenantid}", choices);
+        var policy = CreatePolicy(name, description, settings);
+        foreach (var group in assignedGroups)
+        {
+            AssignGroup(policy.Id, group);
+        }
+
+        return policy.Id;
+    }
+
+    /// <summary>Builds settings-catalog <c>settings</c>: boolean choice children under one group setting collection.</summary>
+    internal static JsonArray CatalogSettings(string root, IReadOnlyDictionary<string, bool> choices)
+    {
         var children = new JsonArray();
         foreach (var (id, value) in choices)
         {
@@ -169,23 +182,16 @@ public sealed class SimulatedIntune
             });
         }
 
-        var settings = new JsonArray(new JsonObject
+        return new JsonArray(new JsonObject
         {
             ["@odata.type"] = "#microsoft.graph.deviceManagementConfigurationSetting",
             ["settingInstance"] = new JsonObject
             {
                 ["@odata.type"] = "#microsoft.graph.deviceManagementConfigurationGroupSettingCollectionInstance",
-                ["settingDefinitionId"] = "device_vendor_msft_passportforwork_{tenantid}",
+                ["settingDefinitionId"] = root,
                 ["groupSettingCollectionValue"] = new JsonArray(new JsonObject { ["children"] = children }),
             },
         });
-        var policy = CreatePolicy(name, description, settings);
-        foreach (var group in assignedGroups)
-        {
-            AssignGroup(policy.Id, group);
-        }
-
-        return policy.Id;
     }
 
     /// <summary>Adds one group to a policy's assignments, as a person would by hand in the portal.</summary>
@@ -239,13 +245,13 @@ public sealed class SimulatedIntune
         }
     }
 
-    internal SimulatedPolicy CreateHealthScript(string name, string runAs, string script)
+    internal SimulatedPolicy CreateHealthScript(string name, string runAs, string script, string description = "", string remediation = "")
     {
         lock (gate)
         {
             var now = time.GetUtcNow();
             var id = $"hs-{++policyCounter:D4}-{random.Next():x8}";
-            var policy = new SimulatedPolicy { Id = id, Name = name, Description = script, Technologies = runAs, Settings = [], CreatedDateTime = now, LastModifiedDateTime = now };
+            var policy = new SimulatedPolicy { Id = id, Name = name, Description = script, Technologies = runAs, Settings = [], CreatedDateTime = now, LastModifiedDateTime = now, ScriptDescription = description, RemediationScript = remediation };
             HealthScriptTable[id] = policy;
             return policy;
         }
