@@ -1,6 +1,5 @@
 using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Core.Rollout.Policy;
-using CloudTrust.Integrations.Graph.Contracts;
 using Microsoft.Extensions.Logging;
 
 namespace CloudTrust.Integrations.Graph;
@@ -13,20 +12,10 @@ internal sealed partial class PolicyConflictScanner(BetaGraphClient beta, Settin
 {
     public async Task<ConflictScanResult> ScanAsync(string profileName, IReadOnlyList<Guid> planGroups, CancellationToken cancellationToken)
     {
-        var groups = planGroups.ToHashSet();
-        var policies = await beta.GetAllAsync<ConfigurationPolicy>("deviceManagement/configurationPolicies", cancellationToken);
+        var (assigned, examined) = await new AssignedConfigurationPolicies(beta).ReadAsync(planGroups, p => !SettingsCatalogProfile.IsOurs(p, profileName), cancellationToken);
         var conflicts = new List<PolicyConflict>();
-        var examined = 0;
-        foreach (var policy in policies.Where(p => !SettingsCatalogProfile.IsOurs(p, profileName)))
+        foreach (var (policy, shared) in assigned)
         {
-            examined++;
-            var assignments = await beta.GetAllAsync<PolicyAssignment>($"deviceManagement/configurationPolicies/{Uri.EscapeDataString(policy.Id)}/assignments", cancellationToken);
-            var shared = assignments.Select(a => a.GroupId).OfType<Guid>().Where(groups.Contains).Distinct().ToList();
-            if (shared.Count == 0)
-            {
-                continue;
-            }
-
             var reasons = PolicyConflictRules.Reasons(await profile.ReadSettingsAsync(policy.Id, cancellationToken));
             if (reasons.Count > 0)
             {

@@ -68,11 +68,14 @@ public sealed class TicketProbeDeployment(GraphConnection graph)
     /// <param name="scriptId">The script id.</param>
     /// <param name="sampleLimit">How many failing devices to name.</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
+    /// <param name="onlyDevices">When given, only the run states of these Entra device ids count (one ring's devices).</param>
     /// <returns>The summary.</returns>
-    public async Task<TicketProbeSummary> ReadAsync(string scriptId, int sampleLimit, CancellationToken cancellationToken)
+    public async Task<TicketProbeSummary> ReadAsync(string scriptId, int sampleLimit, CancellationToken cancellationToken, IReadOnlySet<string>? onlyDevices = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var states = await graph.Beta.GetAllAsync<RunState>($"{Root}/{Uri.EscapeDataString(scriptId)}/deviceRunStates?$expand=managedDevice", cancellationToken);
+        var states = (await graph.Beta.GetAllAsync<RunState>($"{Root}/{Uri.EscapeDataString(scriptId)}/deviceRunStates?$expand=managedDevice", cancellationToken))
+            .Where(s => onlyDevices is null || (s.ManagedDevice?.AzureAdDeviceId is { } id && onlyDevices.Contains(id)))
+            .ToList();
         int working = 0, onPremMissing = 0, cloudMissing = 0;
         var samples = new List<string>();
         foreach (var state in states)
@@ -129,7 +132,9 @@ public sealed class TicketProbeDeployment(GraphConnection graph)
         [property: JsonPropertyName("preRemediationDetectionScriptOutput")] string? Output,
         [property: JsonPropertyName("managedDevice")] RunStateDevice? ManagedDevice);
 
-    private sealed record RunStateDevice([property: JsonPropertyName("deviceName")] string? DeviceName);
+    private sealed record RunStateDevice(
+        [property: JsonPropertyName("deviceName")] string? DeviceName,
+        [property: JsonPropertyName("azureADDeviceId")] string? AzureAdDeviceId = null);
 
     private sealed record ProbeLine(string? Probe, bool OnPremTgt, bool CloudTgt, bool AzureAdPrt, bool AzureAdJoined, bool DomainJoined);
 }

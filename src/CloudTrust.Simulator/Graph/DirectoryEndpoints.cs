@@ -52,22 +52,27 @@ internal static class DirectoryEndpoints
 
         v1.MapGet("/reports/authenticationMethods/userRegistrationDetails", (HttpContext http) =>
         {
-            List<SimulatedUser> users;
+            List<SimulatedDevice> devices;
             lock (intune.Gate)
             {
-                users = [.. intune.Devices.Select(d => d.User)];
+                devices = [.. intune.Devices];
             }
 
-            return GraphResponses.Page(http, users, u => new Dictionary<string, object>
+            var now = intune.Time.GetUtcNow();
+            var deleted = HelloContainerDeletion.DeletedBy(intune, now);
+            var registeredBefore = intune.FleetEpoch - TimeSpan.FromDays(30);
+            var rows = devices.Select(d => (d.User, Updated: deleted.TryGetValue(d, out var at) && HelloContainerDeletion.ReprovisionedAt(intune, d, at) is { } again && again <= now ? again : registeredBefore)).ToList();
+            return GraphResponses.Page(http, rows, r => new Dictionary<string, object>
             {
-                ["id"] = u.Id.ToString(),
-                ["userPrincipalName"] = u.UserPrincipalName,
-                ["userDisplayName"] = u.UserPrincipalName.Split('@')[0],
+                ["lastUpdatedDateTime"] = r.Updated,
+                ["id"] = r.User.Id.ToString(),
+                ["userPrincipalName"] = r.User.UserPrincipalName,
+                ["userDisplayName"] = r.User.UserPrincipalName.Split('@')[0],
                 ["userType"] = "member",
-                ["isAdmin"] = u.IsAdmin,
-                ["isMfaRegistered"] = u.IsMfaRegistered,
-                ["isMfaCapable"] = u.IsMfaRegistered,
-                ["methodsRegistered"] = u.HasWhfb ? new[] { "microsoftAuthenticatorPush", "windowsHelloForBusiness" } : u.IsMfaRegistered ? new[] { "microsoftAuthenticatorPush" } : Array.Empty<string>(),
+                ["isAdmin"] = r.User.IsAdmin,
+                ["isMfaRegistered"] = r.User.IsMfaRegistered,
+                ["isMfaCapable"] = r.User.IsMfaRegistered,
+                ["methodsRegistered"] = r.User.HasWhfb ? new[] { "microsoftAuthenticatorPush", "windowsHelloForBusiness" } : r.User.IsMfaRegistered ? new[] { "microsoftAuthenticatorPush" } : Array.Empty<string>(),
             }, intune.Options);
         });
     }

@@ -42,16 +42,18 @@ internal static class HealthScriptEndpoints
             }
 
             string script;
+            string remediation;
             try
             {
                 script = Encoding.UTF8.GetString(Convert.FromBase64String(content));
+                remediation = Encoding.UTF8.GetString(Convert.FromBase64String(body["remediationScriptContent"]?.GetValue<string>() ?? string.Empty));
             }
             catch (FormatException)
             {
-                return GraphResponses.BadRequest("detectionScriptContent must be base64.");
+                return GraphResponses.BadRequest("detectionScriptContent and remediationScriptContent must be base64.");
             }
 
-            var policy = intune.CreateHealthScript(name, body["runAsAccount"]?.GetValue<string>() ?? "system", script);
+            var policy = intune.CreateHealthScript(name, body["runAsAccount"]?.GetValue<string>() ?? "system", script, body["description"]?.GetValue<string>() ?? string.Empty, remediation);
             return Results.Json(Describe(policy), SimulatorJson.Options, statusCode: 201);
         });
 
@@ -78,8 +80,41 @@ internal static class HealthScriptEndpoints
             return Results.NoContent();
         });
 
+        beta.MapGet(Root + "/{id}/assignments", (HttpContext http, string id) =>
+        {
+            List<Guid> groups;
+            lock (intune.Gate)
+            {
+                if (!intune.HealthScriptTable.TryGetValue(id, out var script))
+                {
+                    return GraphResponses.NotFound($"deviceHealthScript {id}");
+                }
+
+                groups = [.. script.Assignments.Keys];
+            }
+
+            return GraphResponses.Page(http, groups, g => new Dictionary<string, object>
+            {
+                ["id"] = $"{id}:{g}",
+                ["target"] = new Dictionary<string, object> { ["@odata.type"] = "#microsoft.graph.groupAssignmentTarget", ["groupId"] = g.ToString() },
+                ["runRemediationScript"] = true,
+                ["runSchedule"] = new Dictionary<string, object> { ["@odata.type"] = "#microsoft.graph.deviceHealthScriptDailySchedule", ["interval"] = 1, ["time"] = "09:00:00", ["useUtc"] = false },
+            }, intune.Options);
+        });
+
         beta.MapGet(Root + "/{id}/deviceRunStates", (HttpContext http, string id) =>
         {
+            SimulatedPolicy? deletion;
+            lock (intune.Gate)
+            {
+                deletion = intune.HealthScriptTable.GetValueOrDefault(id) is { } found && HelloContainerDeletion.Deletes(found) ? found : null;
+            }
+
+            if (deletion is not null)
+            {
+                return ContainerDeletionRunStates(http, intune, deletion);
+            }
+
             SimulatedPolicy? script;
             List<SimulatedPolicy> cloudTrustPolicies;
             lock (intune.Gate)
@@ -129,11 +164,39 @@ internal static class HealthScriptEndpoints
         });
     }
 
+    /// <summary>
+    /// Run states of a container-deletion script: once a device ran it, its user's container was deleted when they
+    /// had one (detection found it, remediation succeeded), or there was nothing to delete.
+    /// </summary>
+    private static IResult ContainerDeletionRunStates(HttpContext http, SimulatedIntune intune, SimulatedPolicy script)
+    {
+        var now = intune.Time.GetUtcNow();
+        var ran = intune.Targets(script)
+            .Select(t => (t.Device, At: HelloContainerDeletion.RunsAt(intune, t.Device, t.AssignedAt)))
+            .Where(t => t.At is { } at && at <= now)
+            .ToList();
+        return GraphResponses.Page(http, ran, t =>
+        {
+            var present = t.Device.User.HasWhfb;
+            return new Dictionary<string, object>
+            {
+                ["id"] = $"{script.Id}:{t.Device.ManagedDeviceId}",
+                ["detectionState"] = present ? "fail" : "success",
+                ["remediationState"] = present ? "success" : "skipped",
+                ["preRemediationDetectionScriptOutput"] = JsonSerializer.Serialize(new { probe = "cloudtrust-hello-container/1", present }),
+                ["postRemediationDetectionScriptOutput"] = JsonSerializer.Serialize(new { probe = "cloudtrust-hello-container/1", present = false }),
+                ["lastStateUpdateDateTime"] = t.At!.Value,
+                ["managedDevice"] = new Dictionary<string, object> { ["id"] = t.Device.ManagedDeviceId.ToString(), ["deviceName"] = t.Device.Name, ["azureADDeviceId"] = t.Device.AadDeviceId.ToString() },
+            };
+        }, intune.Options);
+    }
+
     private static object Describe(SimulatedPolicy p) => new Dictionary<string, object>
     {
         ["@odata.type"] = "#microsoft.graph.deviceHealthScript",
         ["id"] = p.Id,
         ["displayName"] = p.Name,
+        ["description"] = p.ScriptDescription,
         ["publisher"] = "CloudTrust",
         ["runAsAccount"] = p.Technologies,
         ["createdDateTime"] = p.CreatedDateTime,

@@ -162,6 +162,13 @@ internal static class PolicyEndpoints
         ["settingCount"] = p.Settings.Count,
         ["roleScopeTagIds"] = new[] { "0" },
         ["isAssigned"] = p.Assignments.Count > 0,
+        ["templateReference"] = new Dictionary<string, object>
+        {
+            ["templateId"] = p.TemplateFamily == "none" ? string.Empty : $"{p.TemplateFamily}_1",
+            ["templateFamily"] = p.TemplateFamily,
+            ["templateDisplayName"] = p.TemplateFamily == "none" ? string.Empty : p.TemplateFamily,
+            ["templateDisplayVersion"] = p.TemplateFamily == "none" ? string.Empty : "Version 1",
+        },
     };
 
     private static object Assignment(string policyId, Guid group) => new Dictionary<string, object>

@@ -29,7 +29,9 @@ public sealed class SimulatedGraph(SimulatedIntune intune) : ISimulatedService
         PolicyEndpoints.Map(beta, Intune);
         DeviceReportEndpoint.Map(beta, Intune);
         DirectoryEndpoints.Map(v1, Intune);
+        GroupEndpoints.Map(v1, Intune);
         CustomConfigurationEndpoints.Map(v1, Intune);
+        EnrollmentConfigurationEndpoints.Map(v1, Intune);
         HealthScriptEndpoints.Map(beta, Intune);
     }
 }

@@ -7,10 +7,11 @@ namespace CloudTrust.Simulator.Graph;
 /// policies with their assignments. Thread-safe; device states are computed from simulated time on demand, so
 /// 100,000 devices cost memory for their facts only.
 /// </summary>
-public sealed class SimulatedIntune
+public sealed partial class SimulatedIntune
 {
     private readonly Lock gate = new();
     private readonly Dictionary<Guid, List<SimulatedDevice>> groups = [];
+    private readonly Dictionary<Guid, SimulatedGroup> groupObjects = [];
     private readonly List<SimulatedDevice> devices = [];
     private readonly Dictionary<string, SimulatedPolicy> policies = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, SimulatedPolicy> configurations = new(StringComparer.OrdinalIgnoreCase);
@@ -89,6 +90,64 @@ public sealed class SimulatedIntune
         }
     }
 
+    /// <summary>Adds a named, empty security group (as an admin would in the Entra portal); names need not be unique.</summary>
+    /// <param name="displayName">Its display name.</param>
+    /// <param name="groupId">Its id, or null for a new one.</param>
+    /// <returns>The group's id.</returns>
+    public Guid AddGroup(string displayName, Guid? groupId = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(displayName);
+        lock (gate)
+        {
+            var id = groupId ?? NextGuid();
+            groups.TryAdd(id, []);
+            groupObjects[id] = new SimulatedGroup(id, displayName, MailNicknameOf(displayName), true, false);
+            return id;
+        }
+    }
+
+    /// <summary>Gives an existing group (for example a device group) a display name.</summary>
+    /// <param name="groupId">The group.</param>
+    /// <param name="displayName">Its display name.</param>
+    public void NameGroup(Guid groupId, string displayName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(displayName);
+        lock (gate)
+        {
+            groups.TryAdd(groupId, []);
+            groupObjects[groupId] = new SimulatedGroup(groupId, displayName, MailNicknameOf(displayName), true, false);
+        }
+    }
+
+    /// <summary>Returns every named group as it is now.</summary>
+    /// <returns>The groups.</returns>
+    public IReadOnlyList<SimulatedGroup> Groups()
+    {
+        lock (gate)
+        {
+            return [.. groupObjects.Values];
+        }
+    }
+
+    internal SimulatedGroup CreateGroup(string displayName, string mailNickname, bool securityEnabled, bool mailEnabled)
+    {
+        lock (gate)
+        {
+            var group = new SimulatedGroup(NextGuid(), displayName, mailNickname, securityEnabled, mailEnabled);
+            groups.TryAdd(group.Id, []);
+            groupObjects[group.Id] = group;
+            return group;
+        }
+    }
+
+    internal List<SimulatedGroup> GroupsNamed(string displayName)
+    {
+        lock (gate)
+        {
+            return [.. groupObjects.Values.Where(g => string.Equals(g.DisplayName, displayName, StringComparison.OrdinalIgnoreCase))];
+        }
+    }
+
     /// <summary>Creates a settings-catalog policy directly (as an admin would in the portal), with WHfB choice settings.</summary>
     /// <param name="name">The policy name.</param>
     /// <param name="description">Its description.</param>
@@ -99,6 +158,19 @@ public sealed class SimulatedIntune
     {
         ArgumentNullException.ThrowIfNull(choices);
         ArgumentNullException.ThrowIfNull(assignedGroups);
+        var settings = CatalogSettings("device_vendor_msft_passportforwork_{tenantid}", choices);
+        var policy = CreatePolicy(name, description, settings);
+        foreach (var group in assignedGroups)
+        {
+            AssignGroup(policy.Id, group);
+        }
+
+        return policy.Id;
+    }
+
+    /// <summary>Builds settings-catalog <c>settings</c>: boolean choice children under one group setting collection.</summary>
+    internal static JsonArray CatalogSettings(string root, IReadOnlyDictionary<string, bool> choices)
+    {
         var children = new JsonArray();
         foreach (var (id, value) in choices)
         {
@@ -110,23 +182,16 @@ public sealed class SimulatedIntune
             });
         }
 
-        var settings = new JsonArray(new JsonObject
+        return new JsonArray(new JsonObject
         {
             ["@odata.type"] = "#microsoft.graph.deviceManagementConfigurationSetting",
             ["settingInstance"] = new JsonObject
             {
                 ["@odata.type"] = "#microsoft.graph.deviceManagementConfigurationGroupSettingCollectionInstance",
-                ["settingDefinitionId"] = "device_vendor_msft_passportforwork_{tenantid}",
+                ["settingDefinitionId"] = root,
                 ["groupSettingCollectionValue"] = new JsonArray(new JsonObject { ["children"] = children }),
             },
         });
-        var policy = CreatePolicy(name, description, settings);
-        foreach (var group in assignedGroups)
-        {
-            AssignGroup(policy.Id, group);
-        }
-
-        return policy.Id;
     }
 
     /// <summary>Adds one group to a policy's assignments, as a person would by hand in the portal.</summary>
@@ -180,14 +245,14 @@ public sealed class SimulatedIntune
         }
     }
 
-    internal SimulatedPolicy CreateHealthScript(string name, string runAs, string script)
+    internal SimulatedPolicy CreateHealthScript(string name, string runAs, string script, string description = "", string remediation = "")
     {
         lock (gate)
         {
             var now = time.GetUtcNow();
             // Real Remediations script ids are GUIDs, as policy ids are.
             var id = new Guid(random.Next(), (short)random.Next(short.MaxValue), (short)++policyCounter, [.. Enumerable.Range(0, 8).Select(_ => (byte)random.Next(256))]).ToString();
-            var policy = new SimulatedPolicy { Id = id, Name = name, Description = script, Technologies = runAs, Settings = [], CreatedDateTime = now, LastModifiedDateTime = now };
+            var policy = new SimulatedPolicy { Id = id, Name = name, Description = script, Technologies = runAs, Settings = [], CreatedDateTime = now, LastModifiedDateTime = now, ScriptDescription = description, RemediationScript = remediation };
             HealthScriptTable[id] = policy;
             return policy;
         }
@@ -242,6 +307,12 @@ public sealed class SimulatedIntune
             policy.TargetCache = list;
             return list;
         }
+    }
+
+    private static string MailNicknameOf(string displayName)
+    {
+        var nickname = new string([.. displayName.Where(char.IsAsciiLetterOrDigit)]);
+        return nickname.Length == 0 ? "group" : nickname;
     }
 
     private SimulatedDevice NewDevice(FleetMix mix, int n)

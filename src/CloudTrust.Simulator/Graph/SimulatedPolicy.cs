@@ -17,6 +17,15 @@ internal sealed class SimulatedPolicy
 
     public required JsonArray Settings { get; set; }
 
+    /// <summary>Gets or sets the settings-catalog template family (<c>none</c> for a plain settings-catalog policy).</summary>
+    public string TemplateFamily { get; set; } = "none";
+
+    /// <summary>Gets or sets a health script's description (its detection script is held in <see cref="Description"/>).</summary>
+    public string ScriptDescription { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets a health script's remediation script, empty when it has none.</summary>
+    public string RemediationScript { get; set; } = string.Empty;
+
     /// <summary>Gets a value indicating whether this is a v1.0 custom OMA-URI configuration (Settings then holds omaSettings).</summary>
     public bool IsCustomOma { get; init; }
 

@@ -93,7 +93,13 @@ public sealed class RolloutHarness : IAsyncDisposable
             .AddActivity<AssignGroupsInput, AssignGroupsResult>(RolloutActivityNames.AssignGroups, new AssignGroupsActivity(graph, loggers))
             .AddActivity<RingStatusInput, RingStatusResult>(RolloutActivityNames.ReadRingStatus, new ReadRingStatusActivity(graph, loggers))
             .AddActivity<TicketProbeDeployInput, TicketProbeDeployResult>(RolloutActivityNames.DeployTicketProbe, new DeployTicketProbeActivity(graph))
-            .AddActivity<TicketProbeReadInput, TicketProbeSummary>(RolloutActivityNames.ReadTicketProbe, new ReadTicketProbeActivity(graph));
+            .AddActivity<TicketProbeReadInput, TicketProbeSummary>(RolloutActivityNames.ReadTicketProbe, new ReadTicketProbeActivity(graph))
+            .AddActivity<ResolveRingGroupsInput, ResolveRingGroupsResult>(RolloutActivityNames.ResolveRingGroups, new ResolveRingGroupsActivity(graph, loggers))
+            .AddActivity<HelloSourcesInput, HelloSourcesResult>(RolloutActivityNames.ReadHelloSources, new ReadHelloSourcesActivity(graph, clock, loggers))
+            .AddActivity<CertificateTrustInput, CertificateTrustResult>(RolloutActivityNames.DisableCertificateTrust, new DisableCertificateTrustActivity(graph, loggers))
+            .AddActivity<CertificateTrustInput, CertificateTrustResult>(RolloutActivityNames.RestoreCertificateTrust, new RestoreCertificateTrustActivity(graph, loggers))
+            .AddActivity<ContainerDeletionInput, ContainerDeletionResult>(RolloutActivityNames.DeployContainerDeletion, new DeployContainerDeletionActivity(graph, loggers))
+            .AddActivity<ReprovisioningInput, ReprovisioningStatus>(RolloutActivityNames.ReadReprovisioning, new ReadReprovisioningActivity(graph));
         var engineOptions = new WorkflowEngineOptions { DatabasePath = Path.Combine(directory, "journal.db"), PollInterval = TimeSpan.FromMilliseconds(50) };
         var engine = new WorkflowEngine(registry, engineOptions, clock, loggers);
         return new RolloutHarness(directory, server, intune, kerberos, graph, engine) { registry = registry, engineOptions = engineOptions, clock = clock };

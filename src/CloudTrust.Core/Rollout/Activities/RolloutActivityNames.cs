@@ -26,4 +26,22 @@ public static class RolloutActivityNames
 
     /// <summary>Summarises the ticket probe's device run states.</summary>
     public const string ReadTicketProbe = "Rollout.ReadTicketProbe";
+
+    /// <summary>Resolves the plan's ring group display names to ids (creating missing ones when the plan says so).</summary>
+    public const string ResolveRingGroups = "Rollout.ResolveRingGroups";
+
+    /// <summary>Reads every Intune source of WHfB settings for a ring (reads only), with trust-model evidence.</summary>
+    public const string ReadHelloSources = "Rollout.ReadHelloSources";
+
+    /// <summary>Takes a ring's groups out of the certificate-trust policies' assignment lists (reversible).</summary>
+    public const string DisableCertificateTrust = "Rollout.DisableCertificateTrust";
+
+    /// <summary>Puts a ring's groups back into the certificate-trust policies' assignment lists (the undo of <see cref="DisableCertificateTrust"/>).</summary>
+    public const string RestoreCertificateTrust = "Rollout.RestoreCertificateTrust";
+
+    /// <summary>Deploys the Hello container deletion (Remediations, as the user) to a ring's groups: irreversible.</summary>
+    public const string DeployContainerDeletion = "Rollout.DeployContainerDeletion";
+
+    /// <summary>Reads how far a ring's users are through container deletion and provisioning WHfB again (reads only).</summary>
+    public const string ReadReprovisioning = "Rollout.ReadReprovisioning";
 }

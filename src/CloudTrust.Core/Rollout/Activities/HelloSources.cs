@@ -1,0 +1,35 @@
+using CloudTrust.Core.Precedence;
+using CloudTrust.Core.Rollout.Plan;
+
+namespace CloudTrust.Core.Rollout.Activities;
+
+/// <summary>Input of <see cref="RolloutActivityNames.ReadHelloSources"/>: one ring.</summary>
+/// <param name="GroupIds">The ring's groups.</param>
+/// <param name="OurPolicyId">The rollout's own profile id when it exists (its source is then marked <see cref="HelloSource.IsOurs"/>).</param>
+/// <param name="TicketProbeScriptId">The ticket probe's Remediations script id when it was deployed, for evidence of working cloud trust.</param>
+public sealed record HelloSourcesInput(IReadOnlyList<Guid> GroupIds, string? OurPolicyId = null, string? TicketProbeScriptId = null);
+
+/// <summary>Output of <see cref="RolloutActivityNames.ReadHelloSources"/>: what configures WHfB for the ring today (Group Policy aside, which the agent reads).</summary>
+/// <param name="Sources">The tenant-wide enrollment configuration and every Intune policy assigned to one of the ring's groups that sets a trust-model value.</param>
+/// <param name="Assignments">For each Intune source (by <see cref="HelloSource.Id"/>), its kind of profile and the ring groups it is assigned to.</param>
+/// <param name="Evidence">Users of the ring with WHfB registered, and the ticket probe's results for the ring's devices.</param>
+public sealed record HelloSourcesResult(IReadOnlyList<HelloSource> Sources, IReadOnlyList<SourceAssignment> Assignments, TrustModelEvidence Evidence)
+{
+    /// <summary>
+    /// The assignments a certificate-trust migration removes for the ring: every source other than ours that turns
+    /// UseCertificateForOnPremAuth on, with the ring groups it is assigned to.
+    /// </summary>
+    /// <returns>The input of <see cref="RolloutActivityNames.DisableCertificateTrust"/>.</returns>
+    public CertificateTrustInput CertificateTrustAssignments()
+    {
+        var certificate = Sources.Where(s => s.UseCertificateForOnPremAuth == true && !s.IsOurs).Select(s => s.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new CertificateTrustInput([.. Assignments.Where(a => certificate.Contains(a.SourceId) && a.GroupIds.Count > 0)]);
+    }
+}
+
+/// <summary>Which ring groups an Intune source is assigned to.</summary>
+/// <param name="SourceId">The policy or profile id.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Mode">Settings catalog (Account Protection included) or custom OMA-URI: where its assignment list lives.</param>
+/// <param name="GroupIds">The ring groups in its assignment list.</param>
+public sealed record SourceAssignment(string SourceId, string Name, ProfileMode Mode, IReadOnlyList<Guid> GroupIds);

@@ -1,0 +1,115 @@
+using CloudTrust.Core.Precedence;
+using CloudTrust.Core.Rollout.Activities;
+using CloudTrust.Core.Rollout.Plan;
+using CloudTrust.Integrations.Graph;
+using Microsoft.Extensions.Logging;
+using Microsoft.Graph.Models;
+
+namespace CloudTrust.Integrations.Precedence;
+
+/// <summary>
+/// Reads every Intune place that configures Windows Hello for Business for one ring, as precedence sources: the
+/// tenant-wide enrollment configuration (v1.0 <c>deviceEnrollmentConfigurations</c>, the
+/// <c>deviceEnrollmentWindowsHelloForBusinessConfiguration</c>'s <c>state</c>), the settings-catalog policies
+/// assigned to the ring's groups with device- or user-scoped PassportForWork settings (Account Protection policies
+/// by their template family), and the custom OMA-URI profiles with <c>./Device</c> or <c>./User</c> PassportForWork
+/// values assigned to them. Reads only.
+/// </summary>
+internal sealed partial class HelloSourceReader(GraphConnection graph, ILoggerFactory loggers)
+{
+    private readonly ILogger<HelloSourceReader> logger = loggers.CreateLogger<HelloSourceReader>();
+
+    public async Task<(List<HelloSource> Sources, List<SourceAssignment> Assignments)> ReadAsync(IReadOnlyList<Guid> groupIds, string? ourPolicyId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(groupIds);
+        var sources = await ReadTenantWideAsync(cancellationToken);
+        var assignments = new List<SourceAssignment>();
+        var catalog = new SettingsCatalogProfile(graph.Beta, loggers.CreateLogger<SettingsCatalogProfile>());
+        var (assigned, _) = await new AssignedConfigurationPolicies(graph.Beta).ReadAsync(groupIds, _ => true, cancellationToken);
+        foreach (var (policy, groups) in assigned)
+        {
+            var values = HelloValues.FromCatalog(await catalog.ReadSettingsAsync(policy.Id, cancellationToken));
+            foreach (var value in values)
+            {
+                var kind = policy.IsAccountProtection ? HelloSourceKind.AccountProtection : value.Scope == HelloScope.User ? HelloSourceKind.UserPolicy : HelloSourceKind.DevicePolicy;
+                sources.Add(Source(kind, value, policy.Id, policy.Name ?? policy.Id, ourPolicyId));
+            }
+
+            if (values.Count > 0)
+            {
+                assignments.Add(new SourceAssignment(policy.Id, policy.Name ?? policy.Id, ProfileMode.SettingsCatalog, groups));
+            }
+        }
+
+        var custom = new CustomOmaUriProfile(graph, loggers.CreateLogger<CustomOmaUriProfile>());
+        var wanted = groupIds.ToHashSet();
+        foreach (var configuration in await ReadCustomConfigurationsAsync(cancellationToken))
+        {
+            var values = HelloValues.FromOmaUris((configuration.OmaSettings ?? []).Where(s => s.OmaUri is not null).Select(s => (s.OmaUri!, ValueOf(s))));
+            if (values.Count == 0)
+            {
+                continue;
+            }
+
+            var groups = (await custom.ReadAssignmentsAsync(configuration.Id!, cancellationToken)).Groups.Where(wanted.Contains).ToList();
+            if (groups.Count == 0)
+            {
+                continue;
+            }
+
+            sources.AddRange(values.Select(v => Source(HelloSourceKind.CustomOmaUri, v, configuration.Id!, configuration.DisplayName ?? configuration.Id!, ourPolicyId)));
+            assignments.Add(new SourceAssignment(configuration.Id!, configuration.DisplayName ?? configuration.Id!, ProfileMode.CustomOmaUri, groups));
+        }
+
+        LogSources(groupIds.Count, sources.Count);
+        return (sources, assignments);
+    }
+
+    private static HelloSource Source(HelloSourceKind kind, HelloValues values, string id, string name, string? ourPolicyId)
+        => new(kind, values.Scope, id, name, values.UsePassportForWork, values.UseCloudTrustForOnPremAuth, values.UseCertificateForOnPremAuth, IsOurs: string.Equals(id, ourPolicyId, StringComparison.OrdinalIgnoreCase));
+
+    private static object? ValueOf(OmaSetting setting) => setting switch
+    {
+        OmaSettingBoolean b => b.Value,
+        OmaSettingInteger i => i.Value,
+        OmaSettingString s => s.Value,
+        _ => null,
+    };
+
+    /// <summary>Every WHfB enrollment configuration as a tenant-wide source; <c>notConfigured</c> sets nothing.</summary>
+    private async Task<List<HelloSource>> ReadTenantWideAsync(CancellationToken cancellationToken)
+    {
+        var sources = new List<HelloSource>();
+        var collection = graph.V1.DeviceManagement.DeviceEnrollmentConfigurations;
+        var page = await collection.GetAsync(cancellationToken: cancellationToken);
+        while (page is not null)
+        {
+            foreach (var configuration in (page.Value ?? []).OfType<DeviceEnrollmentWindowsHelloForBusinessConfiguration>())
+            {
+                bool? hello = configuration.State switch { Enablement.Enabled => true, Enablement.Disabled => false, _ => null };
+                sources.Add(new HelloSource(HelloSourceKind.TenantWide, HelloScope.Tenant, configuration.Id ?? "tenant", configuration.DisplayName ?? "All users and all devices", hello, null, null));
+            }
+
+            page = page.OdataNextLink is { } next ? await collection.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
+        }
+
+        return sources;
+    }
+
+    private async Task<List<Windows10CustomConfiguration>> ReadCustomConfigurationsAsync(CancellationToken cancellationToken)
+    {
+        var found = new List<Windows10CustomConfiguration>();
+        var collection = graph.V1.DeviceManagement.DeviceConfigurations;
+        var page = await collection.GetAsync(cancellationToken: cancellationToken);
+        while (page is not null)
+        {
+            found.AddRange((page.Value ?? []).OfType<Windows10CustomConfiguration>().Where(c => c.Id is not null));
+            page = page.OdataNextLink is { } next ? await collection.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
+        }
+
+        return found;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "WHfB sources for a ring of {Groups} group(s): {Sources}")]
+    private partial void LogSources(int groups, int sources);
+}

@@ -1,0 +1,112 @@
+using CloudTrust.Core.Precedence;
+using CloudTrust.Core.Rollout.Activities;
+using CloudTrust.Core.Rollout.Plan;
+using CloudTrust.Integrations.Rollout;
+using CloudTrust.Integrations.TicketProbe;
+using CloudTrust.Rollout.Tests.Support;
+using CloudTrust.Simulator.Graph;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CloudTrust.Rollout.Tests.Integration;
+
+/// <summary><see cref="ReadHelloSourcesActivity"/> through the real Graph SDK against the simulated tenant, fed to the Core analyzer.</summary>
+public sealed class HelloSourcesTests
+{
+    private static readonly Guid Pilot = new("c1000000-0000-4000-8000-000000000001");
+    private static readonly Guid Other = new("c1000000-0000-4000-8000-000000000002");
+
+    [Fact]
+    public async Task A_tenant_wide_configuration_that_disables_hello_is_read_and_the_analyzer_blocks_with_that_reason()
+    {
+        await using var harness = await RolloutHarness.StartAsync(intune =>
+        {
+            intune.AddDeviceGroup(Pilot, 10);
+            intune.AddTenantWideHello("disabled");
+        });
+
+        var result = await ReadAsync(harness, new HelloSourcesInput([Pilot]));
+
+        var tenant = Assert.Single(result.Sources);
+        Assert.Equal(HelloSourceKind.TenantWide, tenant.Kind);
+        Assert.Equal(HelloScope.Tenant, tenant.Scope);
+        Assert.False(tenant.UsePassportForWork);
+        var report = PrecedenceAnalyzer.Analyze("pilot", result.Sources, Planned("ours"), evidence: result.Evidence);
+        Assert.True(report.Blocked);
+        Assert.Contains(report.Findings, f => f.Severity == PrecedenceSeverity.Block && f.Message.StartsWith("the tenant-wide WHfB enrollment configuration disables Windows Hello for Business", StringComparison.Ordinal));
+        Assert.Empty(harness.GraphWrites());
+        Assert.Contains(harness.GraphRequests(), r => r.Path.StartsWith("/v1.0/deviceManagement/deviceEnrollmentConfigurations", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_user_scoped_policy_turning_hello_off_shadows_the_rollouts_profile_and_unassigned_or_silent_policies_are_left_out()
+    {
+        string ours = string.Empty, userOff = string.Empty, accountProtection = string.Empty;
+        await using var harness = await RolloutHarness.StartAsync(intune =>
+        {
+            intune.AddDeviceGroup(Pilot, 10);
+            intune.AddDeviceGroup(Other, 5);
+            userOff = intune.AddHelloPolicy("WHfB users off", HelloScope.User, new Dictionary<HelloSetting, bool> { [HelloSetting.UsePassportForWork] = false }, [Pilot]);
+            accountProtection = intune.AddHelloPolicy("Account protection", HelloScope.Device, new Dictionary<HelloSetting, bool> { [HelloSetting.UsePassportForWork] = true }, [Pilot], "endpointSecurityAccountProtection");
+            intune.AddHelloPolicy("Elsewhere", HelloScope.Device, new Dictionary<HelloSetting, bool> { [HelloSetting.UseCertificateForOnPremAuth] = true }, [Other]);
+            intune.AddPolicy("Kerberos only", "not WHfB", new Dictionary<string, bool> { ["device_vendor_msft_policy_config_kerberos_cloudkerberosticketretrievalenabled"] = true }, [Pilot]);
+        });
+        var profile = await new EnsureProfileActivity(harness.Graph, NullLoggerFactory.Instance).RunAsync(new EnsureProfileInput(ProfileMode.SettingsCatalog, Plans.ProfileName, true, RolloutHarness.TenantId), CancellationToken.None);
+        await new AssignGroupsActivity(harness.Graph, NullLoggerFactory.Instance).RunAsync(new AssignGroupsInput(ProfileMode.SettingsCatalog, profile.PolicyId, [Pilot], []), CancellationToken.None);
+        ours = profile.PolicyId;
+        var writes = harness.GraphWrites().Count;
+
+        var result = await ReadAsync(harness, new HelloSourcesInput([Pilot], ours));
+
+        Assert.Equal(writes, harness.GraphWrites().Count);
+        Assert.Equal(
+            [(HelloSourceKind.TenantWide, "All users and all devices"), (HelloSourceKind.UserPolicy, "WHfB users off"), (HelloSourceKind.DevicePolicy, Plans.ProfileName), (HelloSourceKind.AccountProtection, "Account protection")],
+            result.Sources.OrderBy(s => s.Rank).ThenBy(s => s.Kind).Select(s => (s.Kind, s.Name)));
+        var user = Assert.Single(result.Sources, s => s.Id == userOff);
+        Assert.Equal((HelloScope.User, (bool?)false, (bool?)null), (user.Scope, user.UsePassportForWork, user.UseCertificateForOnPremAuth));
+        Assert.True(Assert.Single(result.Sources, s => s.Id == ours).IsOurs);
+        Assert.Equal(HelloScope.Device, Assert.Single(result.Sources, s => s.Id == accountProtection).Scope);
+        Assert.Null(Assert.Single(result.Sources, s => s.Kind == HelloSourceKind.TenantWide).UsePassportForWork);
+        Assert.All(result.Assignments, a => Assert.Equal([Pilot], a.GroupIds));
+
+        var report = PrecedenceAnalyzer.Analyze("pilot", result.Sources, Planned(ours));
+        Assert.True(report.Blocked);
+        Assert.Equal(userOff, report.Of(HelloSetting.UsePassportForWork).Winner!.Id);
+        Assert.Contains(report.Findings, f => f.Message == "the rollout's profile is the only cloud-trust source and it would be shadowed by user-scoped policy 'WHfB users off'");
+    }
+
+    [Fact]
+    public async Task Users_with_hello_make_a_key_trust_ring_and_only_the_rings_devices_count_as_probed()
+    {
+        await using var harness = await RolloutHarness.StartAsync(intune =>
+        {
+            intune.AddDeviceGroup(Pilot, 10);
+            intune.AddDeviceGroup(Other, 6);
+            intune.RegisterHello(Pilot, 4);
+            intune.RegisterHello(Other, 6);
+            intune.AddTenantWideHello("enabled");
+        });
+        var probe = new TicketProbeDeployment(harness.Graph);
+        var scriptId = await probe.DeployAsync([Pilot, Other], CancellationToken.None);
+        using (var safety = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
+        {
+            while ((await probe.ReadAsync(scriptId, 0, safety.Token)).Reported < 16)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), safety.Token);
+            }
+        }
+
+        var writes = harness.GraphWrites().Count;
+        var result = await ReadAsync(harness, new HelloSourcesInput([Pilot], TicketProbeScriptId: scriptId));
+
+        Assert.Equal(new TrustModelEvidence(4, 10, 0), result.Evidence);
+        Assert.Equal(writes, harness.GraphWrites().Count);
+        var report = PrecedenceAnalyzer.Analyze("pilot", result.Sources, null, evidence: result.Evidence);
+        Assert.Equal(TrustModel.KeyTrust, report.Current.Model);
+        Assert.Equal("tenant-wide WHfB enrollment configuration enables WHfB without certificate or cloud trust", report.Current.Basis);
+    }
+
+    internal static Task<HelloSourcesResult> ReadAsync(RolloutHarness harness, HelloSourcesInput input)
+        => new ReadHelloSourcesActivity(harness.Graph, harness.Clock, NullLoggerFactory.Instance).RunAsync(input, CancellationToken.None);
+
+    internal static HelloSource Planned(string id) => new(HelloSourceKind.DevicePolicy, HelloScope.Device, id, Plans.ProfileName, true, true, null, IsOurs: true);
+}
