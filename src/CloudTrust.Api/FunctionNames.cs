@@ -26,6 +26,12 @@ public static class FunctionNames
         RolloutActivityNames.ReadRingStatus,
         RolloutActivityNames.DeployTicketProbe,
         RolloutActivityNames.ReadTicketProbe,
+        RolloutActivityNames.ResolveRingGroups,
+        RolloutActivityNames.ReadHelloSources,
+        RolloutActivityNames.DisableCertificateTrust,
+        RolloutActivityNames.RestoreCertificateTrust,
+        RolloutActivityNames.DeployContainerDeletion,
+        RolloutActivityNames.ReadReprovisioning,
         RotationActivities.ReadKerberosServer,
         RotationActivities.RotateKerberosServerKey,
         RotationActivities.RecordRotationAttempt,
@@ -62,6 +68,24 @@ public static class FunctionNames
 
     /// <summary>Function name of <see cref="RolloutActivityNames.ReadTicketProbe"/>.</summary>
     public const string ReadTicketProbe = "Rollout_ReadTicketProbe";
+
+    /// <summary>Function name of <see cref="RolloutActivityNames.ResolveRingGroups"/>.</summary>
+    public const string ResolveRingGroups = "Rollout_ResolveRingGroups";
+
+    /// <summary>Function name of <see cref="RolloutActivityNames.ReadHelloSources"/>.</summary>
+    public const string ReadHelloSources = "Rollout_ReadHelloSources";
+
+    /// <summary>Function name of <see cref="RolloutActivityNames.DisableCertificateTrust"/>.</summary>
+    public const string DisableCertificateTrust = "Rollout_DisableCertificateTrust";
+
+    /// <summary>Function name of <see cref="RolloutActivityNames.RestoreCertificateTrust"/>.</summary>
+    public const string RestoreCertificateTrust = "Rollout_RestoreCertificateTrust";
+
+    /// <summary>Function name of <see cref="RolloutActivityNames.DeployContainerDeletion"/>.</summary>
+    public const string DeployContainerDeletion = "Rollout_DeployContainerDeletion";
+
+    /// <summary>Function name of <see cref="RolloutActivityNames.ReadReprovisioning"/>.</summary>
+    public const string ReadReprovisioning = "Rollout_ReadReprovisioning";
 
     /// <summary>
     /// The activity function that runs a Core activity: the Core name with each '.' made '_' (the constants above);

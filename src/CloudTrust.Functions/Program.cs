@@ -59,6 +59,12 @@ services.AddSingleton(sp =>
         sp.GetRequiredService<ReadKerberosServerActivity>(),
         new RotateKerberosServerKeyActivity(sender),
         new RecordRotationAttemptActivity(sp.GetRequiredService<SqliteRotationHistory>()),
-        new EnsureKerberosServerActivity(sender));
+        new EnsureKerberosServerActivity(sender),
+        new ResolveRingGroupsActivity(graph, loggers),
+        new ReadHelloSourcesActivity(graph, TimeProvider.System, loggers),
+        new DisableCertificateTrustActivity(graph, loggers),
+        new RestoreCertificateTrustActivity(graph, loggers),
+        new DeployContainerDeletionActivity(graph, loggers),
+        new ReadReprovisioningActivity(graph));
 });
 builder.Build().Run();

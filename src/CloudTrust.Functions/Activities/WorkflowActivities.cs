@@ -56,6 +56,36 @@ public sealed class WorkflowActivities(ActivityImplementations services)
     public Task<TicketProbeSummary> ReadTicketProbe([ActivityTrigger] TicketProbeReadInput input, FunctionContext context)
         => services.ReadTicketProbe.RunAsync(input, context.CancellationToken);
 
+    /// <summary>Resolves (or creates) ring groups named by display name.</summary>
+    [Function(Api.FunctionNames.ResolveRingGroups)]
+    public Task<ResolveRingGroupsResult> ResolveRingGroups([ActivityTrigger] ResolveRingGroupsInput input, FunctionContext context)
+        => services.ResolveRingGroups.RunAsync(input, context.CancellationToken);
+
+    /// <summary>Reads every WHfB source of a ring.</summary>
+    [Function(Api.FunctionNames.ReadHelloSources)]
+    public Task<HelloSourcesResult> ReadHelloSources([ActivityTrigger] HelloSourcesInput input, FunctionContext context)
+        => services.ReadHelloSources.RunAsync(input, context.CancellationToken);
+
+    /// <summary>Takes a ring out of the certificate-trust policies.</summary>
+    [Function(Api.FunctionNames.DisableCertificateTrust)]
+    public Task<CertificateTrustResult> DisableCertificateTrust([ActivityTrigger] CertificateTrustInput input, FunctionContext context)
+        => services.DisableCertificateTrust.RunAsync(input, context.CancellationToken);
+
+    /// <summary>Puts a ring back into the certificate-trust policies.</summary>
+    [Function(Api.FunctionNames.RestoreCertificateTrust)]
+    public Task<CertificateTrustResult> RestoreCertificateTrust([ActivityTrigger] CertificateTrustInput input, FunctionContext context)
+        => services.RestoreCertificateTrust.RunAsync(input, context.CancellationToken);
+
+    /// <summary>Assigns the Hello container deletion to a ring (irreversible; after approval).</summary>
+    [Function(Api.FunctionNames.DeployContainerDeletion)]
+    public Task<ContainerDeletionResult> DeployContainerDeletion([ActivityTrigger] ContainerDeletionInput input, FunctionContext context)
+        => services.DeployContainerDeletion.RunAsync(input, context.CancellationToken);
+
+    /// <summary>Reads a ring's re-provisioning.</summary>
+    [Function(Api.FunctionNames.ReadReprovisioning)]
+    public Task<ReprovisioningStatus> ReadReprovisioning([ActivityTrigger] ReprovisioningInput input, FunctionContext context)
+        => services.ReadReprovisioning.RunAsync(input, context.CancellationToken);
+
     /// <summary>Reads a domain's Kerberos server object.</summary>
     [Function(RotationActivities.ReadKerberosServer)]
     public Task<KerberosServerObject> ReadKerberosServer([ActivityTrigger] KerberosDomainRequest input, FunctionContext context)
@@ -90,6 +120,12 @@ public sealed class WorkflowActivities(ActivityImplementations services)
 /// <param name="RotateKerberosServerKey">Key rotation.</param>
 /// <param name="RecordRotationAttempt">History.</param>
 /// <param name="EnsureKerberosServer">Kerberos ensure.</param>
+/// <param name="ResolveRingGroups">Resolves (or creates) ring groups named by display name.</param>
+/// <param name="ReadHelloSources">Reads every WHfB source of a ring.</param>
+/// <param name="DisableCertificateTrust">Takes a ring out of the certificate-trust policies.</param>
+/// <param name="RestoreCertificateTrust">Puts a ring back into the certificate-trust policies.</param>
+/// <param name="DeployContainerDeletion">Assigns the Hello container deletion to a ring (irreversible; after approval).</param>
+/// <param name="ReadReprovisioning">Reads a ring's re-provisioning.</param>
 public sealed record ActivityImplementations(
     CheckKerberosServersActivity CheckKerberosServers,
     FindConflictsActivity FindConflicts,
@@ -102,4 +138,10 @@ public sealed record ActivityImplementations(
     ReadKerberosServerActivity ReadKerberosServer,
     RotateKerberosServerKeyActivity RotateKerberosServerKey,
     RecordRotationAttemptActivity RecordRotationAttempt,
-    EnsureKerberosServerActivity EnsureKerberosServer);
+    EnsureKerberosServerActivity EnsureKerberosServer,
+    ResolveRingGroupsActivity ResolveRingGroups,
+    ReadHelloSourcesActivity ReadHelloSources,
+    DisableCertificateTrustActivity DisableCertificateTrust,
+    RestoreCertificateTrustActivity RestoreCertificateTrust,
+    DeployContainerDeletionActivity DeployContainerDeletion,
+    ReadReprovisioningActivity ReadReprovisioning);

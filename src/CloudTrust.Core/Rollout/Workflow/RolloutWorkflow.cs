@@ -39,6 +39,23 @@ public sealed class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutReport>
         }
 
         var plan = read.Plan!;
+        if (plan.AllGroupNames.Count > 0)
+        {
+            context.SetCustomStatus(new RolloutStatus("resolvingGroups", null, 0, plan.Rings.Count, null, null, [], []));
+            var resolved = await context.CallActivityAsync<ResolveRingGroupsResult>(
+                RolloutActivityNames.ResolveRingGroups,
+                new ResolveRingGroupsInput([.. plan.Rings.Select(r => (IReadOnlyList<string>)(r.GroupNames ?? []))], plan.CreateMissingGroups),
+                Retry);
+            if (!resolved.IsResolved)
+            {
+                var errors = resolved.Errors.Select(e => e.ToString()).ToList();
+                context.SetCustomStatus(new RolloutStatus("invalidPlan", null, 0, 0, null, null, errors, []));
+                return new RolloutReport(RolloutOutcome.InvalidPlan, errors, [], [], null, null, [], []);
+            }
+
+            plan = plan.WithResolvedGroups(resolved.GroupIds);
+        }
+
         var run = new RolloutRun(context, plan);
         run.Status("preflight", null, 0, null, null, [], []);
 
