@@ -1,9 +1,5 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Integrations.Graph;
-using CloudTrust.Integrations.Graph.Contracts;
 using Microsoft.Extensions.Logging;
 
 namespace CloudTrust.Integrations.Migration;
@@ -23,69 +19,37 @@ internal sealed partial class ContainerDeletionDeployment(GraphConnection graph,
 
     private const string Root = "deviceManagement/deviceHealthScripts";
 
-    public static string DetectionScript => Resource("CloudTrust.HelloContainer.Detect.ps1");
+    public static string DetectionScript => DeviceHealthScripts.Embedded("CloudTrust.HelloContainer.Detect.ps1");
 
-    public static string RemediationScript => Resource("CloudTrust.HelloContainer.Remove.ps1");
+    public static string RemediationScript => DeviceHealthScripts.Embedded("CloudTrust.HelloContainer.Remove.ps1");
 
     public async Task<ContainerDeletionResult> DeployAsync(IReadOnlyList<Guid> groupIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(groupIds);
-        var existing = (await graph.Beta.GetAllAsync<HealthScript>(Root, cancellationToken))
-            .FirstOrDefault(s => s.Description?.Contains(Marker, StringComparison.Ordinal) ?? false);
-        var id = existing?.Id ?? (await graph.Beta.SendJsonAsync<HealthScript>(
-            HttpMethod.Post,
-            Root,
-            new Dictionary<string, object>
-            {
-                ["displayName"] = ScriptName,
-                ["description"] = "Deletes each user's Windows Hello for Business container once (certutil.exe -deletehellocontainer), so they provision again under cloud Kerberos trust. " + Marker,
-                ["publisher"] = "CloudTrust",
-                ["runAsAccount"] = "user",
-                ["runAs32Bit"] = false,
-                ["enforceSignatureCheck"] = false,
-                ["detectionScriptContent"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(DetectionScript)),
-                ["remediationScriptContent"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(RemediationScript)),
-            },
-            cancellationToken))!.Id;
-        if (existing is null)
+        var scripts = new DeviceHealthScripts(graph.Beta);
+        var (id, created) = await scripts.EnsureAsync(
+            s => s.Description?.Contains(Marker, StringComparison.Ordinal) ?? false,
+            new HealthScriptDefinition(
+                ScriptName,
+                "Deletes each user's Windows Hello for Business container once (certutil.exe -deletehellocontainer), so they provision again under cloud Kerberos trust. " + Marker,
+                DetectionScript,
+                RemediationScript),
+            cancellationToken);
+        if (created)
         {
             LogCreated(id);
         }
 
-        var current = await graph.Beta.GetAllAsync<PolicyAssignment>($"{Root}/{Uri.EscapeDataString(id)}/assignments", cancellationToken);
+        var current = await scripts.ReadAssignmentsAsync(id, cancellationToken);
         var assigned = current.Select(a => a.GroupId).OfType<Guid>().ToHashSet();
         var added = groupIds.Where(g => !assigned.Contains(g)).Distinct().ToList();
         if (added.Count > 0)
         {
-            var kept = current.Select(a => (object)new Dictionary<string, object> { ["target"] = a.Target, ["runRemediationScript"] = true, ["runSchedule"] = Daily() });
-            var fresh = added.Select(g => (object)new Dictionary<string, object>
-            {
-                ["target"] = new Dictionary<string, string> { ["@odata.type"] = "#microsoft.graph.groupAssignmentTarget", ["groupId"] = g.ToString() },
-                ["runRemediationScript"] = true,
-                ["runSchedule"] = Daily(),
-            });
-            await graph.Beta.SendJsonAsync<JsonElement?>(HttpMethod.Post, $"{Root}/{Uri.EscapeDataString(id)}/assign", new Dictionary<string, object> { ["deviceHealthScriptAssignments"] = kept.Concat(fresh).ToList() }, cancellationToken);
+            await scripts.AssignAsync(id, current.Select(a => a.Target), added, runRemediation: true, cancellationToken);
             LogAssigned(id, added.Count, assigned.Count + added.Count);
         }
 
-        return new ContainerDeletionResult(id, existing is null, [.. assigned.Concat(added)]);
-    }
-
-    /// <summary>Daily: a device that was off on the first day still runs it; the detection's per-user marker keeps it to one deletion.</summary>
-    private static Dictionary<string, object> Daily() => new()
-    {
-        ["@odata.type"] = "#microsoft.graph.deviceHealthScriptDailySchedule",
-        ["interval"] = 1,
-        ["time"] = "09:00:00",
-        ["useUtc"] = false,
-    };
-
-    private static string Resource(string name)
-    {
-        using var stream = typeof(ContainerDeletionDeployment).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"{name} is not embedded");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
+        return new ContainerDeletionResult(id, created, [.. assigned.Concat(added)]);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the Hello container deletion script ({ScriptId})")]
@@ -93,9 +57,4 @@ internal sealed partial class ContainerDeletionDeployment(GraphConnection graph,
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Hello container deletion ({ScriptId}) assigned to {Added} more group(s); {Count} in all")]
     private partial void LogAssigned(string scriptId, int added, int count);
-
-    private sealed record HealthScript(
-        [property: JsonPropertyName("id")] string Id,
-        [property: JsonPropertyName("displayName")] string? DisplayName,
-        [property: JsonPropertyName("description")] string? Description);
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using CloudTrust.Core.Rollout.Activities;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -19,16 +18,7 @@ public sealed class TicketProbeDeployment(GraphConnection graph)
     private const string Root = "deviceManagement/deviceHealthScripts";
 
     /// <summary>Gets the detection script shipped in this assembly.</summary>
-    public static string Script
-    {
-        get
-        {
-            using var stream = typeof(TicketProbeDeployment).Assembly.GetManifestResourceStream("CloudTrust.TicketProbe.ps1")
-                ?? throw new InvalidOperationException("the ticket probe script is not embedded");
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            return reader.ReadToEnd();
-        }
-    }
+    public static string Script => DeviceHealthScripts.Embedded("CloudTrust.TicketProbe.ps1");
 
     /// <summary>Creates the script if absent and assigns it to <paramref name="groupIds"/> (daily).</summary>
     /// <param name="groupIds">The groups whose devices run it.</param>
@@ -38,29 +28,12 @@ public sealed class TicketProbeDeployment(GraphConnection graph)
     {
         ArgumentNullException.ThrowIfNull(groupIds);
         ArgumentNullException.ThrowIfNull(graph);
-        var existing = (await graph.Beta.GetAllAsync<HealthScript>(Root, cancellationToken)).FirstOrDefault(s => s.DisplayName == ScriptName);
-        var id = existing?.Id ?? (await graph.Beta.SendJsonAsync<HealthScript>(
-            HttpMethod.Post,
-            Root,
-            new Dictionary<string, object>
-            {
-                ["displayName"] = ScriptName,
-                ["description"] = "Reports OnPremTgt/CloudTgt from dsregcmd /status as JSON. " + SettingsCatalogPayload.Marker,
-                ["publisher"] = "CloudTrust",
-                ["runAsAccount"] = "user",
-                ["runAs32Bit"] = false,
-                ["enforceSignatureCheck"] = false,
-                ["detectionScriptContent"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(Script)),
-                ["remediationScriptContent"] = string.Empty,
-            },
-            cancellationToken))!.Id;
-        var assignments = groupIds.Select(g => new Dictionary<string, object>
-        {
-            ["target"] = new Dictionary<string, string> { ["@odata.type"] = "#microsoft.graph.groupAssignmentTarget", ["groupId"] = g.ToString() },
-            ["runRemediationScript"] = false,
-            ["runSchedule"] = new Dictionary<string, object> { ["@odata.type"] = "#microsoft.graph.deviceHealthScriptDailySchedule", ["interval"] = 1, ["time"] = "09:00:00", ["useUtc"] = false },
-        }).ToList();
-        await graph.Beta.SendJsonAsync<JsonElement?>(HttpMethod.Post, $"{Root}/{Uri.EscapeDataString(id)}/assign", new Dictionary<string, object> { ["deviceHealthScriptAssignments"] = assignments }, cancellationToken);
+        var scripts = new DeviceHealthScripts(graph.Beta);
+        var (id, _) = await scripts.EnsureAsync(
+            s => s.DisplayName == ScriptName,
+            new HealthScriptDefinition(ScriptName, "Reports OnPremTgt/CloudTgt from dsregcmd /status as JSON. " + SettingsCatalogPayload.Marker, Script, null),
+            cancellationToken);
+        await scripts.AssignAsync(id, [], groupIds, runRemediation: false, cancellationToken);
         return id;
     }
 
@@ -125,8 +98,6 @@ public sealed class TicketProbeDeployment(GraphConnection graph)
             return null;
         }
     }
-
-    private sealed record HealthScript([property: JsonPropertyName("id")] string Id, [property: JsonPropertyName("displayName")] string? DisplayName);
 
     private sealed record RunState(
         [property: JsonPropertyName("preRemediationDetectionScriptOutput")] string? Output,
