@@ -17,7 +17,7 @@ internal static class HtmlReportWriter
         th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #eee;vertical-align:top}th{background:#f5f5f7}
         .bar{display:flex;height:14px;width:260px;border-radius:3px;overflow:hidden;background:#eee}
         .ok{background:#2e7d32}.pend{background:#f9a825}.bad{background:#c62828}.na{background:#9e9e9e}
-        .verdict-Pass{color:#2e7d32;font-weight:600}.verdict-Fail{color:#c62828;font-weight:600}.verdict-Wait{color:#f57f17}
+        .verdict-Pass{color:#2e7d32;font-weight:600}.verdict-Fail{color:#c62828;font-weight:600}.verdict-Wait{color:#f57f17}.verdict-Done{color:#2e7d32}
         .healthy{color:#2e7d32;font-weight:600}.unhealthy,.missing,.unreachable{color:#c62828;font-weight:600}
         ul{margin:4px 0;padding-left:18px}.legend{font-size:12px;color:#555}
         .key{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px;border-radius:2px}.key:first-child{margin-left:0}
@@ -30,7 +30,7 @@ internal static class HtmlReportWriter
     {
         html.WriteLine("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
         html.WriteLine($"<title>CloudTrust rollout {E(report.RolloutId)}</title><style>{Style}</style></head><body>");
-        html.WriteLine($"<h1>WHfB cloud Kerberos trust rollout</h1><p class=\"meta\">rollout <b id=\"rollout-id\">{E(report.RolloutId)}</b> · status <b id=\"rollout-status\">{E(report.Status)}</b> · phase {E(report.Phase)}{(report.Outcome is null ? string.Empty : $" · outcome <b id=\"rollout-outcome\">{E(report.Outcome)}</b>")} · started {Time(report.CreatedAt)} · last change {Time(report.UpdatedAt)}</p>");
+        html.WriteLine($"<h1>WHfB cloud Kerberos trust rollout</h1><p class=\"meta\">rollout <b id=\"rollout-id\">{E(report.RolloutId)}</b> · status <b id=\"rollout-status\">{E(report.Status)}</b> · phase <b id=\"rollout-phase\">{E(report.Phase)}</b>{(report.Outcome is null ? string.Empty : $" · outcome <b id=\"rollout-outcome\">{E(report.Outcome)}</b>")} · started {Time(report.CreatedAt)} · last change {Time(report.UpdatedAt)}</p>");
 
         html.WriteLine("<h2>Rings</h2><table id=\"rings\"><tr><th>ring</th><th>progress</th><th>targeted</th><th>succeeded</th><th>errors</th><th>conflicts</th><th>pending</th><th>not applicable</th><th>gate</th><th>reasons</th></tr>");
         foreach (var ring in report.Rings)
