@@ -11,15 +11,15 @@ namespace CloudTrust.Cli.Report;
 internal static class HtmlReportWriter
 {
     private const string Style = """
-        body{font-family:-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:32px;color:#1d1d1f;max-width:1000px}
+        body{font-family:-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:32px;color:#1d1d1f;max-width:1160px}
         h1{font-size:24px;margin-bottom:4px}h2{font-size:18px;margin-top:32px;border-bottom:1px solid #ddd;padding-bottom:4px}
         .meta{color:#555;font-size:13px}table{border-collapse:collapse;width:100%;font-size:13px}
         th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #eee;vertical-align:top}th{background:#f5f5f7}
-        .bar{display:flex;height:14px;width:260px;border-radius:3px;overflow:hidden;background:#eee}
+        .bar{display:flex;height:14px;width:200px;border-radius:3px;overflow:hidden;background:#eee}
         .ok{background:#2e7d32}.pend{background:#f9a825}.bad{background:#c62828}.na{background:#9e9e9e}
         .verdict-Pass{color:#2e7d32;font-weight:600}.verdict-Fail{color:#c62828;font-weight:600}.verdict-Wait{color:#f57f17}.verdict-Done{color:#2e7d32}
         .healthy{color:#2e7d32;font-weight:600}.unhealthy,.missing,.unreachable{color:#c62828;font-weight:600}
-        ul{margin:4px 0;padding-left:18px}.legend{font-size:12px;color:#555}
+        ul{margin:4px 0;padding-left:18px;min-width:260px}.legend{font-size:12px;color:#555}
         .key{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px;border-radius:2px}.key:first-child{margin-left:0}
         """;
 
