@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using CloudTrust.Core.Rollout.Workflow;
 
 namespace CloudTrust.Cli.Report;
 
@@ -10,31 +11,35 @@ namespace CloudTrust.Cli.Report;
 internal static class HtmlReportWriter
 {
     private const string Style = """
-        body{font-family:-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:32px;color:#1d1d1f;max-width:1000px}
+        body{font-family:-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:32px;color:#1d1d1f;max-width:1160px}
         h1{font-size:24px;margin-bottom:4px}h2{font-size:18px;margin-top:32px;border-bottom:1px solid #ddd;padding-bottom:4px}
         .meta{color:#555;font-size:13px}table{border-collapse:collapse;width:100%;font-size:13px}
         th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #eee;vertical-align:top}th{background:#f5f5f7}
-        .bar{display:flex;height:14px;width:260px;border-radius:3px;overflow:hidden;background:#eee}
+        .bar{display:flex;height:14px;width:200px;border-radius:3px;overflow:hidden;background:#eee}
         .ok{background:#2e7d32}.pend{background:#f9a825}.bad{background:#c62828}.na{background:#9e9e9e}
-        .verdict-Pass{color:#2e7d32;font-weight:600}.verdict-Fail{color:#c62828;font-weight:600}.verdict-Wait{color:#f57f17}
+        .verdict-Pass{color:#2e7d32;font-weight:600}.verdict-Fail{color:#c62828;font-weight:600}.verdict-Wait{color:#f57f17}.verdict-Done{color:#2e7d32}
         .healthy{color:#2e7d32;font-weight:600}.unhealthy,.missing,.unreachable{color:#c62828;font-weight:600}
-        ul{margin:4px 0;padding-left:18px}
+        ul{margin:4px 0;padding-left:18px;min-width:260px}.legend{font-size:12px;color:#555}
+        .key{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px;border-radius:2px}.key:first-child{margin-left:0}
         """;
 
+    /// <summary>Writes the page.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="html">Where to write it.</param>
     public static void Write(RunReport report, TextWriter html)
     {
         html.WriteLine("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
         html.WriteLine($"<title>CloudTrust rollout {E(report.RolloutId)}</title><style>{Style}</style></head><body>");
-        html.WriteLine($"<h1>WHfB cloud Kerberos trust rollout</h1><p class=\"meta\">rollout <b id=\"rollout-id\">{E(report.RolloutId)}</b> · status <b id=\"rollout-status\">{E(report.Status)}</b> · phase {E(report.Phase)}{(report.Outcome is null ? string.Empty : $" · outcome <b id=\"rollout-outcome\">{E(report.Outcome)}</b>")} · started {Time(report.CreatedAt)} · last change {Time(report.UpdatedAt)}</p>");
+        html.WriteLine($"<h1>WHfB cloud Kerberos trust rollout</h1><p class=\"meta\">rollout <b id=\"rollout-id\">{E(report.RolloutId)}</b> · status <b id=\"rollout-status\">{E(report.Status)}</b> · phase <b id=\"rollout-phase\">{E(report.Phase)}</b>{(report.Outcome is null ? string.Empty : $" · outcome <b id=\"rollout-outcome\">{E(report.Outcome)}</b>")} · started {Time(report.CreatedAt)} · last change {Time(report.UpdatedAt)}</p>");
 
-        html.WriteLine("<h2>Rings</h2><table id=\"rings\"><tr><th>ring</th><th>progress</th><th>targeted</th><th>succeeded</th><th>errors</th><th>conflicts</th><th>pending</th><th>gate</th><th>reasons</th></tr>");
+        html.WriteLine("<h2>Rings</h2><table id=\"rings\"><tr><th>ring</th><th>progress</th><th>targeted</th><th>succeeded</th><th>errors</th><th>conflicts</th><th>pending</th><th>not applicable</th><th>gate</th><th>reasons</th></tr>");
         foreach (var ring in report.Rings)
         {
-            html.WriteLine($"<tr class=\"ring\" data-ring=\"{E(ring.Name)}\"><td>{E(ring.Name)}</td><td>{Bar(ring)}</td><td class=\"targeted\">{ring.Targeted}</td><td class=\"succeeded\">{ring.Succeeded}</td><td class=\"errors\">{ring.Errors}</td><td class=\"conflicts\">{ring.Conflicts}</td><td class=\"pending\">{ring.Pending}</td>"
+            html.WriteLine($"<tr class=\"ring\" data-ring=\"{E(ring.Name)}\"><td>{E(ring.Name)}</td><td>{Bar(ring)}</td><td class=\"targeted\">{ring.Targeted}</td><td class=\"succeeded\">{ring.Succeeded}</td><td class=\"errors\">{ring.Errors}</td><td class=\"conflicts\">{ring.Conflicts}</td><td class=\"pending\">{ring.Pending}</td><td class=\"not-applicable\">{ring.NotApplicable}</td>"
                 + $"<td class=\"verdict verdict-{E(ring.Verdict)}\">{E(ring.Verdict)}{(ring.ResumedByPerson ? " (resumed by a person)" : string.Empty)}</td><td>{List(ring.Reasons)}</td></tr>");
         }
 
-        html.WriteLine("</table>");
+        html.WriteLine("</table><p class=\"legend\"><span class=\"key ok\"></span>succeeded <span class=\"key bad\"></span>error or conflict <span class=\"key pend\"></span>pending <span class=\"key na\"></span>not applicable</p>");
         html.WriteLine("<h2>Device states over time</h2>");
         html.WriteLine(StateChart.Svg(report.Timeline));
 
@@ -47,8 +52,8 @@ internal static class HtmlReportWriter
         }
 
         html.WriteLine("</table>");
-        html.WriteLine($"<h2>Failing devices</h2><p class=\"meta\"><span id=\"failing-count\">{report.FailingDevices.Count + report.MoreFailing}</span> device(s) in error or conflict{(report.MoreFailing > 0 ? $"; {report.FailingDevices.Count} named here, <span id=\"failing-more\">{report.MoreFailing}</span> more in 'cloudtrust rollout status'" : string.Empty)}.</p>");
-        html.WriteLine("<table id=\"failing\"><tr><th>ring</th><th>device</th><th>state</th><th>device id</th></tr>");
+        html.WriteLine($"<h2>Failing devices</h2><p class=\"meta\"><span id=\"failing-count\">{report.FailingDevices.Count + report.MoreFailing}</span> device(s) in error or conflict{(report.MoreFailing > 0 ? $"; {report.FailingDevices.Count} named here, <span id=\"failing-more\">{report.MoreFailing}</span> more not named (the rollout names at most {RolloutWorkflow.SampleLimit} per ring and status read; Intune's device status report for the profile lists them all)" : string.Empty)}.</p>");
+        html.WriteLine("<table id=\"failing\"><tr><th>ring</th><th>device</th><th>reason (policy state)</th><th>device id</th></tr>");
         foreach (var device in report.FailingDevices)
         {
             html.WriteLine($"<tr class=\"failing-device\"><td>{E(device.Ring)}</td><td class=\"device-name\">{E(device.DeviceName)}</td><td>{E(device.State)}</td><td>{E(device.DeviceId)}</td></tr>");

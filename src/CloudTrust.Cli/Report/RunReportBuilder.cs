@@ -1,34 +1,39 @@
 using System.Text.Json;
 using CloudTrust.Cli.Commands;
 using CloudTrust.Core.Rollout.Activities;
-using CloudTrust.Core.Rollout.Gate;
 using CloudTrust.Core.Rollout.Plan;
 using CloudTrust.Core.Rollout.Workflow;
 using CloudTrust.Engine;
-using CloudTrust.Engine.Journal;
 using CloudTrust.Integrations.History;
 
 namespace CloudTrust.Cli.Report;
 
-/// <summary>Builds a <see cref="RunReport"/> from the journal: the rollout's output or status, and its ring-status reads over time.</summary>
+/// <summary>
+/// Builds a <see cref="RunReport"/> from the journal: the rollout's final report when it finished, else its custom
+/// status for the current ring and its last ring-status reads (engine history) for the rings it already passed.
+/// </summary>
 internal static class RunReportBuilder
 {
     /// <summary>The most failing devices the report names.</summary>
     public const int FailingLimit = 50;
 
-    private static JsonSerializerOptions Json => EngineJson.Options;
-
-    public static RunReport Build(WorkflowEngine engine, string databasePath, string rolloutId, IReadOnlyList<DomainKerberosStatus> kerberos)
+    /// <summary>Builds the report of one rollout.</summary>
+    /// <param name="engine">An engine over the journal (it need not run instances).</param>
+    /// <param name="databasePath">The journal file, which also holds the rotation history.</param>
+    /// <param name="rolloutId">The rollout's instance id.</param>
+    /// <param name="kerberos">Each domain's Kerberos server health as the caller read it; none shown when null.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="InstanceNotFoundException">No rollout has that id.</exception>
+    public static RunReport Build(WorkflowEngine engine, string databasePath, string rolloutId, IReadOnlyList<DomainKerberosStatus>? kerberos)
     {
-        var instance = engine.GetInstance(rolloutId) ?? throw new InstanceNotFoundException($"no rollout has id '{rolloutId}'");
-        var history = engine.GetHistory(rolloutId);
-        var request = instance.Input is null ? null : JsonSerializer.Deserialize<RolloutRequest>(instance.Input, Json);
+        var instance = engine.GetInstance(rolloutId) is { Name: RolloutWorkflow.Name } found ? found : throw new InstanceNotFoundException($"no rollout has id '{rolloutId}'");
+        var request = instance.Input is null ? null : JsonSerializer.Deserialize<RolloutRequest>(instance.Input, EngineJson.Options);
         var plan = request is null ? null : RolloutPlanReader.Read(request.PlanJson).Plan;
         var output = instance.Status == WorkflowStatus.Completed ? instance.ReadOutputAs<RolloutReport>() : null;
         var status = instance.ReadCustomStatusAs<RolloutStatus>();
-        var rings = Rings(plan, output, status);
-        var failing = (output?.Rings ?? []).SelectMany(r => r.Failing.Select(d => new FailingDeviceRow(r.Name, d.DeviceName, d.DeviceId, d.State))).ToList();
-        var failingCount = rings.Sum(r => r.Errors + r.Conflicts);
+        var reads = RingStatusReads.From(engine.GetHistory(rolloutId), plan);
+        var rings = Rings(plan, output, status, reads);
+        var failing = Failing(plan, output, reads);
         var shown = failing.Take(FailingLimit).ToList();
         return new RunReport(
             rolloutId,
@@ -38,57 +43,49 @@ internal static class RunReportBuilder
             instance.CreatedAt,
             instance.UpdatedAt,
             rings,
-            Timeline(history, plan),
+            reads.Timeline(),
             shown,
-            Math.Max(0, failingCount - shown.Count),
-            [.. kerberos.Select(k => Kerberos(k, databasePath))]);
+            Math.Max(0, rings.Sum(r => r.Errors + r.Conflicts) - shown.Count),
+            kerberos is null ? [] : Kerberos(kerberos, databasePath));
     }
 
-    private static List<RingRow> Rings(RolloutPlan? plan, RolloutReport? output, RolloutStatus? status)
+    private static List<RingRow> Rings(RolloutPlan? plan, RolloutReport? output, RolloutStatus? status, RingStatusReads reads)
     {
         var rows = new List<RingRow>();
-        foreach (var ring in plan?.Rings ?? [])
+        var planned = plan?.Rings ?? [];
+        for (var i = 0; i < planned.Count; i++)
         {
-            var report = output?.Rings.FirstOrDefault(r => r.Name == ring.Name);
-            var counts = report?.Counts ?? (status?.Ring == ring.Name ? status.Counts : null);
-            var verdict = report?.Verdict ?? (status?.Ring == ring.Name ? status.Verdict : null);
-            var reasons = report?.Reasons ?? (status?.Ring == ring.Name ? status.Reasons : []);
+            var name = planned[i].Name;
+            var final = output?.Rings.FirstOrDefault(r => r.Name == name);
+            var current = status is not null && status.Ring == name ? status : null;
+            var passed = final is null && current is null && status is not null && i < status.RingNumber - 1;
+            var counts = final?.Counts ?? current?.Counts ?? reads.Last(name)?.Counts;
+            var verdict = final?.Verdict?.ToString() ?? current?.Verdict?.ToString() ?? (passed ? "Done" : counts is null ? "not reached" : "Wait");
+            IReadOnlyList<string> reasons = final?.Reasons ?? current?.Reasons ?? (passed ? ["the rollout went on past this ring (its gate passed or a person resumed)"] : []);
             rows.Add(counts is null
-                ? new RingRow(ring.Name, 0, 0, 0, 0, 0, 0, verdict?.ToString() ?? "not reached", reasons, false)
-                : new RingRow(ring.Name, counts.Targeted, counts.Succeeded, counts.Errors, counts.Conflicts, counts.Pending, counts.NotApplicable, verdict?.ToString() ?? "wait", reasons, report?.ResumedByPerson ?? false));
+                ? new RingRow(name, 0, 0, 0, 0, 0, 0, verdict, reasons, false)
+                : new RingRow(name, counts.Targeted, counts.Succeeded, counts.Errors, counts.Conflicts, counts.Pending, counts.NotApplicable, verdict, reasons, final?.ResumedByPerson ?? false));
         }
 
         return rows;
     }
 
-    /// <summary>Each completed ReadRingStatus read, with every ring's latest counts up to then summed.</summary>
-    private static List<TimelinePoint> Timeline(IReadOnlyList<HistoryEvent> history, RolloutPlan? plan)
+    /// <summary>The failing devices each ring named: from the final report, else from its last status read.</summary>
+    private static List<FailingDeviceRow> Failing(RolloutPlan? plan, RolloutReport? output, RingStatusReads reads)
     {
-        var scheduled = history.Where(h => h.Kind == HistoryEventKind.ActivityScheduled && h.Name == RolloutActivityNames.ReadRingStatus && h.TaskId is not null)
-            .ToDictionary(h => h.TaskId!.Value, h => JsonSerializer.Deserialize<RingStatusInput>(h.Payload ?? "null", Json));
-        var latest = new Dictionary<string, RingCounts>(StringComparer.Ordinal);
-        var points = new List<TimelinePoint>();
-        foreach (var done in history.Where(h => h.Kind == HistoryEventKind.ActivityCompleted && h.TaskId is { } id && scheduled.ContainsKey(id)))
-        {
-            var input = scheduled[done.TaskId!.Value];
-            var result = JsonSerializer.Deserialize<RingStatusResult>(done.Payload ?? "null", Json);
-            if (input is null || result is null)
-            {
-                continue;
-            }
-
-            var ring = plan?.Rings.FirstOrDefault(r => r.GroupIds.SequenceEqual(input.GroupIds))?.Name ?? string.Join(",", input.GroupIds);
-            latest[ring] = result.Counts;
-            points.Add(new TimelinePoint(done.Timestamp, latest.Values.Sum(c => c.Succeeded), latest.Values.Sum(c => c.Errors + c.Conflicts), latest.Values.Sum(c => c.Pending)));
-        }
-
-        return points;
+        var names = output?.Rings.Select(r => r.Name) ?? plan?.Rings.Select(r => r.Name) ?? [];
+        return [.. names.SelectMany(ring =>
+            (output?.Rings.FirstOrDefault(r => r.Name == ring)?.Failing ?? reads.Last(ring)?.Failing ?? [])
+                .Select(d => new FailingDeviceRow(ring, d.DeviceName, d.DeviceId, d.State)))];
     }
 
-    private static KerberosRow Kerberos(DomainKerberosStatus status, string databasePath)
+    private static List<KerberosRow> Kerberos(IReadOnlyList<DomainKerberosStatus> kerberos, string databasePath)
     {
         using var history = new SqliteRotationHistory(databasePath);
-        var last = history.Query(status.Domain).MaxBy(a => a.FinishedAt);
-        return new KerberosRow(status, last?.FinishedAt, last?.Outcome.ToString());
+        return [.. kerberos.Select(status =>
+        {
+            var last = history.Query(status.Domain).MaxBy(a => a.FinishedAt);
+            return new KerberosRow(status, last?.FinishedAt, last?.Outcome.ToString());
+        })];
     }
 }

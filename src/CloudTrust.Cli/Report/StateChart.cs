@@ -8,11 +8,11 @@ namespace CloudTrust.Cli.Report;
 internal static class StateChart
 {
     private const int Width = 900;
-    private const int Height = 300;
+    private const int Height = 320;
     private const int Left = 60;
     private const int Right = 20;
     private const int Top = 20;
-    private const int Bottom = 60;
+    private const int Bottom = 70;
 
     private static readonly (string Name, string Colour, Func<TimelinePoint, int> Value)[] Series =
     [
@@ -21,6 +21,9 @@ internal static class StateChart
         ("error or conflict", "#c62828", p => p.Failed),
     ];
 
+    /// <summary>Draws the chart.</summary>
+    /// <param name="points">The device states, in time order.</param>
+    /// <returns>The SVG element.</returns>
     public static string Svg(IReadOnlyList<TimelinePoint> points)
     {
         var svg = new StringBuilder();
@@ -37,22 +40,26 @@ internal static class StateChart
         double X(DateTimeOffset at) => Left + ((at - start).TotalHours / span * (Width - Left - Right));
         double Y(int value) => Top + ((1 - ((double)value / max)) * (Height - Top - Bottom));
 
-        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Height - Bottom}\" x2=\"{Width - Right}\" y2=\"{Height - Bottom}\" stroke=\"#555\"/>");
-        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Top}\" x2=\"{Left}\" y2=\"{Height - Bottom}\" stroke=\"#555\"/>");
-        foreach (var tick in new[] { 0, max / 2, max })
+        foreach (var share in new[] { 0, 0.25, 0.5, 0.75, 1 })
         {
+            var tick = (int)Math.Round(max * share);
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Y(tick):0.#}\" x2=\"{Width - Right}\" y2=\"{Y(tick):0.#}\" stroke=\"#e5e5e5\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 8}\" y=\"{Y(tick) + 4:0.#}\" text-anchor=\"end\" font-size=\"12\">{tick}</text>");
+            var x = Left + (share * (Width - Left - Right));
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{x:0.#}\" y1=\"{Height - Bottom}\" x2=\"{x:0.#}\" y2=\"{Height - Bottom + 5}\" stroke=\"#555\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x:0.#}\" y=\"{Height - Bottom + 18}\" text-anchor=\"middle\" font-size=\"12\">{share * span:0.#} h</text>");
         }
 
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"{Height - Bottom + 18}\" font-size=\"12\">{Encode(start.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))}</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - Right}\" y=\"{Height - Bottom + 18}\" text-anchor=\"end\" font-size=\"12\">+{span:0.#} h (simulated or tenant time)</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"14\" y=\"{Top + ((Height - Top - Bottom) / 2)}\" font-size=\"12\" transform=\"rotate(-90 14 {Top + ((Height - Top - Bottom) / 2)})\" text-anchor=\"middle\">devices</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Height - Bottom}\" x2=\"{Width - Right}\" y2=\"{Height - Bottom}\" stroke=\"#555\"/>");
+        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{Top}\" x2=\"{Left}\" y2=\"{Height - Bottom}\" stroke=\"#555\"/>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis-x\" x=\"{Left + ((Width - Left - Right) / 2)}\" y=\"{Height - Bottom + 36}\" text-anchor=\"middle\" font-size=\"12\">hours since the first status read at {Encode(start.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))} UTC (the engine's clock: simulated time in a simulated tenant)</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis-y\" x=\"14\" y=\"{Top + ((Height - Top - Bottom) / 2)}\" font-size=\"12\" transform=\"rotate(-90 14 {Top + ((Height - Top - Bottom) / 2)})\" text-anchor=\"middle\">devices</text>");
         var legendX = Left;
         foreach (var (name, colour, value) in Series)
         {
             var line = string.Join(" ", points.Select(p => string.Create(CultureInfo.InvariantCulture, $"{X(p.At):0.#},{Y(value(p)):0.#}")));
             svg.Append(CultureInfo.InvariantCulture, $"<polyline class=\"series\" data-series=\"{name}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" points=\"{line}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{legendX}\" y=\"{Height - 22}\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text x=\"{legendX + 16}\" y=\"{Height - 12}\" font-size=\"12\">{name}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{legendX}\" y=\"{Height - 16}\" width=\"12\" height=\"12\" fill=\"{colour}\"/><text x=\"{legendX + 16}\" y=\"{Height - 6}\" font-size=\"12\">{name}</text>");
             legendX += 150;
         }
 

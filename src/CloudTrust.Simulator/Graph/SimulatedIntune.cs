@@ -80,6 +80,33 @@ public sealed partial class SimulatedIntune
         }
     }
 
+    /// <summary>
+    /// Adds one device with a given name to a group, for example a name from a careless or hostile tenant
+    /// (<c>&lt;script&gt;</c> in a device name is legal in Intune); its other facts are seeded from <paramref name="mix"/>.
+    /// </summary>
+    /// <param name="groupId">The Entra group id (created when new).</param>
+    /// <param name="name">The device name, taken as it is.</param>
+    /// <param name="mix">The failing populations it is drawn from (for example <c>OldBuild = 1</c> for a device that errors).</param>
+    public void AddNamedDevice(Guid groupId, string name, FleetMix? mix = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        lock (gate)
+        {
+            var device = NewDevice(mix ?? FleetMix.Healthy, devices.Count + 1, name);
+            if (!groups.TryGetValue(groupId, out var members))
+            {
+                groups[groupId] = members = [];
+            }
+
+            members.Add(device);
+            devices.Add(device);
+            foreach (var policy in policies.Values.Concat(configurations.Values))
+            {
+                policy.TargetCache = null;
+            }
+        }
+    }
+
     /// <summary>Adds an empty group (for example a group a person assigns by hand).</summary>
     /// <param name="groupId">The group id.</param>
     public void AddEmptyGroup(Guid groupId)
@@ -315,7 +342,7 @@ public sealed partial class SimulatedIntune
         return nickname.Length == 0 ? "group" : nickname;
     }
 
-    private SimulatedDevice NewDevice(FleetMix mix, int n)
+    private SimulatedDevice NewDevice(FleetMix mix, int n, string? name = null)
     {
         var oldBuild = random.NextDouble() < mix.OldBuild;
         var windows11 = random.NextDouble() < 0.5;
@@ -331,7 +358,7 @@ public sealed partial class SimulatedIntune
             ManagedDeviceId = NextGuid(),
             AadDeviceId = NextGuid(),
             ObjectId = NextGuid(),
-            Name = $"PC-{n:D6}",
+            Name = name ?? $"PC-{n:D6}",
             Build = oldBuild ? 19042 : windows11 ? 22631 : 19045,
             SkuFamily = random.NextDouble() < 0.8 ? "Enterprise" : "Pro",
             JoinType = random.NextDouble() < 0.6 ? "azureADJoined" : "hybridAzureADJoined",

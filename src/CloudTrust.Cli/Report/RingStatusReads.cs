@@ -1,0 +1,72 @@
+using System.Text.Json;
+using CloudTrust.Core.Rollout.Activities;
+using CloudTrust.Core.Rollout.Gate;
+using CloudTrust.Core.Rollout.Plan;
+using CloudTrust.Core.Rollout.Workflow;
+using CloudTrust.Engine;
+using CloudTrust.Engine.Journal;
+
+namespace CloudTrust.Cli.Report;
+
+/// <summary>
+/// The rollout's completed <see cref="RolloutActivityNames.ReadRingStatus"/> activities from the engine history, in
+/// order: which ring each read (by its groups, from the scheduled input), what it found and when it completed.
+/// </summary>
+internal sealed class RingStatusReads
+{
+    private readonly List<(string Ring, DateTimeOffset At, RingStatusResult Result)> reads;
+
+    private RingStatusReads(List<(string Ring, DateTimeOffset At, RingStatusResult Result)> reads) => this.reads = reads;
+
+    /// <summary>Gets how many reads the history holds.</summary>
+    public int Count => reads.Count;
+
+    /// <summary>Pairs each completed read with its scheduled input.</summary>
+    /// <param name="history">The rollout's history.</param>
+    /// <param name="plan">The plan, to name a ring by its groups.</param>
+    /// <returns>The reads.</returns>
+    public static RingStatusReads From(IReadOnlyList<HistoryEvent> history, RolloutPlan? plan)
+    {
+        var scheduled = new Dictionary<int, RingStatusInput>();
+        foreach (var h in history.Where(h => h.Kind == HistoryEventKind.ActivityScheduled && h.Name == RolloutActivityNames.ReadRingStatus && h.TaskId is not null))
+        {
+            if (JsonSerializer.Deserialize<RingStatusInput>(h.Payload ?? "null", EngineJson.Options) is { } input)
+            {
+                scheduled[h.TaskId!.Value] = input;
+            }
+        }
+
+        var reads = new List<(string, DateTimeOffset, RingStatusResult)>();
+        foreach (var done in history.Where(h => h.Kind == HistoryEventKind.ActivityCompleted && h.TaskId is { } id && scheduled.ContainsKey(id)))
+        {
+            var input = scheduled[done.TaskId!.Value];
+            if (JsonSerializer.Deserialize<RingStatusResult>(done.Payload ?? "null", EngineJson.Options) is { } result)
+            {
+                var ring = plan?.Rings.FirstOrDefault(r => r.GroupIds.SequenceEqual(input.GroupIds))?.Name ?? string.Join(",", input.GroupIds);
+                reads.Add((ring, done.Timestamp, result));
+            }
+        }
+
+        return new RingStatusReads(reads);
+    }
+
+    /// <summary>The ring's last read, if it was read at all.</summary>
+    /// <param name="ring">The ring's name.</param>
+    /// <returns>What the read found.</returns>
+    public RingStatusResult? Last(string ring) => reads.LastOrDefault(r => r.Ring == ring).Result;
+
+    /// <summary>Device states after each read: every ring's latest counts up to then, summed (rings assigned so far).</summary>
+    /// <returns>One point per read.</returns>
+    public List<TimelinePoint> Timeline()
+    {
+        var latest = new Dictionary<string, RingCounts>(StringComparer.Ordinal);
+        var points = new List<TimelinePoint>(reads.Count);
+        foreach (var (ring, at, result) in reads)
+        {
+            latest[ring] = result.Counts;
+            points.Add(new TimelinePoint(at, latest.Values.Sum(c => c.Succeeded), latest.Values.Sum(c => c.Errors + c.Conflicts), latest.Values.Sum(c => c.Pending)));
+        }
+
+        return points;
+    }
+}
