@@ -60,7 +60,8 @@ public sealed record RolloutStartRequest(string RequestId, RolloutRequest Workfl
             }
 
             var errors = new List<ValidationError>();
-            var requestId = ReadRequestId(root, requestIdRequired, errors) ?? newRequestId();
+            var hasRequestId = root.TryGetProperty("requestId", out _);
+            var requestId = ReadRequestId(root, requestIdRequired, errors) ?? (hasRequestId || requestIdRequired ? string.Empty : newRequestId());
             var rollback = true;
             if (root.TryGetProperty("rollbackOnAbort", out var r))
             {

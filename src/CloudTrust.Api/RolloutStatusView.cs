@@ -37,6 +37,10 @@ public sealed record RolloutStatusView(
     IReadOnlyList<RingHistoryEntry> History,
     string? HistoryUri = null)
 {
+    // Stored status and output are read strictly: a document that lacks a record's fields or holds null where the
+    // record has none is not taken for a status or a report (the host's own writes always carry every field).
+    private static readonly JsonSerializerOptions Strict = new(ApiJson.Options) { RespectRequiredConstructorParameters = true, RespectNullableAnnotations = true };
+
     /// <summary>Builds the view from the host's instance metadata (custom status and output as serialized JSON).</summary>
     /// <param name="id">The instance id.</param>
     /// <param name="runtimeStatus">The host's status name.</param>
@@ -87,7 +91,7 @@ public sealed record RolloutStatusView(
 
         try
         {
-            return JsonSerializer.Deserialize<T>(json, ApiJson.Options);
+            return JsonSerializer.Deserialize<T>(json, Strict);
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException)
         {
