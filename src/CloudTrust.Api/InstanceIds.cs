@@ -23,6 +23,13 @@ public static class InstanceIds
         return "rollout-" + requestId.ToLowerInvariant();
     }
 
+    /// <summary>Gets a rotation's instance id: sortable by start time, apart from the rollouts' <c>rollout-</c> ids.</summary>
+    /// <param name="startedAt">When it starts.</param>
+    /// <param name="unique">A new GUID.</param>
+    /// <returns>The instance id.</returns>
+    public static string ForRotation(DateTimeOffset startedAt, Guid unique)
+        => $"rotation-{startedAt.UtcDateTime:yyyyMMddHHmmss}-{unique:N}";
+
     /// <summary>Returns whether a request id is acceptable.</summary>
     /// <param name="requestId">The id.</param>
     /// <returns>True when valid.</returns>

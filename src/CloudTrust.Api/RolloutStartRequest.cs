@@ -17,6 +17,9 @@ public sealed record RolloutStartRequest(string RequestId, RolloutRequest Workfl
     /// <summary>The largest body accepted.</summary>
     public const int MaxBytes = 1024 * 1024;
 
+    /// <summary>The deepest nesting accepted.</summary>
+    public const int MaxDepth = 32;
+
     /// <summary>Gets the rollout instance id for this request.</summary>
     public string InstanceId => InstanceIds.ForRequest(RequestId);
 
@@ -30,22 +33,22 @@ public sealed record RolloutStartRequest(string RequestId, RolloutRequest Workfl
         ArgumentNullException.ThrowIfNull(newRequestId);
         if (body.Length > MaxBytes)
         {
-            return (null, ApiProblem.Invalid("the request", [new ValidationError(string.Empty, $"larger than {MaxBytes} bytes")]));
+            return (null, ApiProblem.Invalid("the request", [new ValidationError("body", $"larger than {MaxBytes} bytes")]));
         }
 
         if (!System.Text.Unicode.Utf8.IsValid(body))
         {
-            return (null, ApiProblem.Invalid("the request", [new ValidationError(string.Empty, "not valid UTF-8")]));
+            return (null, ApiProblem.Invalid("the request", [new ValidationError("body", "not valid UTF-8")]));
         }
 
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 32 });
+            document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException ex)
         {
-            return (null, ApiProblem.Invalid("the request", [new ValidationError(string.Empty, $"malformed JSON at line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}")]));
+            return (null, ApiProblem.Invalid("the request", [new ValidationError("body", $"not readable JSON (malformed, or nested deeper than {MaxDepth} levels) at line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}")]));
         }
 
         using (document)
@@ -53,11 +56,12 @@ public sealed record RolloutStartRequest(string RequestId, RolloutRequest Workfl
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return (null, ApiProblem.Invalid("the request", [new ValidationError(string.Empty, "must be a JSON object")]));
+                return (null, ApiProblem.Invalid("the request", [new ValidationError("body", "must be a JSON object")]));
             }
 
             var errors = new List<ValidationError>();
-            var requestId = ReadRequestId(root, requestIdRequired, errors) ?? newRequestId();
+            var hasRequestId = root.TryGetProperty("requestId", out _);
+            var requestId = ReadRequestId(root, requestIdRequired, errors) ?? (hasRequestId || requestIdRequired ? string.Empty : newRequestId());
             var rollback = true;
             if (root.TryGetProperty("rollbackOnAbort", out var r))
             {

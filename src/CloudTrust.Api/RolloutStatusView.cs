@@ -18,6 +18,8 @@ namespace CloudTrust.Api;
 /// <param name="Reasons">The gate's reasons.</param>
 /// <param name="WaitingFor">The answers it waits for.</param>
 /// <param name="Report">The final report, once completed.</param>
+/// <param name="History">The rings reached, in order, with their counts and gate verdicts (from the report, once completed).</param>
+/// <param name="HistoryUri">The Durable status address with <c>showHistory=true</c>: every activity, timer and event so far.</param>
 public sealed record RolloutStatusView(
     string Id,
     string RuntimeStatus,
@@ -31,9 +33,13 @@ public sealed record RolloutStatusView(
     GateVerdict? Verdict,
     IReadOnlyList<string> Reasons,
     IReadOnlyList<string> WaitingFor,
-    RolloutReport? Report)
+    RolloutReport? Report,
+    IReadOnlyList<RingHistoryEntry> History,
+    string? HistoryUri = null)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Stored status and output are read strictly: a document that lacks a record's fields or holds null where the
+    // record has none is not taken for a status or a report (the host's own writes always carry every field).
+    private static readonly JsonSerializerOptions Strict = new(ApiJson.Options) { RespectRequiredConstructorParameters = true, RespectNullableAnnotations = true };
 
     /// <summary>Builds the view from the host's instance metadata (custom status and output as serialized JSON).</summary>
     /// <param name="id">The instance id.</param>
@@ -46,6 +52,7 @@ public sealed record RolloutStatusView(
     public static RolloutStatusView From(string id, string runtimeStatus, DateTimeOffset createdAt, DateTimeOffset lastUpdatedAt, string? customStatusJson, string? outputJson)
     {
         var status = Parse<RolloutStatus>(customStatusJson);
+        var report = Parse<RolloutReport>(outputJson);
         return new RolloutStatusView(
             id,
             runtimeStatus,
@@ -59,8 +66,17 @@ public sealed record RolloutStatusView(
             status?.Verdict,
             status?.Reasons ?? [],
             status?.WaitingFor ?? [],
-            Parse<RolloutReport>(outputJson));
+            report,
+            report?.Rings?.Select(RingHistoryEntry.From).ToList() ?? []);
     }
+
+    /// <summary>Adds the address of the instance's full history, from the host's status address for it.</summary>
+    /// <param name="statusQueryGetUri">The status address the Durable extension made; null leaves the view as is.</param>
+    /// <returns>The view.</returns>
+    public RolloutStatusView WithHistoryFrom(string? statusQueryGetUri)
+        => string.IsNullOrEmpty(statusQueryGetUri)
+            ? this
+            : this with { HistoryUri = statusQueryGetUri + (statusQueryGetUri.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "showHistory=true&showHistoryOutput=false" };
 
     /// <summary>Gets the view as the rollout's own status record (for checks such as what it waits for).</summary>
     /// <returns>The status.</returns>
@@ -75,9 +91,9 @@ public sealed record RolloutStatusView(
 
         try
         {
-            return JsonSerializer.Deserialize<T>(json, Json);
+            return JsonSerializer.Deserialize<T>(json, Strict);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or ArgumentException)
         {
             return null;
         }

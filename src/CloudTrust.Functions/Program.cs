@@ -1,5 +1,7 @@
 using Azure.Core;
+using Azure.Core.Serialization;
 using Azure.Identity;
+using CloudTrust.Api;
 using CloudTrust.Functions;
 using CloudTrust.Functions.Activities;
 using CloudTrust.Integrations.Graph;
@@ -7,6 +9,7 @@ using CloudTrust.Integrations.History;
 using CloudTrust.Integrations.KeyVault;
 using CloudTrust.Integrations.Relay;
 using CloudTrust.Integrations.Rollout;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,6 +21,12 @@ using Microsoft.Extensions.Logging;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 var services = builder.Services;
+
+// One JSON shape for every Durable input, output and custom status and every binding: the Durable extension turns the
+// worker's ObjectSerializer into its DataConverter (azure-functions-durable-extension
+// src/Worker.Extensions.DurableTask/DurableTaskExtensionStartup.cs, ObjectConverterShim.cs); WorkerOptions.Serializer is
+// an Azure.Core ObjectSerializer (azure-functions-dotnet-worker src/DotNetWorker.Core/Hosting/WorkerOptions.cs).
+services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(ApiJson.Options));
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(_ => HostSettings.Read(builder.Configuration));
 services.AddSingleton<TokenCredential>(sp => new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = sp.GetRequiredService<HostSettings>().ManagedIdentityClientId }));

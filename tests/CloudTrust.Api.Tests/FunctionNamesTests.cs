@@ -56,7 +56,7 @@ public sealed class FunctionNamesTests
     [Fact]
     public void The_status_view_reads_the_hosts_metadata_and_tolerates_missing_or_bad_json()
     {
-        var view = RolloutStatusView.From("rollout-x", "Running", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, """{"phase":"verifying","ring":"pilot","ringNumber":1,"ringCount":3,"reasons":[],"waitingFor":[]}""", "not json");
+        var view = RolloutStatusView.From("rollout-x", "Running", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, """{"phase":"verifying","ring":"pilot","ringNumber":1,"ringCount":3,"counts":null,"verdict":null,"reasons":[],"waitingFor":[]}""", "not json");
         var empty = RolloutStatusView.From("rollout-y", "Pending", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null, null);
 
         Assert.Equal(("verifying", "pilot", 1, 3), (view.Phase, view.Ring, view.RingNumber, view.RingCount));

@@ -32,9 +32,9 @@ public sealed class RolloutStartRequestTests
     [InlineData("""{ "requestId": "x" }""", false, "plan: required: the rollout plan object")]
     [InlineData("""{ "requestId": "x", "plan": { "tenantId": "nope" } }""", false, "plan.tenantId: not a GUID")]
     [InlineData("""{ "requestId": "x", "plan": {}, "rollbackOnAbort": "yes" }""", false, "rollbackOnAbort: must be true or false")]
-    [InlineData("""[1,2]""", false, "must be a JSON object")]
+    [InlineData("""[1,2]""", false, "body: must be a JSON object")]
     [InlineData("{ \"requestId\": \"x\", \"plan\": { \"profileName\": \"\u00C3\" } }", false, "plan.tenantId: required")]
-    [InlineData("""{ "requestId": """, false, "malformed JSON at line 1, position 16")]
+    [InlineData("""{ "requestId": """, false, "body: not readable JSON (malformed, or nested deeper than 32 levels) at line 1, position 16")]
     public void Bad_requests_get_a_400_problem_naming_the_field(string body, bool requestIdRequired, string expected)
     {
         var (request, problem) = RolloutStartRequest.Read(Encoding.UTF8.GetBytes(body), requestIdRequired, () => "generated");
@@ -101,6 +101,6 @@ public sealed class InvalidUtf8Tests
         var (request, problem) = RolloutStartRequest.Read(body, requestIdRequired: true, () => "generated");
 
         Assert.Null(request);
-        Assert.Equal(": not valid UTF-8", ": " + Assert.Single(problem!.Errors).Message);
+        Assert.Equal("body: not valid UTF-8", Assert.Single(problem!.Errors).ToString());
     }
 }

@@ -19,12 +19,16 @@ public static class RolloutEndpoints
     [Function("StartRollout")]
     public static async Task<HttpResponseData> Start([HttpTrigger(AuthorizationLevel.Function, "post", Route = "rollouts")] HttpRequestData request, [DurableClient] DurableTaskClient client, FunctionContext context)
     {
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, context.CancellationToken);
-        var (start, problem) = RolloutStartRequest.Read(body.ToArray(), requestIdRequired: false, () => Guid.NewGuid().ToString("N"));
+        var (body, tooLarge) = await RequestBody.ReadAsync(request.Body, context.CancellationToken);
+        if (tooLarge is not null)
+        {
+            return await HttpResponses.ProblemAsync(request, tooLarge, context.CancellationToken);
+        }
+
+        var (start, problem) = RolloutStartRequest.Read(body!, requestIdRequired: false, () => Guid.NewGuid().ToString("N"));
         if (problem is not null)
         {
-            return await HttpResponses.ProblemAsync(request, problem);
+            return await HttpResponses.ProblemAsync(request, problem, context.CancellationToken);
         }
 
         if (await client.GetInstanceAsync(start!.InstanceId, getInputsAndOutputs: false, context.CancellationToken) is null)
@@ -45,7 +49,7 @@ public static class RolloutEndpoints
             views.Add(View(instance));
         }
 
-        return await HttpResponses.JsonAsync(request, HttpStatusCode.OK, views);
+        return await HttpResponses.JsonAsync(request, HttpStatusCode.OK, views, context.CancellationToken);
     }
 
     /// <summary>GET /api/rollouts/{id}.</summary>
@@ -54,12 +58,14 @@ public static class RolloutEndpoints
     {
         if (InstanceIds.CheckRouteId(id) is { Count: > 0 } errors)
         {
-            return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the route", errors));
+            return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the route", errors), context.CancellationToken);
         }
 
+        // CreateHttpManagementPayload(instanceId, HttpRequestData?): azure-functions-durable-extension
+        // src/Worker.Extensions.DurableTask/DurableTaskClientExtensions.cs (worker extension 1.2.0 and later).
         return await client.GetInstanceAsync(id, getInputsAndOutputs: true, context.CancellationToken) is { } instance
-            ? await HttpResponses.JsonAsync(request, HttpStatusCode.OK, View(instance))
-            : await HttpResponses.ProblemAsync(request, ApiProblem.NotFound(id));
+            ? await HttpResponses.JsonAsync(request, HttpStatusCode.OK, View(instance).WithHistoryFrom(client.CreateHttpManagementPayload(id, request).StatusQueryGetUri), context.CancellationToken)
+            : await HttpResponses.ProblemAsync(request, ApiProblem.NotFound(id), context.CancellationToken);
     }
 
     /// <summary>POST /api/rollouts/{id}/approve|resume|abort.</summary>
@@ -69,21 +75,21 @@ public static class RolloutEndpoints
         var errors = InstanceIds.CheckRouteId(id).Concat(RolloutAction.TryMap(action, out var eventName)).ToList();
         if (errors.Count > 0)
         {
-            return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the route", errors));
+            return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the route", errors), context.CancellationToken);
         }
 
         if (await client.GetInstanceAsync(id, getInputsAndOutputs: true, context.CancellationToken) is not { } instance)
         {
-            return await HttpResponses.ProblemAsync(request, ApiProblem.NotFound(id));
+            return await HttpResponses.ProblemAsync(request, ApiProblem.NotFound(id), context.CancellationToken);
         }
 
         if (RolloutAction.CheckWaitingFor(View(instance).AsStatus(), eventName) is { Count: > 0 } notWaiting)
         {
-            return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the answer", notWaiting) with { Status = 409, Title = "Conflict" });
+            return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the answer", notWaiting) with { Status = 409, Title = "Conflict" }, context.CancellationToken);
         }
 
         await client.RaiseEventAsync(id, eventName, null, context.CancellationToken);
-        return await HttpResponses.JsonAsync(request, HttpStatusCode.Accepted, new { id, raised = eventName });
+        return await HttpResponses.JsonAsync(request, HttpStatusCode.Accepted, new { id, raised = eventName }, context.CancellationToken);
     }
 
     private static RolloutStatusView View(OrchestrationMetadata instance)

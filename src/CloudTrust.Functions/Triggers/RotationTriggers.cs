@@ -4,6 +4,7 @@ using CloudTrust.Core.Rotation;
 using CloudTrust.Integrations.Relay;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace CloudTrust.Functions.Triggers;
@@ -45,19 +46,26 @@ public sealed class RotationTriggers(HostSettings settings, ReadKerberosServerAc
             {
                 rows.Add(KerberosHealthView.Unreadable(domain, ex.Message));
             }
+            catch (RelayUnavailableException)
+            {
+                rows.Add(KerberosHealthView.Unreadable(domain, "the relay or the on-premises agent could not be reached"));
+            }
         }
 
-        return await HttpResponses.JsonAsync(request, HttpStatusCode.OK, rows);
+        return await HttpResponses.JsonAsync(request, HttpStatusCode.OK, rows, context.CancellationToken);
     }
 
     /// <summary>GET /api/health: the host answers.</summary>
     [Function("Health")]
-    public static Task<HttpResponseData> Health([HttpTrigger(AuthorizationLevel.Function, "get", Route = "health")] HttpRequestData request)
-        => HttpResponses.JsonAsync(request, HttpStatusCode.OK, new { status = "ok" });
+    public static Task<HttpResponseData> Health([HttpTrigger(AuthorizationLevel.Function, "get", Route = "health")] HttpRequestData request, FunctionContext context)
+        => HttpResponses.JsonAsync(request, HttpStatusCode.OK, new { status = "ok" }, context.CancellationToken);
 
-    private async Task<string> StartAsync(DurableTaskClient client, RotationMode mode, string trigger, CancellationToken cancellationToken)
-        => await client.ScheduleNewOrchestrationInstanceAsync(
+    // ScheduleNewOrchestrationInstanceAsync(TaskName, object?, StartOrchestrationOptions?, CancellationToken):
+    // microsoft/durabletask-dotnet src/Client/Core/DurableTaskClient.cs; StartOrchestrationOptions: src/Abstractions/TaskOptions.cs.
+    private Task<string> StartAsync(DurableTaskClient client, RotationMode mode, string trigger, CancellationToken cancellationToken)
+        => client.ScheduleNewOrchestrationInstanceAsync(
             KeyRotationWorkflow.Name,
             new RotationRequest(settings.RotationPolicy, mode, settings.RotationPolicy.Domains, trigger),
+            new StartOrchestrationOptions(InstanceIds.ForRotation(time.GetUtcNow(), Guid.NewGuid())),
             cancellationToken);
 }
