@@ -18,7 +18,7 @@ param namePrefix string = 'cloudtrust'
 param rotationSchedule string = '0 0 3 * * 0'
 
 @description('The key rotation policy (JSON, read by RotationPolicyReader): schedule, maximum key age, the AD domains, approval.')
-param rotationPolicy string = '{ "schedule": "0 0 3 * * 0", "maxKeyAge": "30.00:00:00", "domains": [], "requireApproval": true }'
+param rotationPolicy string = '{ "schedule": "0 0 3 * * 0", "maxKeyAgeDays": 30, "domains": [], "requireApproval": true }'
 
 @description('Object id of the on-premises agent\'s Entra service principal; when given, it is granted Key Vault Secrets User to read relay-listen-key and the signing key.')
 param agentPrincipalId string = ''

@@ -35,7 +35,7 @@ public sealed class HostileInputTests
         """;
 
     private const string ValidPolicy = """
-        { "schedule": "0 2 * * 0", "maxKeyAge": "30.00:00:00", "domains": ["corp.contoso.com"], "requireApproval": false }
+        { "schedule": "0 2 * * 0", "maxKeyAgeDays": 30, "domains": ["corp.contoso.com"], "requireApproval": false }
         """;
 
     private const string ValidOperation = """{ "version": 1, "operation": "RotateKerberosServerKey", "domain": "corp.contoso.com", "operationId": "7d9f2c1e-aaaa-4bbb-8ccc-0123456789ab" }""";
