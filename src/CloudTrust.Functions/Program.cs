@@ -70,7 +70,7 @@ services.AddSingleton(sp =>
         new RecordRotationAttemptActivity(sp.GetRequiredService<SqliteRotationHistory>()),
         new EnsureKerberosServerActivity(sender),
         new ResolveRingGroupsActivity(graph, loggers),
-        new ReadHelloSourcesActivity(graph, TimeProvider.System, loggers),
+        new ReadHelloSourcesActivity(graph, new RelayHelloGroupPolicyReader(sender), TimeProvider.System, loggers),
         new DisableCertificateTrustActivity(graph, loggers),
         new RestoreCertificateTrustActivity(graph, loggers),
         new DeployContainerDeletionActivity(graph, loggers),

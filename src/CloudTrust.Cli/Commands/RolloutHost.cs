@@ -58,7 +58,12 @@ public sealed class RolloutHost : IAsyncDisposable
             .AddActivity<AssignGroupsInput, AssignGroupsResult>(RolloutActivityNames.AssignGroups, new AssignGroupsActivity(graph, loggers))
             .AddActivity<RingStatusInput, RingStatusResult>(RolloutActivityNames.ReadRingStatus, new ReadRingStatusActivity(graph, loggers))
             .AddActivity<TicketProbeDeployInput, TicketProbeDeployResult>(RolloutActivityNames.DeployTicketProbe, new DeployTicketProbeActivity(graph))
-            .AddActivity<TicketProbeReadInput, TicketProbeSummary>(RolloutActivityNames.ReadTicketProbe, new ReadTicketProbeActivity(graph));
+            .AddActivity<TicketProbeReadInput, TicketProbeSummary>(RolloutActivityNames.ReadTicketProbe, new ReadTicketProbeActivity(graph))
+            .AddActivity<HelloSourcesInput, HelloSourcesResult>(RolloutActivityNames.ReadHelloSources, new ReadHelloSourcesActivity(graph, new RelayHelloGroupPolicyReader(connection.Sender), clock, loggers))
+            .AddActivity<CertificateTrustInput, CertificateTrustResult>(RolloutActivityNames.DisableCertificateTrust, new DisableCertificateTrustActivity(graph, loggers))
+            .AddActivity<CertificateTrustInput, CertificateTrustResult>(RolloutActivityNames.RestoreCertificateTrust, new RestoreCertificateTrustActivity(graph, loggers))
+            .AddActivity<ContainerDeletionInput, ContainerDeletionResult>(RolloutActivityNames.DeployContainerDeletion, new DeployContainerDeletionActivity(graph, loggers))
+            .AddActivity<ReprovisioningInput, ReprovisioningStatus>(RolloutActivityNames.ReadReprovisioning, new ReadReprovisioningActivity(graph));
         var engine = new WorkflowEngine(registry, new WorkflowEngineOptions { DatabasePath = databasePath, PollInterval = TimeSpan.FromMilliseconds(100), AfterCommit = afterCommit }, clock, loggers);
         return new RolloutHost(connection, engine, clock, loggers);
     }

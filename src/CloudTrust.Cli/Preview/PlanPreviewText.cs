@@ -50,6 +50,18 @@ public static class PlanPreviewText
             Readiness(lines, readiness);
         }
 
+        if (preview.GroupsToCreate.Count > 0)
+        {
+            lines.Add("Ring groups that do not exist and would be created (createMissingGroups): " + string.Join(", ", preview.GroupsToCreate.Select(n => $"'{n}'")));
+            lines.Add(string.Empty);
+        }
+
+        foreach (var analysis in preview.Analyses ?? [])
+        {
+            lines.AddRange(RingAnalysisText.Render(analysis));
+            lines.Add(string.Empty);
+        }
+
         if (preview.Blockers.Count > 0)
         {
             lines.Add(Invariant($"The rollout would stop at its preflight ({preview.Blockers.Count} blocker(s)):"));

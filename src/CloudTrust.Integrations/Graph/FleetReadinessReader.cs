@@ -23,7 +23,7 @@ internal sealed partial class FleetReadinessReader(GraphConnection graph, GroupD
     /// Tallies several rings in one pass over the managed devices and one over the registration details; a device
     /// (and its user) in the groups of two rings counts in both, as reading each ring alone would count it.
     /// </summary>
-    public async Task<IReadOnlyList<ReadinessTally>> ReadRingsAsync(IReadOnlyList<IReadOnlyList<Guid>> rings, TimeSpan staleAfter, int sampleLimit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ReadinessTally>> ReadRingsAsync(IReadOnlyList<IReadOnlyList<Guid>> rings, TimeSpan staleAfter, int sampleLimit, CancellationToken cancellationToken, bool keepNames = false)
     {
         ArgumentNullException.ThrowIfNull(rings);
         var ringsOfDevice = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
@@ -35,7 +35,7 @@ internal sealed partial class FleetReadinessReader(GraphConnection graph, GroupD
             }
         }
 
-        var tallies = rings.Select(_ => new ReadinessTally(sampleLimit)).ToList();
+        var tallies = rings.Select(_ => new ReadinessTally(sampleLimit, keepNames)).ToList();
         var ringsOfUser = new Dictionary<string, HashSet<int>>(StringComparer.OrdinalIgnoreCase);
         var now = time.GetUtcNow();
         var managed = graph.V1.DeviceManagement.ManagedDevices;
@@ -55,10 +55,11 @@ internal sealed partial class FleetReadinessReader(GraphConnection graph, GroupD
                     continue;
                 }
 
-                var findings = ReadinessRules.DeviceFindings(Facts(device), now, staleAfter);
+                var facts = Facts(device);
+                var findings = ReadinessRules.DeviceFindings(facts, now, staleAfter);
                 foreach (var ring in deviceRings)
                 {
-                    tallies[ring].AddDevice(device.DeviceName ?? aadId, findings);
+                    tallies[ring].AddDevice(device.DeviceName ?? aadId, findings, facts.JoinType);
                     if (device.UserPrincipalName is { Length: > 0 } upn)
                     {
                         (ringsOfUser.TryGetValue(upn, out var set) ? set : ringsOfUser[upn] = []).Add(ring);

@@ -14,7 +14,8 @@ namespace CloudTrust.Integrations.Graph;
 /// </summary>
 internal sealed partial class GroupResolver(GraphConnection graph, ILogger<GroupResolver> logger)
 {
-    public async Task<ResolveRingGroupsResult> ResolveAsync(ResolveRingGroupsInput input, CancellationToken cancellationToken)
+    /// <summary>Resolves the plan's group names; with <paramref name="dryRun"/> nothing is created and <see cref="ResolveRingGroupsResult.Created"/> names the groups that would be.</summary>
+    public async Task<ResolveRingGroupsResult> ResolveAsync(ResolveRingGroupsInput input, CancellationToken cancellationToken, bool dryRun = false)
     {
         ArgumentNullException.ThrowIfNull(input);
         var ids = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
@@ -57,6 +58,11 @@ internal sealed partial class GroupResolver(GraphConnection graph, ILogger<Group
         {
             LogUnresolved(errors.Count);
             return new ResolveRingGroupsResult(ids, [], [.. errors.OrderBy(e => e.Path, StringComparer.Ordinal)]);
+        }
+
+        if (dryRun)
+        {
+            return new ResolveRingGroupsResult(ids, [.. missing.Select(m => m.Name)], []);
         }
 
         var created = new List<string>();

@@ -7,10 +7,12 @@ namespace CloudTrust.Integrations.Graph;
 /// <summary>
 /// Counts one ring's readiness as devices and users are read: totals, counts per reason, and a bounded list of
 /// named samples (devices first, up to the limit; then users, up to twice the limit in all). Holds no per-device
-/// state, so a ring of 100,000 devices costs a few counters.
+/// state unless asked to keep the device names (the Group Policy coverage needs them), so a ring of 100,000 devices
+/// costs a few counters.
 /// </summary>
-internal sealed class ReadinessTally(int sampleLimit)
+internal sealed class ReadinessTally(int sampleLimit, bool keepNames = false)
 {
+    private readonly HashSet<string> names = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, (int Count, string Example)> deviceReasons = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Count, string Example)> userReasons = new(StringComparer.Ordinal);
     private readonly List<string> samples = [];
@@ -25,9 +27,20 @@ internal sealed class ReadinessTally(int sampleLimit)
 
     public int UsersWithWhfb { get; private set; }
 
-    public void AddDevice(string name, IReadOnlyList<ReadinessFinding> findings)
+    public int HybridJoined { get; private set; }
+
+    /// <summary>Gets the devices' names, when the tally keeps them.</summary>
+    public IReadOnlySet<string> DeviceNames => names;
+
+    public void AddDevice(string name, IReadOnlyList<ReadinessFinding> findings, string? joinType = null)
     {
         Devices++;
+        HybridJoined += string.Equals(joinType, "hybridAzureADJoined", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        if (keepNames)
+        {
+            names.Add(name);
+        }
+
         if (findings.Count == 0)
         {
             return;

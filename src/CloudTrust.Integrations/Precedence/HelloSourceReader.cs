@@ -19,7 +19,7 @@ internal sealed partial class HelloSourceReader(GraphConnection graph, ILoggerFa
 {
     private readonly ILogger<HelloSourceReader> logger = loggers.CreateLogger<HelloSourceReader>();
 
-    public async Task<(List<HelloSource> Sources, List<SourceAssignment> Assignments)> ReadAsync(IReadOnlyList<Guid> groupIds, string? ourPolicyId, CancellationToken cancellationToken)
+    public async Task<(List<HelloSource> Sources, List<SourceAssignment> Assignments)> ReadAsync(IReadOnlyList<Guid> groupIds, string? ourPolicyId, string? ourProfileName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(groupIds);
         var sources = await ReadTenantWideAsync(cancellationToken);
@@ -32,7 +32,7 @@ internal sealed partial class HelloSourceReader(GraphConnection graph, ILoggerFa
             foreach (var value in values)
             {
                 var kind = policy.IsAccountProtection ? HelloSourceKind.AccountProtection : value.Scope == HelloScope.User ? HelloSourceKind.UserPolicy : HelloSourceKind.DevicePolicy;
-                sources.Add(Source(kind, value, policy.Id, policy.Name ?? policy.Id, ourPolicyId));
+                sources.Add(Source(kind, value, policy.Id, policy.Name ?? policy.Id, ourProfileName is not null && SettingsCatalogProfile.IsOurs(policy, ourProfileName) ? policy.Id : ourPolicyId));
             }
 
             if (values.Count > 0)
@@ -57,7 +57,8 @@ internal sealed partial class HelloSourceReader(GraphConnection graph, ILoggerFa
                 continue;
             }
 
-            sources.AddRange(values.Select(v => Source(HelloSourceKind.CustomOmaUri, v, configuration.Id!, configuration.DisplayName ?? configuration.Id!, ourPolicyId)));
+            var ours = ourProfileName is not null && configuration.DisplayName == ourProfileName && (configuration.Description?.Contains(SettingsCatalogPayload.Marker, StringComparison.Ordinal) ?? false);
+            sources.AddRange(values.Select(v => Source(HelloSourceKind.CustomOmaUri, v, configuration.Id!, configuration.DisplayName ?? configuration.Id!, ours ? configuration.Id : ourPolicyId)));
             assignments.Add(new SourceAssignment(configuration.Id!, configuration.DisplayName ?? configuration.Id!, ProfileMode.CustomOmaUri, groups));
         }
 

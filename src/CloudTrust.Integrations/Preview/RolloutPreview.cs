@@ -1,10 +1,14 @@
+using CloudTrust.Core.GroupPolicy;
 using CloudTrust.Core.Kerberos;
+using CloudTrust.Core.Migration;
+using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Core.Rollout.Plan;
 using CloudTrust.Core.Rollout.Preview;
 using CloudTrust.Core.Rollout.Workflow;
 using CloudTrust.Core.Validation;
 using CloudTrust.Integrations.Graph;
 using CloudTrust.Integrations.Relay;
+using CloudTrust.Integrations.Rollout;
 using Microsoft.Extensions.Logging;
 
 namespace CloudTrust.Integrations.Preview;
@@ -12,13 +16,16 @@ namespace CloudTrust.Integrations.Preview;
 /// <summary>
 /// The dry run behind <c>cloudtrust plan</c>: validates a plan, reads the tenant as the rollout would (the same
 /// profile comparison, assignment list, conflict rules, readiness rules and Kerberos health judgement), and says
-/// what a rollout WOULD change. Sends only GET requests to Graph and only <c>GetKerberosServer</c> to the agent;
-/// an invalid plan is answered with its path-precise errors before anything is read.
+/// what a rollout WOULD change, with each ring's WHfB precedence report and migration steps (the same
+/// <see cref="RingAnalyzer"/> the rollout's preflight uses). Sends only GET requests to Graph and only the read
+/// operations <c>GetKerberosServer</c> and <c>ListHelloGroupPolicies</c> to the agent; an invalid plan is answered
+/// with its path-precise errors before anything is read.
 /// </summary>
 public sealed partial class RolloutPreview
 {
     private readonly GraphConnection graph;
     private readonly IKerberosServerReader kerberos;
+    private readonly IHelloGroupPolicyPort? groupPolicies;
     private readonly TimeProvider time;
     private readonly ILoggerFactory loggers;
     private readonly ILogger<RolloutPreview> logger;
@@ -28,7 +35,8 @@ public sealed partial class RolloutPreview
     /// <param name="kerberos">Reads the plan domains' Kerberos server objects (the agent over the relay, or the simulated tenant).</param>
     /// <param name="time">The clock device check-in ages are measured by.</param>
     /// <param name="loggers">Loggers.</param>
-    public RolloutPreview(GraphConnection graph, IKerberosServerReader kerberos, TimeProvider time, ILoggerFactory loggers)
+    /// <param name="groupPolicies">Lists the plan domains' WHfB GPOs (the agent over the relay); null reads no Group Policy and says so.</param>
+    public RolloutPreview(GraphConnection graph, IKerberosServerReader kerberos, TimeProvider time, ILoggerFactory loggers, IHelloGroupPolicyPort? groupPolicies = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(kerberos);
@@ -38,6 +46,7 @@ public sealed partial class RolloutPreview
         this.kerberos = kerberos;
         this.time = time;
         this.loggers = loggers;
+        this.groupPolicies = groupPolicies;
         logger = loggers.CreateLogger<RolloutPreview>();
     }
 
@@ -48,7 +57,7 @@ public sealed partial class RolloutPreview
     /// <param name="loggers">Loggers.</param>
     /// <returns>The preview service.</returns>
     public static RolloutPreview OverRelay(GraphConnection graph, RelaySender sender, TimeProvider time, ILoggerFactory loggers)
-        => new(graph, new RelayKerberosServerReader(sender), time, loggers);
+        => new(graph, new RelayKerberosServerReader(sender), time, loggers, new RelayHelloGroupPolicyReader(sender));
 
     /// <summary>Validates the plan and, when valid, reads the tenant and says what a rollout would change.</summary>
     /// <param name="planJson">The plan document.</param>
@@ -69,6 +78,20 @@ public sealed partial class RolloutPreview
             return new PlanPreview { PlanErrors = [new ValidationError("tenantId", $"the plan is for tenant {plan.TenantId}, but the connection is to tenant {graph.Options.TenantId}")] };
         }
 
+        var toCreate = new List<string>();
+        if (plan.AllGroupNames.Count > 0)
+        {
+            var resolved = await new GroupResolver(graph, loggers.CreateLogger<GroupResolver>()).ResolveAsync(
+                new ResolveRingGroupsInput([.. plan.Rings.Select(r => (IReadOnlyList<string>)(r.GroupNames ?? []))], plan.CreateMissingGroups), cancellationToken, dryRun: true);
+            if (!resolved.IsResolved)
+            {
+                return new PlanPreview { PlanErrors = resolved.Errors };
+            }
+
+            toCreate.AddRange(resolved.Created);
+            plan = plan with { Rings = [.. plan.Rings.Select(r => r with { GroupIds = [.. r.GroupIds.Concat((r.GroupNames ?? []).Where(resolved.GroupIds.ContainsKey).Select(n => resolved.GroupIds[n])).Distinct()], GroupNames = [] })] };
+        }
+
         LogPreviewing(plan.ProfileName, plan.Rings.Count, plan.Domains.Count);
         var kerberosPreview = await ReadKerberosAsync(plan, cancellationToken);
         var catalog = new SettingsCatalogProfile(graph.Beta, loggers.CreateLogger<SettingsCatalogProfile>());
@@ -76,9 +99,11 @@ public sealed partial class RolloutPreview
             .ScanAsync(plan.ProfileName, plan.AllGroupIds, cancellationToken);
         var (profile, assignments) = await ReadProfileAsync(plan, catalog, cancellationToken);
         var readiness = await ReadReadinessAsync(plan, cancellationToken);
+        var analyses = await AnalyzeRingsAsync(plan, cancellationToken);
 
-        var blockers = scan.Conflicts.Select(c => $"policy '{c.PolicyName}' ({c.PolicyId}): {string.Join("; ", c.Reasons)}")
+        var blockers = MigrationConflicts.Outstanding(scan.Conflicts, analyses).Select(c => $"policy '{c.PolicyName}' ({c.PolicyId}): {string.Join("; ", c.Reasons)}")
             .Concat(kerberosPreview.Domains.Where(d => d.State is KerberosServerState.Unhealthy or KerberosServerState.Unreadable).Select(d => $"Kerberos server in {d.Domain}: {d.Detail}"))
+            .Concat(analyses.SelectMany(a => a.Blockers))
             .ToList();
         LogPreviewed(plan.ProfileName, profile.Change, profile.Settings.Count, scan.Conflicts.Count, blockers.Count);
         return new PlanPreview
@@ -88,8 +113,23 @@ public sealed partial class RolloutPreview
             Kerberos = kerberosPreview,
             Conflicts = new ConflictPreview(scan.Conflicts, scan.PoliciesExamined),
             Readiness = readiness,
+            GroupsToCreate = toCreate,
+            Analyses = analyses,
             Blockers = blockers,
         };
+    }
+
+    private async Task<IReadOnlyList<RingAnalysis>> AnalyzeRingsAsync(RolloutPlan plan, CancellationToken cancellationToken)
+    {
+        var reader = new ReadHelloSourcesActivity(graph, groupPolicies, time, loggers);
+        var analyses = new List<RingAnalysis>();
+        foreach (var ring in plan.Rings)
+        {
+            var read = await reader.RunAsync(new HelloSourcesInput(ring.GroupIds, Domains: plan.Domains, OurProfileName: plan.ProfileName), cancellationToken);
+            analyses.Add(RingAnalyzer.Analyze(ring, plan.ProfileMode, plan.ProfileName, read));
+        }
+
+        return analyses;
     }
 
     private async Task<KerberosPreview> ReadKerberosAsync(RolloutPlan plan, CancellationToken cancellationToken)

@@ -10,9 +10,10 @@ namespace CloudTrust.Integrations.Rollout;
 public sealed class ReadTicketProbeActivity(GraphConnection graph) : IActivity<TicketProbeReadInput, TicketProbeSummary>
 {
     /// <inheritdoc />
-    public Task<TicketProbeSummary> RunAsync(TicketProbeReadInput input, CancellationToken cancellationToken)
+    public async Task<TicketProbeSummary> RunAsync(TicketProbeReadInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return new TicketProbeDeployment(graph).ReadAsync(input.ScriptId, input.SampleLimit, cancellationToken);
+        var only = input.GroupIds is { } groups ? await new GroupDeviceIds(graph).ReadAsync(groups, cancellationToken) : null;
+        return await new TicketProbeDeployment(graph).ReadAsync(input.ScriptId, input.SampleLimit, cancellationToken, only);
     }
 }

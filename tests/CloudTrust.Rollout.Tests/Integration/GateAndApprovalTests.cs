@@ -58,6 +58,7 @@ public sealed class GateAndApprovalTests
             intune.AddDeviceGroup(Pilot, 20);
             intune.AddDeviceGroup(Early, 30, new FleetMix { OldBuild = 0.5 });
             intune.AddEmptyGroup(HandAdded);
+            intune.AddEmptyGroup(Broad);
             var desired = WhfbPolicySettings.Desired(true).Choices.ToDictionary(c => c.Key, c => c.Value.EndsWith("_true", StringComparison.Ordinal));
             ours = intune.AddPolicy(Plans.ProfileName, "Managed by CloudTrust. [cloudtrust:whfb-cloud-kerberos-trust]", desired, [HandAdded]);
         });

@@ -106,7 +106,7 @@ public sealed class HelloSourcesTests
     }
 
     internal static Task<HelloSourcesResult> ReadAsync(RolloutHarness harness, HelloSourcesInput input)
-        => new ReadHelloSourcesActivity(harness.Graph, harness.Clock, NullLoggerFactory.Instance).RunAsync(input, CancellationToken.None);
+        => new ReadHelloSourcesActivity(harness.Graph, null, harness.Clock, NullLoggerFactory.Instance).RunAsync(input, CancellationToken.None);
 
     internal static HelloSource Planned(string id) => new(HelloSourceKind.DevicePolicy, HelloScope.Device, id, Plans.ProfileName, true, true, null, IsOurs: true);
 }

@@ -168,7 +168,7 @@ public sealed class PlanSupportTests
 
         Assert.Empty(PlanSupport.Unsupported(Read(Ring)));
         Assert.Equal(
-            ["rings[1].migrateFrom", "helloSettings"],
+            ["helloSettings"],
             PlanSupport.Unsupported(Read(Ring + "," + Extended, """, "helloSettings": { "minimumPinLength": 6 }""")).Select(e => e.Path));
     }
 }

@@ -1,3 +1,4 @@
+using CloudTrust.Core.GroupPolicy;
 using CloudTrust.Core.Precedence;
 using CloudTrust.Core.Rollout.Plan;
 
@@ -7,13 +8,27 @@ namespace CloudTrust.Core.Rollout.Activities;
 /// <param name="GroupIds">The ring's groups.</param>
 /// <param name="OurPolicyId">The rollout's own profile id when it exists (its source is then marked <see cref="HelloSource.IsOurs"/>).</param>
 /// <param name="TicketProbeScriptId">The ticket probe's Remediations script id when it was deployed, for evidence of working cloud trust.</param>
-public sealed record HelloSourcesInput(IReadOnlyList<Guid> GroupIds, string? OurPolicyId = null, string? TicketProbeScriptId = null);
+/// <param name="Domains">The AD domains whose Group Policy is read through the agent (none: Group Policy is not read).</param>
+/// <param name="OurProfileName">The rollout's profile name: a policy with this name and the rollout's marker is ours even before its id is known.</param>
+public sealed record HelloSourcesInput(
+    IReadOnlyList<Guid> GroupIds,
+    string? OurPolicyId = null,
+    string? TicketProbeScriptId = null,
+    IReadOnlyList<string>? Domains = null,
+    string? OurProfileName = null);
 
-/// <summary>Output of <see cref="RolloutActivityNames.ReadHelloSources"/>: what configures WHfB for the ring today (Group Policy aside, which the agent reads).</summary>
+/// <summary>Output of <see cref="RolloutActivityNames.ReadHelloSources"/>: what configures WHfB for the ring today.</summary>
 /// <param name="Sources">The tenant-wide enrollment configuration and every Intune policy assigned to one of the ring's groups that sets a trust-model value.</param>
 /// <param name="Assignments">For each Intune source (by <see cref="HelloSource.Id"/>), its kind of profile and the ring groups it is assigned to.</param>
 /// <param name="Evidence">Users of the ring with WHfB registered, and the ticket probe's results for the ring's devices.</param>
-public sealed record HelloSourcesResult(IReadOnlyList<HelloSource> Sources, IReadOnlyList<SourceAssignment> Assignments, TrustModelEvidence Evidence)
+/// <param name="GroupPolicy">The GPOs of the plan's domains that reach the ring's devices, read through the agent; null when no domain was asked for.</param>
+/// <param name="HybridJoinedDevices">The ring's managed devices that are Microsoft Entra hybrid joined.</param>
+public sealed record HelloSourcesResult(
+    IReadOnlyList<HelloSource> Sources,
+    IReadOnlyList<SourceAssignment> Assignments,
+    TrustModelEvidence Evidence,
+    GroupPolicyCoverage? GroupPolicy = null,
+    int HybridJoinedDevices = 0)
 {
     /// <summary>
     /// The assignments a certificate-trust migration removes for the ring: every source other than ours that turns

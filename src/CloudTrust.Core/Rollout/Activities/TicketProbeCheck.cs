@@ -11,4 +11,5 @@ public sealed record TicketProbeDeployResult(string ScriptId);
 /// <summary>Input of <see cref="RolloutActivityNames.ReadTicketProbe"/>.</summary>
 /// <param name="ScriptId">The Remediations script's id.</param>
 /// <param name="SampleLimit">How many failing devices to name.</param>
-public sealed record TicketProbeReadInput(string ScriptId, int SampleLimit);
+/// <param name="GroupIds">Only the devices of these groups (one ring); null for every device the probe ran on.</param>
+public sealed record TicketProbeReadInput(string ScriptId, int SampleLimit, IReadOnlyList<Guid>? GroupIds = null);

@@ -3,8 +3,8 @@ using CloudTrust.Core.Validation;
 namespace CloudTrust.Core.Rollout.Plan;
 
 /// <summary>
-/// Parts of the plan format that are read and validated but not yet carried out by the rollout: ring migrations and
-/// the optional WHfB settings (issue 9). (Ring groups by display name are resolved, or created, in preflight.) A plan using them is refused with the
+/// Parts of the plan format that are read and validated but not yet carried out by the rollout: the optional WHfB
+/// settings (issue 9). A plan using them is refused with the
 /// place and the reason, before anything is read or written, instead of being half applied.
 /// </summary>
 public static class PlanSupport
@@ -16,14 +16,6 @@ public static class PlanSupport
     {
         ArgumentNullException.ThrowIfNull(plan);
         var errors = new List<ValidationError>();
-        for (var i = 0; i < plan.Rings.Count; i++)
-        {
-            if (plan.Rings[i].MigrateFrom is not null)
-            {
-                errors.Add(new ValidationError($"rings[{i}].migrateFrom", "ring migrations are planned (see 'cloudtrust plan') but not yet carried out by the rollout"));
-            }
-        }
-
         if (plan.Hello is { IsEmpty: false })
         {
             errors.Add(new ValidationError("helloSettings", "optional WHfB settings are validated but not yet written into the profile"));

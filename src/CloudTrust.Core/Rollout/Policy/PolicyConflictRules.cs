@@ -6,6 +6,9 @@ namespace CloudTrust.Core.Rollout.Policy;
 /// </summary>
 public static class PolicyConflictRules
 {
+    /// <summary>The reason given for a policy that enables certificate trust.</summary>
+    public const string CertificateTrustReason = "UseCertificateForOnPremAuth is true (certificate trust wins over cloud trust)";
+
     /// <summary>Returns why a policy's settings conflict with cloud Kerberos trust; empty when they do not.</summary>
     /// <param name="settings">The other policy's choice settings.</param>
     /// <returns>The reasons.</returns>
@@ -15,7 +18,7 @@ public static class PolicyConflictRules
         var reasons = new List<string>();
         if (settings.BoolOf(WhfbSettingIds.UseCertificateForOnPremAuth) == true)
         {
-            reasons.Add("UseCertificateForOnPremAuth is true (certificate trust wins over cloud trust)");
+            reasons.Add(CertificateTrustReason);
         }
 
         if (settings.BoolOf(WhfbSettingIds.UseCloudTrustForOnPremAuth) == false)

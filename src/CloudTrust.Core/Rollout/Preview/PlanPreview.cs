@@ -1,3 +1,4 @@
+using CloudTrust.Core.Migration;
 using CloudTrust.Core.Validation;
 
 namespace CloudTrust.Core.Rollout.Preview;
@@ -30,6 +31,12 @@ public sealed record PlanPreview
     /// <summary>Gets the devices and users not ready, per ring, counted by reason.</summary>
     public ReadinessPreview? Readiness { get; init; }
 
-    /// <summary>Gets what would stop the rollout at its preflight (conflicts, unhealthy or unreadable Kerberos objects); empty when it would go ahead.</summary>
+    /// <summary>Gets the ring groups named by display name that do not exist and that the rollout would create (<c>createMissingGroups</c>).</summary>
+    public IReadOnlyList<string> GroupsToCreate { get; init; } = [];
+
+    /// <summary>Gets each ring's WHfB sources, which one wins, its trust model now and after, and its migration steps.</summary>
+    public IReadOnlyList<RingAnalysis>? Analyses { get; init; }
+
+    /// <summary>Gets what would stop the rollout at its preflight (conflicts, unhealthy or unreadable Kerberos objects, blocking precedence findings); empty when it would go ahead.</summary>
     public IReadOnlyList<string> Blockers { get; init; } = [];
 }

@@ -13,6 +13,7 @@ namespace CloudTrust.Core.Rollout.Workflow;
 /// <param name="Failing">Named failing devices.</param>
 /// <param name="ResumedByPerson">Whether a person resumed after a failed gate.</param>
 /// <param name="Polls">How many status reads the ring took.</param>
+/// <param name="Migration">What the ring's migration did, when it migrates from key or certificate trust.</param>
 public sealed record RingReport(
     string Name,
     ReadinessResult? Readiness,
@@ -22,4 +23,5 @@ public sealed record RingReport(
     IReadOnlyList<string> Reasons,
     IReadOnlyList<DeviceIssue> Failing,
     bool ResumedByPerson,
-    int Polls);
+    int Polls,
+    RingMigrationProgress? Migration = null);

@@ -11,4 +11,10 @@ public static class RolloutEvents
 
     /// <summary>A person stops the rollout (and, when asked, its assignments are rolled back).</summary>
     public const string Abort = "abort";
+
+    /// <summary>
+    /// A person approves deleting the WHfB containers of one ring migrating from certificate trust; the payload is a
+    /// <see cref="ContainerDeletionApproval"/> that must name that ring. <see cref="Approve"/> never stands in for it.
+    /// </summary>
+    public const string ApproveDeletion = "approveDeletion";
 }

@@ -1,3 +1,4 @@
+using CloudTrust.Core.Migration;
 using CloudTrust.Core.Rollout.Activities;
 
 namespace CloudTrust.Core.Rollout.Workflow;
@@ -12,6 +13,7 @@ namespace CloudTrust.Core.Rollout.Workflow;
 /// <param name="Rings">One report per ring reached.</param>
 /// <param name="RolledBack">Groups removed again on abort.</param>
 /// <param name="TicketProbe">What the ticket probe found, when the plan asked for it.</param>
+/// <param name="Analyses">Each ring's precedence report and migration, as preflight read them.</param>
 public sealed record RolloutReport(
     RolloutOutcome Outcome,
     IReadOnlyList<string> PlanErrors,
@@ -21,4 +23,5 @@ public sealed record RolloutReport(
     ProfileAction? ProfileAction,
     IReadOnlyList<RingReport> Rings,
     IReadOnlyList<Guid> RolledBack,
-    TicketProbeSummary? TicketProbe = null);
+    TicketProbeSummary? TicketProbe = null,
+    IReadOnlyList<RingAnalysis>? Analyses = null);

@@ -1,3 +1,5 @@
+using CloudTrust.Core.Migration;
+using CloudTrust.Core.Precedence;
 using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Core.Rollout.Gate;
 using CloudTrust.Core.Rollout.Plan;
@@ -6,12 +8,14 @@ using CloudTrust.Core.Workflows;
 namespace CloudTrust.Core.Rollout.Workflow;
 
 /// <summary>
-/// The WHfB cloud-trust rollout: preflight (plan, conflicts, Kerberos servers) → ensure the profile → for each
-/// ring: readiness, assign, poll the policy state on durable timers, evaluate the gate, wait for approval when
-/// the ring asks for it → final report. A failed gate pauses until <c>resume</c> or <c>abort</c>.
-/// Written only against <see cref="IWorkflowContext"/>: deterministic and replay-safe.
+/// The WHfB cloud-trust rollout: preflight (plan, ring groups, Kerberos servers, conflicts, each ring's WHfB sources
+/// and which one wins) → ensure the profile → for each ring: readiness, the migration's reversible steps, assign,
+/// poll the policy state on durable timers, evaluate the gate, wait for approval when the ring asks for it, then the
+/// migration's tracking (and, for certificate trust, the approved container deletion) → final report. A failed gate
+/// pauses until <c>resume</c> or <c>abort</c>. Written only against <see cref="IWorkflowContext"/>: deterministic and
+/// replay-safe.
 /// </summary>
-public sealed class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutReport>
+public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutReport>
 {
     /// <summary>The workflow's registered name.</summary>
     public const string Name = "Rollout";
@@ -61,13 +65,17 @@ public sealed class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutReport>
 
         var kerberos = await context.CallActivityAsync<KerberosServerCheckResult>(RolloutActivityNames.CheckKerberosServers, new KerberosServerCheckInput(plan.Domains), Retry);
         var conflicts = await context.CallActivityAsync<ConflictScanResult>(RolloutActivityNames.FindConflicts, new ConflictScanInput(plan.ProfileName, plan.AllGroupIds), Retry);
+        var analyses = await AnalyzeRingsAsync(run);
+        var outstanding = MigrationConflicts.Outstanding(conflicts.Conflicts, analyses);
         var unhealthy = kerberos.Domains.Where(d => !d.Healthy).ToList();
-        if (conflicts.Conflicts.Count > 0 || unhealthy.Count > 0)
+        var blockers = outstanding.Select(c => $"policy '{c.PolicyName}' ({c.PolicyId}): {string.Join("; ", c.Reasons)}")
+            .Concat(unhealthy.Select(d => $"Kerberos server in {d.Domain}: {d.Detail}"))
+            .Concat(analyses.SelectMany(a => a.Blockers))
+            .ToList();
+        if (blockers.Count > 0)
         {
-            var reasons = conflicts.Conflicts.Select(c => $"policy '{c.PolicyName}' ({c.PolicyId}): {string.Join("; ", c.Reasons)}")
-                .Concat(unhealthy.Select(d => $"Kerberos server in {d.Domain}: {d.Detail}")).ToList();
-            run.Status("blocked", null, 0, null, GateVerdict.Fail, reasons, []);
-            return new RolloutReport(RolloutOutcome.Blocked, [], conflicts.Conflicts, kerberos.Domains, null, null, [], []);
+            run.Status("blocked", null, 0, null, GateVerdict.Fail, blockers, []);
+            return new RolloutReport(RolloutOutcome.Blocked, [], outstanding, kerberos.Domains, null, null, [], [], null, analyses);
         }
 
         var profile = await context.CallActivityAsync<EnsureProfileResult>(
@@ -79,31 +87,36 @@ public sealed class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutReport>
         var added = new List<Guid>();
         for (var i = 0; i < plan.Rings.Count; i++)
         {
-            var outcome = await RunRingAsync(run, profile.PolicyId, i, added);
-            rings.Add(outcome.Report);
+            var outcome = await RunRingAsync(run, profile.PolicyId, i, analyses[i], added);
             if (outcome.Aborted)
             {
+                var report = await UndoMigrationAsync(run, outcome.Report);
+                rings.Add(report);
                 var rolledBack = input.RollbackOnAbort && added.Count > 0
                     ? (await context.CallActivityAsync<AssignGroupsResult>(RolloutActivityNames.AssignGroups, new AssignGroupsInput(plan.ProfileMode, profile.PolicyId, [], added), Retry)).Removed
                     : [];
-                run.Status("aborted", plan.Rings[i].Name, i + 1, outcome.Report.Counts, outcome.Report.Verdict, [.. outcome.Report.Reasons, $"rolled back {rolledBack.Count} group(s)"], []);
-                return new RolloutReport(RolloutOutcome.Aborted, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, rolledBack);
+                var restored = report.Migration?.CertificateTrustRestored == true ? ["certificate trust restored for the ring"] : Array.Empty<string>();
+                run.Status("aborted", plan.Rings[i].Name, i + 1, report.Counts, report.Verdict, [.. report.Reasons, $"rolled back {rolledBack.Count} group(s)", .. restored], []);
+                return new RolloutReport(RolloutOutcome.Aborted, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, rolledBack, null, analyses);
             }
+
+            rings.Add(outcome.Report);
         }
 
         var last = rings[^1];
         var probe = plan.TicketProbe ? await RunTicketProbeAsync(run, rings) : null;
         run.Status("done", last.Name, plan.Rings.Count, last.Counts, last.Verdict, last.Reasons, []);
-        return new RolloutReport(RolloutOutcome.Completed, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, [], probe);
+        return new RolloutReport(RolloutOutcome.Completed, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, [], probe, analyses);
     }
 
-    private static async Task<RingOutcome> RunRingAsync(RolloutRun run, string policyId, int index, List<Guid> addedSoFar)
+    private static async Task<RingOutcome> RunRingAsync(RolloutRun run, string policyId, int index, RingAnalysis analysis, List<Guid> addedSoFar)
     {
         var context = run.Context;
         var plan = run.Plan;
         var ring = plan.Rings[index];
         run.Status("readiness", ring.Name, index + 1, null, null, [], []);
         var readiness = await context.CallActivityAsync<ReadinessResult>(RolloutActivityNames.AssessReadiness, new ReadinessInput(ring.GroupIds, StaleAfter, SampleLimit), Retry);
+        var migration = await DisableCertificateTrustAsync(run, index, analysis);
 
         run.Status("assigning", ring.Name, index + 1, null, null, [], []);
         var assigned = await context.CallActivityAsync<AssignGroupsResult>(RolloutActivityNames.AssignGroups, new AssignGroupsInput(plan.ProfileMode, policyId, ring.GroupIds, []), Retry);
@@ -139,12 +152,17 @@ public sealed class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutReport>
             var chosen = await WaitForAnyAsync(context, RolloutEvents.Approve, RolloutEvents.Abort);
             if (chosen == RolloutEvents.Abort)
             {
-                return new RingOutcome(new RingReport(ring.Name, readiness, assigned.Added, status.Counts, decision.Verdict, decision.Reasons, status.Failing, false, polls), true);
+                return new RingOutcome(new RingReport(ring.Name, readiness, assigned.Added, status.Counts, decision.Verdict, decision.Reasons, status.Failing, false, polls, migration), true);
             }
         }
 
-        var aborted = decision.Verdict == GateVerdict.Fail && !resumed;
-        return new RingOutcome(new RingReport(ring.Name, readiness, assigned.Added, status.Counts, decision.Verdict, decision.Reasons, status.Failing, resumed, polls), aborted);
+        var report = new RingReport(ring.Name, readiness, assigned.Added, status.Counts, decision.Verdict, decision.Reasons, status.Failing, resumed, polls, migration);
+        if (decision.Verdict == GateVerdict.Fail && !resumed)
+        {
+            return new RingOutcome(report, true);
+        }
+
+        return await FinishMigrationAsync(run, index, analysis, report);
     }
 
     /// <summary>Ships the ticket probe to every ring and polls its run states until every targeted device reported or the longest deadline passed.</summary>
@@ -168,16 +186,20 @@ public sealed class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutReport>
     }
 
     private static async Task<string> WaitForAnyAsync(IWorkflowContext context, string first, string second)
+        => (await WaitForAnyAsync<object?>(context, first, second)).Name;
+
+    /// <summary>Waits for either event; the first one's payload is read as <typeparamref name="T"/>.</summary>
+    private static async Task<(string Name, T? Payload)> WaitForAnyAsync<T>(IWorkflowContext context, string first, string second)
     {
         using var cancel = new CancellationTokenSource();
-        var a = context.WaitForExternalEvent<object?>(first, Timeout.InfiniteTimeSpan, cancel.Token);
+        var a = context.WaitForExternalEvent<T>(first, Timeout.InfiniteTimeSpan, cancel.Token);
         var b = context.WaitForExternalEvent<object?>(second, Timeout.InfiniteTimeSpan, cancel.Token);
         var winner = await Task.WhenAny(a, b);
         // Cancel synchronously: the losing wait must be withdrawn on the workflow's own thread, before it goes on.
 #pragma warning disable CA1849
         cancel.Cancel();
 #pragma warning restore CA1849
-        return winner == a ? first : second;
+        return winner == a ? (first, await a) : (second, default);
     }
 
     private sealed record RingOutcome(RingReport Report, bool Aborted);

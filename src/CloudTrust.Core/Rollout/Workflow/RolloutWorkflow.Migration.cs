@@ -1,0 +1,162 @@
+using CloudTrust.Core.Migration;
+using CloudTrust.Core.Precedence;
+using CloudTrust.Core.Rollout.Activities;
+using CloudTrust.Core.Workflows;
+
+namespace CloudTrust.Core.Rollout.Workflow;
+
+/// <content>
+/// Precedence and migration: each ring's WHfB sources read and judged in preflight, and a ring's migration carried
+/// out around its assignment — certificate trust taken away before cloud trust is assigned (and put back on an abort),
+/// the Hello container deletion only after an approval naming the ring, then re-provisioning (or, from key trust,
+/// the sign-out and in) tracked until the ring's deadline.
+/// </content>
+public sealed partial class RolloutWorkflow
+{
+    /// <summary>Reads every ring's WHfB sources (Intune and Group Policy) and analyzes them; reads only.</summary>
+    private static async Task<IReadOnlyList<RingAnalysis>> AnalyzeRingsAsync(RolloutRun run)
+    {
+        var plan = run.Plan;
+        var analyses = new List<RingAnalysis>();
+        for (var i = 0; i < plan.Rings.Count; i++)
+        {
+            var ring = plan.Rings[i];
+            run.Status("precedence", ring.Name, i + 1, null, null, [], []);
+            var read = await run.Context.CallActivityAsync<HelloSourcesResult>(
+                RolloutActivityNames.ReadHelloSources,
+                new HelloSourcesInput(ring.GroupIds, Domains: plan.Domains, OurProfileName: plan.ProfileName),
+                Retry);
+            analyses.Add(RingAnalyzer.Analyze(ring, plan.ProfileMode, plan.ProfileName, read));
+        }
+
+        return analyses;
+    }
+
+    /// <summary>For a ring migrating from certificate trust: takes its groups out of the certificate-trust policies (reversible).</summary>
+    private static async Task<RingMigrationProgress?> DisableCertificateTrustAsync(RolloutRun run, int index, RingAnalysis analysis)
+    {
+        var ring = run.Plan.Rings[index];
+        if (ring.MigrateFrom is not { } from)
+        {
+            return null;
+        }
+
+        if (from != TrustModel.CertificateTrust || analysis.CertificateTrust.Policies.Count == 0)
+        {
+            return new RingMigrationProgress(from, []);
+        }
+
+        run.Status("disablingCertificateTrust", ring.Name, index + 1, null, null, [.. analysis.CertificateTrust.Policies.Select(p => $"taking the ring out of '{p.Name}' ({p.SourceId})")], []);
+        var changed = await run.Context.CallActivityAsync<CertificateTrustResult>(RolloutActivityNames.DisableCertificateTrust, analysis.CertificateTrust, Retry);
+        return new RingMigrationProgress(from, changed.Changed);
+    }
+
+    /// <summary>After the ring's gate: the container deletion (approved) and re-provisioning, or the key-trust sign-in tracking.</summary>
+    private static async Task<RingOutcome> FinishMigrationAsync(RolloutRun run, int index, RingAnalysis analysis, RingReport report)
+    {
+        var migration = report.Migration;
+        if (migration is null)
+        {
+            return new RingOutcome(report, false);
+        }
+
+        if (migration.From == TrustModel.KeyTrust)
+        {
+            return new RingOutcome(report with { Migration = migration with { SignIn = await TrackSignInAsync(run, index, report) } }, false);
+        }
+
+        if (migration.From != TrustModel.CertificateTrust)
+        {
+            return new RingOutcome(report, false);
+        }
+
+        var approval = await WaitForDeletionApprovalAsync(run, index, analysis, report);
+        if (approval is null)
+        {
+            return new RingOutcome(report, true);
+        }
+
+        var ring = run.Plan.Rings[index];
+        var context = run.Context;
+        var deployedAt = context.CurrentUtcDateTime;
+        run.Status("deletingContainers", ring.Name, index + 1, report.Counts, report.Verdict, [$"approved by {approval.By ?? "(unnamed)"}: deploying the Hello container deletion to the ring"], []);
+        var deployed = await context.CallActivityAsync<ContainerDeletionResult>(RolloutActivityNames.DeployContainerDeletion, new ContainerDeletionInput(ring.GroupIds), Retry);
+        migration = migration with { DeletionApproval = approval, DeletionScriptId = deployed.ScriptId };
+        var until = deployedAt + ring.VerificationDeadline;
+        ReprovisioningStatus progress;
+        do
+        {
+            await context.CreateTimer(context.CurrentUtcDateTime + run.Plan.PollInterval, CancellationToken.None);
+            progress = await context.CallActivityAsync<ReprovisioningStatus>(
+                RolloutActivityNames.ReadReprovisioning,
+                new ReprovisioningInput(ring.GroupIds, deployed.ScriptId, deployedAt, SampleLimit),
+                Retry);
+            run.Status("reprovisioning", ring.Name, index + 1, report.Counts, report.Verdict, [$"{progress.Reprovisioned} of {progress.Users} user(s) provisioned WHfB again; containers deleted on {progress.ContainersDeleted} device(s)"], []);
+        }
+        while (progress.Reprovisioned < progress.Users && context.CurrentUtcDateTime < until);
+
+        var reasons = progress.Reprovisioned < progress.Users
+            ? [.. report.Reasons, $"{progress.Users - progress.Reprovisioned} user(s) had not provisioned WHfB again by the ring's deadline"]
+            : report.Reasons;
+        return new RingOutcome(report with { Reasons = reasons, Migration = migration with { Reprovisioning = progress } }, false);
+    }
+
+    /// <summary>Waits for an approval that names this ring, or an abort (null).</summary>
+    private static async Task<ContainerDeletionApproval?> WaitForDeletionApprovalAsync(RolloutRun run, int index, RingAnalysis analysis, RingReport report)
+    {
+        var ring = run.Plan.Rings[index];
+        var reasons = new List<string>(analysis.Migration.Warnings)
+        {
+            $"deleting the Hello containers of ring '{ring.Name}' cannot be undone: its users lose their WHfB credentials and provision again; approve for this ring, or abort (certificate trust is restored)",
+        };
+        while (true)
+        {
+            run.Status("awaitingDeletionApproval", ring.Name, index + 1, report.Counts, report.Verdict, reasons, [RolloutEvents.ApproveDeletion, RolloutEvents.Abort]);
+            var (name, approval) = await WaitForAnyAsync<ContainerDeletionApproval>(run.Context, RolloutEvents.ApproveDeletion, RolloutEvents.Abort);
+            if (name == RolloutEvents.Abort)
+            {
+                return null;
+            }
+
+            if (string.Equals(approval?.Ring, ring.Name, StringComparison.Ordinal))
+            {
+                return approval;
+            }
+
+            reasons.Add($"an approval for ring '{approval?.Ring ?? "(none named)"}' was not taken: this ring is '{ring.Name}'");
+        }
+    }
+
+    /// <summary>Ships the ticket probe to the ring and polls it until every targeted device reported or the ring's deadline.</summary>
+    private static async Task<TicketProbeSummary> TrackSignInAsync(RolloutRun run, int index, RingReport report)
+    {
+        var context = run.Context;
+        var ring = run.Plan.Rings[index];
+        var groups = run.Plan.Rings.Take(index + 1).Where(r => r.MigrateFrom == TrustModel.KeyTrust).SelectMany(r => r.GroupIds).Distinct().ToList();
+        var deployed = await context.CallActivityAsync<TicketProbeDeployResult>(RolloutActivityNames.DeployTicketProbe, new TicketProbeDeployInput(groups), Retry);
+        var until = context.CurrentUtcDateTime + ring.VerificationDeadline;
+        var targeted = report.Counts?.Targeted ?? 0;
+        TicketProbeSummary summary;
+        do
+        {
+            await context.CreateTimer(context.CurrentUtcDateTime + run.Plan.PollInterval, CancellationToken.None);
+            summary = await context.CallActivityAsync<TicketProbeSummary>(RolloutActivityNames.ReadTicketProbe, new TicketProbeReadInput(deployed.ScriptId, SampleLimit, ring.GroupIds), Retry);
+            run.Status("signInTracking", ring.Name, index + 1, report.Counts, report.Verdict, [$"{summary.Working} of {targeted} device(s) get cloud and on-premises TGTs after signing out and in ({summary.Reported} reported)"], []);
+        }
+        while (summary.Working < targeted && context.CurrentUtcDateTime < until);
+
+        return summary;
+    }
+
+    /// <summary>On an abort before the container deletion: puts the ring back into the certificate-trust policies.</summary>
+    private static async Task<RingReport> UndoMigrationAsync(RolloutRun run, RingReport report)
+    {
+        if (report.Migration is not { CertificateTrustDisabled.Count: > 0, DeletionScriptId: null } migration)
+        {
+            return report;
+        }
+
+        await run.Context.CallActivityAsync<CertificateTrustResult>(RolloutActivityNames.RestoreCertificateTrust, new CertificateTrustInput(migration.CertificateTrustDisabled), Retry);
+        return report with { Migration = migration with { CertificateTrustRestored = true } };
+    }
+}
