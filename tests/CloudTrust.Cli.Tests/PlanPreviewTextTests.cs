@@ -38,7 +38,9 @@ public sealed class PlanPreviewTextTests
         Assert.True(pilot.DevicesNotReady > 0);
         Assert.Contains($"  ring pilot: {pilot.DevicesNotReady} of {pilot.Devices} device(s) not ready; {pilot.UsersNotReady} of {pilot.Users} user(s) not ready; {pilot.UsersWithWhfb} user(s) already use WHfB", lines);
         Assert.Contains(lines, l => l.StartsWith($"    devices oldBuild: {pilot.DeviceReasons.Single(r => r.Reason == "oldBuild").Count} (e.g. Windows build", StringComparison.Ordinal));
-        Assert.Contains("The rollout would stop at its preflight (1 blocker(s)):", lines);
+        Assert.Contains("The rollout would stop at its preflight (2 blocker(s)):", lines);
+        Assert.Contains("  ring 'broad': certificate trust wins over cloud trust: device-scoped policy 'Legacy certificate trust' enables UseCertificateForOnPremAuth; plan a certificate-trust migration for this ring", lines);
+        Assert.Contains("Ring 'pilot': cloud trust now (the rollout's profile 'CloudTrust WHfB' enables cloud trust); cloud trust once the rollout's profile applies", lines);
 
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
