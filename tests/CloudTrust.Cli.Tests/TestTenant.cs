@@ -149,5 +149,20 @@ internal sealed class TestTenant : IAsyncDisposable
         }
     }
 
+    /// <summary>Counts the Graph requests that change something (report queries, which POST, aside).</summary>
+    public int GraphWrites()
+        => Tenant.Server.Requests.Entries.Count(e => (e.Path.StartsWith("/beta/", StringComparison.Ordinal) || e.Path.StartsWith("/v1.0/", StringComparison.Ordinal))
+            && e.Method is "POST" or "PUT" or "PATCH" or "DELETE" && !e.Path.Contains("/reports/", StringComparison.Ordinal));
+
+    /// <summary>Writes a plan over the tenant's rings and lets the test change it (for example a ring's <c>migrateFrom</c>).</summary>
+    public string WritePlan(string name, Action<JsonObject> change)
+    {
+        var path = WritePlan(name);
+        var plan = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        change(plan);
+        File.WriteAllText(path, plan.ToJsonString());
+        return path;
+    }
+
     public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

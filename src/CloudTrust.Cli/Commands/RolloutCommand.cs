@@ -155,6 +155,15 @@ public static class RolloutCommand
         var id = new Argument<string>("id") { Description = "The rollout." };
         var command = new Command(verb, description);
         command.Arguments.Add(id);
+        var deleteContainers = new Option<string>("--delete-hello-containers")
+        {
+            Description = "Approve deleting the WHfB containers of this ring (a certificate-trust migration); its users lose their WHfB credentials and provision again. Name the ring the rollout waits on.",
+        };
+        if (verb == "approve")
+        {
+            command.Options.Add(deleteContainers);
+        }
+
         TenantChoice.AddTo(command);
         command.SetAction((parse, ct) => CommandGuard.RunAsync(parse, StoppedHint, async terminal =>
         {
@@ -181,15 +190,20 @@ public static class RolloutCommand
                 return ExitCodes.BadInput;
             }
 
+            var deletionRing = verb == "approve" ? parse.GetValue(deleteContainers) : null;
             var (eventName, problem) = (verb, view.Phase) switch
             {
+                ("approve", "awaitingDeletionApproval") when deletionRing is null => (null, $"waits for approval to delete the Hello containers of ring '{view.Ring}', which deletes its users' WHfB credentials: 'rollout approve {rolloutId} --delete-hello-containers {view.Ring}' approves it, 'rollout abort' restores certificate trust"),
+                ("approve", "awaitingDeletionApproval") when deletionRing != view.Ring => (null, $"waits for the container deletion of ring '{view.Ring}', not '{deletionRing}'"),
+                ("approve", "awaitingDeletionApproval") => (RolloutEvents.ApproveDeletion, null),
+                ("approve", _) when deletionRing is not null => (null, "is not waiting to delete Hello containers"),
                 ("approve", "awaitingApproval") => (RolloutEvents.Approve, null),
                 ("approve", "paused") => (null, "failed its gate: 'rollout resume' accepts the ring, 'rollout abort' stops"),
                 ("approve", _) => (null, "is not waiting for approval"),
                 ("resume", "paused") => (RolloutEvents.Resume, null),
                 ("resume", "awaitingApproval") => (null, "waits for approval: 'rollout approve' goes on, 'rollout abort' stops"),
                 ("resume", _) => ((string?)null, (string?)null), // stopped mid-ring: just continue it
-                ("abort", "paused" or "awaitingApproval") => (RolloutEvents.Abort, null),
+                ("abort", "paused" or "awaitingApproval" or "awaitingDeletionApproval") => (RolloutEvents.Abort, null),
                 _ => (null, "can only be aborted at a gate (paused or awaiting approval)"),
             };
             if (problem is not null)
@@ -201,7 +215,8 @@ public static class RolloutCommand
             RolloutFollower.AnsweredGate? answered = null;
             if (eventName is not null)
             {
-                await host.Engine.RaiseEventAsync(rolloutId, eventName, new { by = Environment.UserName }, ct);
+                object payload = eventName == RolloutEvents.ApproveDeletion ? new ContainerDeletionApproval(deletionRing, Environment.UserName) : new { by = Environment.UserName };
+                await host.Engine.RaiseEventAsync(rolloutId, eventName, payload, ct);
                 answered = new RolloutFollower.AnsweredGate(view.Phase!, view.RingNumber);
                 terminal.Line($"{verb}: rollout {rolloutId}, ring {view.RingNumber}/{view.RingCount} '{view.Ring}'");
             }

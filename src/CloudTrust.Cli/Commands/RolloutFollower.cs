@@ -39,7 +39,7 @@ internal static class RolloutFollower
                 return Finish(run, view, terminal, json, abortAsked);
             }
 
-            if (answered is null && view.Phase is "paused" or "awaitingApproval")
+            if (answered is null && view.Phase is "paused" or "awaitingApproval" or "awaitingDeletionApproval")
             {
                 Paused(view, terminal, json);
                 return ExitCodes.NeedsAttention;
@@ -57,7 +57,12 @@ internal static class RolloutFollower
             return;
         }
 
-        var what = view.Phase == "paused" ? $"ring {view.RingNumber}/{view.RingCount} '{view.Ring}' failed its gate; the rollout is paused" : $"ring {view.RingNumber}/{view.RingCount} '{view.Ring}' passed; the next ring waits for approval";
+        var what = view.Phase switch
+        {
+            "paused" => $"ring {view.RingNumber}/{view.RingCount} '{view.Ring}' failed its gate; the rollout is paused",
+            "awaitingDeletionApproval" => $"ring {view.RingNumber}/{view.RingCount} '{view.Ring}' has cloud trust assigned; deleting its users' Hello containers waits for approval",
+            _ => $"ring {view.RingNumber}/{view.RingCount} '{view.Ring}' passed; the next ring waits for approval",
+        };
         terminal.Line(Tone.Warn, what);
         foreach (var reason in view.Reasons.Take(12))
         {

@@ -49,6 +49,7 @@ internal sealed record RolloutView(
         {
             "paused" when !run.Status.IsFinal() => $"cloudtrust rollout resume {run.InstanceId}   (accept the ring and go on)  |  cloudtrust rollout abort {run.InstanceId}",
             "awaitingApproval" when !run.Status.IsFinal() => $"cloudtrust rollout approve {run.InstanceId}  |  cloudtrust rollout abort {run.InstanceId}",
+            "awaitingDeletionApproval" when !run.Status.IsFinal() => $"cloudtrust rollout approve {run.InstanceId} --delete-hello-containers '{status.Ring}'   (deletes the ring's WHfB credentials; cannot be undone)  |  cloudtrust rollout abort {run.InstanceId}   (restores certificate trust)",
             _ => null,
         };
         return new RolloutView(

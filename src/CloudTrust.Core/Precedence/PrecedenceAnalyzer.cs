@@ -95,7 +95,7 @@ public static class PrecedenceAnalyzer
 
         var cloudSources = sources.Where(s => s.UseCloudTrustForOnPremAuth == true).ToList();
         var shadowedBy = cloud.Winner != planned ? cloud.Winner?.Label ?? "a conflict" : hello.Value == false ? hello.Winner?.Label : null;
-        if (planned is not null && cloudSources.Count == 1 && cloudSources[0] == planned && shadowedBy is not null && tenant?.UsePassportForWork != false)
+        if (planned is not null && cloudSources.Count == 1 && cloudSources[0] == planned && shadowedBy is not null && tenant?.UsePassportForWork != false && !effective.GroupPolicyWins)
         {
             findings.Add(new PrecedenceFinding(PrecedenceSeverity.Block, $"the rollout's profile is the only cloud-trust source and it would be shadowed by {shadowedBy}"));
         }
