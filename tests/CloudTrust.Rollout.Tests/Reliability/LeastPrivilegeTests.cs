@@ -35,11 +35,39 @@ public sealed partial class LeastPrivilegeTests
             requests.AddRange(harness.GraphRequests().Select(r => (r.Method, r.Path)));
         }
 
+        requests.AddRange(await MigrationRequestsAsync());
         var unlisted = requests.Select(r => $"{r.Method} {PermissionTable.Normalize(r.Path)}").Distinct().Where(r => table.PermissionFor(r) is null).ToList();
         Assert.True(unlisted.Count == 0, "Graph requests missing from the README's permission table:\n" + string.Join("\n", unlisted));
         var granted = Repository.Text("infra/grant-graph-permissions.sh");
         Assert.All(table.Permissions, p => Assert.Contains(p, granted, StringComparison.Ordinal));
         ReliabilityLedger.Record("least-privilege", "Graph endpoints checked against the README table", requests.Select(r => $"{r.Method} {PermissionTable.Normalize(r.Path)}").Distinct().Count(), duplicates: 0);
+    }
+
+    /// <summary>The requests of a certificate-trust migration and a key-trust one: precedence reads, cert-trust assignment changes, container deletion, re-provisioning and sign-in tracking.</summary>
+    private static async Task<IReadOnlyList<(string Method, string Path)>> MigrationRequestsAsync()
+    {
+        await using var harness = await RolloutHarness.StartAsync(intune =>
+        {
+            intune.AddDeviceGroup(Pilot, 6);
+            intune.AddDeviceGroup(Broad, 6);
+            intune.AddTenantWideHello("enabled");
+            intune.AddCertificateTrustPolicy("WHfB certificate trust", [Pilot]);
+            intune.AddCustomHelloConfiguration("WHfB key trust (OMA-URI)", Core.Precedence.HelloScope.Device, RolloutHarness.TenantId, new Dictionary<Core.Precedence.HelloSetting, bool> { [Core.Precedence.HelloSetting.UsePassportForWork] = true }, [Broad]);
+            intune.RegisterHello(Pilot, 6);
+            intune.RegisterHello(Broad, 6);
+        });
+        var plan = Plans.Plan(
+            Plans.Ring("pilot", Pilot).Replace("\"requireApproval\"", "\"migrateFrom\": \"certificateTrust\", \"requireApproval\"", StringComparison.Ordinal),
+            Plans.Ring("broad", Broad).Replace("\"requireApproval\"", "\"migrateFrom\": \"keyTrust\", \"requireApproval\"", StringComparison.Ordinal));
+        await harness.Preview().PreviewAsync(plan, CancellationToken.None);
+        await harness.Engine.StartAsync(RolloutWorkflow.Name, new RolloutRequest(plan), "least-privilege-migration");
+        await harness.WaitForPhaseAsync("least-privilege-migration", "awaitingDeletionApproval");
+        await harness.Engine.RaiseEventAsync("least-privilege-migration", RolloutEvents.ApproveDeletion, new ContainerDeletionApproval("pilot", "test"));
+        var report = await harness.CompletionAsync("least-privilege-migration");
+        Assert.Equal(RolloutOutcome.Completed, report.Outcome);
+        Assert.NotNull(report.Rings[0].Migration!.Reprovisioning);
+        Assert.NotNull(report.Rings[1].Migration!.SignIn);
+        return [.. harness.GraphRequests().Select(r => (r.Method, r.Path))];
     }
 
     [Fact]
