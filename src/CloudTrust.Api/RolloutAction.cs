@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CloudTrust.Core.Rollout.Workflow;
 using CloudTrust.Core.Validation;
 
@@ -7,7 +8,7 @@ namespace CloudTrust.Api;
 public static class RolloutAction
 {
     /// <summary>Maps a route action to the workflow event it raises.</summary>
-    /// <param name="action">approve, resume or abort.</param>
+    /// <param name="action">approve, resume, abort or approve-deletion.</param>
     /// <param name="eventName">The event name.</param>
     /// <returns>The errors; empty when the action is known.</returns>
     public static IReadOnlyList<ValidationError> TryMap(string? action, out string eventName)
@@ -17,9 +18,47 @@ public static class RolloutAction
             "approve" => RolloutEvents.Approve,
             "resume" => RolloutEvents.Resume,
             "abort" => RolloutEvents.Abort,
+            "approve-deletion" => RolloutEvents.ApproveDeletion,
             _ => string.Empty,
         };
-        return eventName.Length > 0 ? [] : [new ValidationError("action", "must be approve, resume or abort")];
+        return eventName.Length > 0 ? [] : [new ValidationError("action", "must be approve, resume, abort or approve-deletion")];
+    }
+
+    /// <summary>
+    /// Reads the body of <c>approve-deletion</c>: <c>{ "ring": "&lt;name&gt;" }</c>, which must name the ring whose Hello
+    /// containers the rollout waits to delete (deleting them destroys its users' WHfB credentials, so the caller says which).
+    /// </summary>
+    /// <param name="body">The request body (UTF-8 JSON).</param>
+    /// <param name="status">The rollout's custom status.</param>
+    /// <param name="by">Who asks (the caller's principal name), for the report.</param>
+    /// <param name="approval">The event's payload when valid.</param>
+    /// <returns>The errors; empty when the approval names the awaited ring.</returns>
+    public static IReadOnlyList<ValidationError> ReadDeletionApproval(ReadOnlySpan<byte> body, RolloutStatus? status, string? by, out ContainerDeletionApproval? approval)
+    {
+        approval = null;
+        string? ring;
+        try
+        {
+            using var document = JsonDocument.Parse(body.ToArray());
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("ring", out var element) || element.ValueKind != JsonValueKind.String)
+            {
+                return [new ValidationError("ring", "required: the name of the ring whose Hello containers may be deleted")];
+            }
+
+            ring = element.GetString();
+        }
+        catch (JsonException ex)
+        {
+            return [new ValidationError("body", $"not JSON: {ex.Message}")];
+        }
+
+        if (status is not { Phase: "awaitingDeletionApproval" } || !string.Equals(status.Ring, ring, StringComparison.Ordinal))
+        {
+            return [new ValidationError("ring", $"the rollout waits to delete the Hello containers of {(status?.Phase == "awaitingDeletionApproval" ? $"ring '{status.Ring}'" : "no ring")}, not '{ring}'")];
+        }
+
+        approval = new ContainerDeletionApproval(ring, by);
+        return [];
     }
 
     /// <summary>Checks that the rollout waits for this event now (a pause or an approval lists what it waits for).</summary>

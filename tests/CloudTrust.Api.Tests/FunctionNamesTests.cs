@@ -50,7 +50,26 @@ public sealed class FunctionNamesTests
         Assert.Empty(RolloutAction.CheckWaitingFor(paused, resume));
         Assert.Empty(RolloutAction.TryMap("approve", out var approve));
         Assert.Equal("action: the rollout is paused and does not wait for 'approve' (it waits for: resume, abort)", Assert.Single(RolloutAction.CheckWaitingFor(paused, approve)).ToString());
-        Assert.Equal("action: must be approve, resume or abort", Assert.Single(RolloutAction.TryMap("delete", out _)).ToString());
+        Assert.Equal("action: must be approve, resume, abort or approve-deletion", Assert.Single(RolloutAction.TryMap("delete", out _)).ToString());
+    }
+
+    [Fact]
+    public void A_deletion_approval_must_name_the_ring_the_rollout_waits_on_and_plain_approve_is_not_one()
+    {
+        var waiting = new RolloutStatus("awaitingDeletionApproval", "legacy", 2, 3, null, null, [], [RolloutEvents.ApproveDeletion, RolloutEvents.Abort]);
+        Assert.Empty(RolloutAction.TryMap("approve-deletion", out var eventName));
+        Assert.Equal(RolloutEvents.ApproveDeletion, eventName);
+        Assert.Empty(RolloutAction.CheckWaitingFor(waiting, eventName));
+        Assert.NotEmpty(RolloutAction.CheckWaitingFor(waiting, RolloutEvents.Approve));
+
+        Assert.Empty(RolloutAction.ReadDeletionApproval("""{ "ring": "legacy" }"""u8, waiting, "admin@contoso.com", out var approval));
+        Assert.Equal(new ContainerDeletionApproval("legacy", "admin@contoso.com"), approval);
+        Assert.Equal("ring: the rollout waits to delete the Hello containers of ring 'legacy', not 'pilot'", Assert.Single(RolloutAction.ReadDeletionApproval("""{ "ring": "pilot" }"""u8, waiting, null, out var wrong)).ToString());
+        Assert.Null(wrong);
+        Assert.Equal("ring: required: the name of the ring whose Hello containers may be deleted", Assert.Single(RolloutAction.ReadDeletionApproval("{}"u8, waiting, null, out _)).ToString());
+        Assert.StartsWith("body: not JSON", Assert.Single(RolloutAction.ReadDeletionApproval("ring=legacy"u8, waiting, null, out _)).ToString(), StringComparison.Ordinal);
+        var verifying = waiting with { Phase = "verifying" };
+        Assert.Equal("ring: the rollout waits to delete the Hello containers of no ring, not 'legacy'", Assert.Single(RolloutAction.ReadDeletionApproval("""{ "ring": "legacy" }"""u8, verifying, null, out _)).ToString());
     }
 
     [Fact]

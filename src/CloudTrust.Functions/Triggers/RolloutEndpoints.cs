@@ -88,7 +88,25 @@ public static class RolloutEndpoints
             return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the answer", notWaiting) with { Status = 409, Title = "Conflict" }, context.CancellationToken);
         }
 
-        await client.RaiseEventAsync(id, eventName, null, context.CancellationToken);
+        object? payload = null;
+        if (eventName == RolloutEvents.ApproveDeletion)
+        {
+            var (body, tooLarge) = await RequestBody.ReadAsync(request.Body, context.CancellationToken);
+            if (tooLarge is not null)
+            {
+                return await HttpResponses.ProblemAsync(request, tooLarge, context.CancellationToken);
+            }
+
+            var by = request.Headers.TryGetValues("X-MS-CLIENT-PRINCIPAL-NAME", out var names) ? names.FirstOrDefault() : null;
+            if (RolloutAction.ReadDeletionApproval(body, View(instance).AsStatus(), by ?? "function key", out var approval) is { Count: > 0 } wrong)
+            {
+                return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the deletion approval", wrong), context.CancellationToken);
+            }
+
+            payload = approval;
+        }
+
+        await client.RaiseEventAsync(id, eventName, payload, context.CancellationToken);
         return await HttpResponses.JsonAsync(request, HttpStatusCode.Accepted, new { id, raised = eventName }, context.CancellationToken);
     }
 
