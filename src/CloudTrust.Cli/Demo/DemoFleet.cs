@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CloudTrust.Cli.Simulated;
+using CloudTrust.Core.Precedence;
 using CloudTrust.Simulator.Graph;
 
 namespace CloudTrust.Cli.Demo;
@@ -17,6 +18,18 @@ internal static class DemoFleet
         new("early", new Guid("de300000-0000-4000-8000-000000000002"), 0.20, new FleetMix { OldBuild = 0.02, NoTpm = 0.01, CertificateTrustGpo = 0.03, NeverChecksIn = 0.02, NoMfa = 0.02 }),
         new("broad", new Guid("de300000-0000-4000-8000-000000000003"), 0.75, new FleetMix { OldBuild = 0.004, NoTpm = 0.003, NeverChecksIn = 0.01, PrivilegedUser = 0.005, NoMfa = 0.02 }),
     ];
+
+    /// <summary>Gets what <see cref="SeedExistingHello"/> puts in place, in one line.</summary>
+    public static string ExistingHello => "the tenant-wide WHfB enrollment configuration enabled, and key trust ('WHfB key trust (2021)', device scope) on ring early";
+
+    /// <summary>Seeds the WHfB configuration most tenants already have before cloud trust: WHfB enabled tenant-wide and a key-trust policy on one ring.</summary>
+    /// <param name="intune">The simulated tenant's Intune.</param>
+    public static void SeedExistingHello(SimulatedIntune intune)
+    {
+        ArgumentNullException.ThrowIfNull(intune);
+        intune.AddTenantWideHello("enabled");
+        intune.AddHelloPolicy("WHfB key trust (2021)", HelloScope.Device, new Dictionary<HelloSetting, bool> { [HelloSetting.UsePassportForWork] = true }, [Rings[1].GroupId]);
+    }
 
     /// <summary>Writes the demo's plan: three rings, each gated at 95 % succeeded and at most 3 % in error or conflict.</summary>
     public static string Plan(Guid tenantId, IReadOnlyList<string> domains)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using CloudTrust.Cli.Commands;
+using CloudTrust.Cli.Preview;
 using CloudTrust.Cli.Output;
 using CloudTrust.Cli.Simulated;
 using CloudTrust.Core.Kerberos;
@@ -48,6 +49,8 @@ internal sealed class DemoRun(DemoOptions options, Terminal terminal)
         terminal.Line($"  tenant {tenant.Endpoints.TenantId} at {tenant.Server.BaseAddress} (Entra, Graph, Key Vault, relay)");
         terminal.Line($"  {options.DeviceCount} devices: {string.Join(", ", DemoFleet.Rings.Select(r => $"{r.Name} {SimulatedTenant.DevicesIn(r, options.DeviceCount)}"))}");
         terminal.Line($"  agent listening on the relay for {string.Join(" and ", SimulatedTenant.Domains)}; no Kerberos server object yet");
+        DemoFleet.SeedExistingHello(tenant.Intune);
+        terminal.Line($"  Intune already has: {DemoFleet.ExistingHello}");
         terminal.Line($"  time runs x{tenant.Clock.Factor:0} (a simulated day in {TimeSpan.FromDays(1) / tenant.Clock.Factor:s\\.f} s)");
 
         var planPath = Path.Combine(directory, "plan.json");
@@ -67,6 +70,13 @@ internal sealed class DemoRun(DemoOptions options, Terminal terminal)
                 var answer = status.Phase == "paused" ? RolloutEvents.Resume : RolloutEvents.Approve;
                 await host.Engine.RaiseEventAsync(rolloutId, answer, null, cancellationToken);
                 rolloutExit = await RolloutFollower.FollowAsync(host, rolloutId, terminal, json: false, new RolloutFollower.AnsweredGate(status.Phase, status.RingNumber), abortAsked: false, cancellationToken);
+            }
+
+            foreach (var analysis in host.Engine.GetInstance(rolloutId)?.ReadOutputAs<RolloutReport>()?.Analyses ?? [])
+            {
+                var p = analysis.Precedence;
+                var cloud = p.Of(Core.Precedence.HelloSetting.UseCloudTrustForOnPremAuth).Winner?.Label ?? "nothing";
+                terminal.Line($"  precedence, ring '{p.Ring}': {RingAnalysisText.Model(p.Current.Model)} before, {RingAnalysisText.Model(p.Planned)} after (cloud trust from {cloud}); {p.Findings.Count(f => f.Severity != Core.Precedence.PrecedenceSeverity.Info)} warning(s)");
             }
         }
 
