@@ -45,7 +45,7 @@ public sealed partial class FunctionsSourceTests
         Assert.All(httpTriggers, level => Assert.Equal("Function", level));
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
