@@ -17,8 +17,11 @@ param namePrefix string = 'cloudtrust'
 @description('NCRONTAB (six fields) schedule of the Kerberos key rotation timer.')
 param rotationSchedule string = '0 0 3 * * 0'
 
-@description('The key rotation policy (JSON, read by RotationPolicyReader): schedule, maximum key age, the AD domains, approval.')
-param rotationPolicy string = '{ "schedule": "0 0 3 * * 0", "maxKeyAgeDays": 30, "domains": [], "requireApproval": true }'
+@description('Domains whose Kerberos server key the rotation looks after.')
+param rotationDomains array = []
+
+@description('Largest key age, in days, before a scheduled rotation rotates a domain.')
+param rotationMaxKeyAgeDays int = 30
 
 @description('Object id of the on-premises agent\'s Entra service principal; when given, it is granted Key Vault Secrets User to read relay-listen-key and the signing key.')
 param agentPrincipalId string = ''
@@ -169,12 +172,12 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD' }
         { name: 'KeyVaultUri', value: vault.properties.vaultUri }
-        { name: 'TenantId', value: subscription().tenantId }
+        { name: 'TenantId', value: tenant().tenantId }
         { name: 'RelayAddress', value: 'https://${relay.name}.servicebus.windows.net/' }
         { name: 'RelayHybridConnection', value: hybridConnection.name }
         { name: 'RelaySendRule', value: sendRule.name }
         { name: 'RotationSchedule', value: rotationSchedule }
-        { name: 'RotationPolicy', value: rotationPolicy }
+        { name: 'RotationPolicy', value: string({ schedule: rotationSchedule, maxKeyAgeDays: rotationMaxKeyAgeDays, domains: rotationDomains }) }
       ]
     }
     functionAppConfig: {

@@ -87,6 +87,18 @@ public static class FunctionNames
     /// <summary>Function name of <see cref="RolloutActivityNames.ReadReprovisioning"/>.</summary>
     public const string ReadReprovisioning = "Rollout_ReadReprovisioning";
 
+    /// <summary>Function name of <see cref="RotationActivities.ReadKerberosServer"/>.</summary>
+    public const string ReadKerberosServer = RotationActivities.ReadKerberosServer;
+
+    /// <summary>Function name of <see cref="RotationActivities.RotateKerberosServerKey"/>.</summary>
+    public const string RotateKerberosServerKey = RotationActivities.RotateKerberosServerKey;
+
+    /// <summary>Function name of <see cref="RotationActivities.RecordRotationAttempt"/>.</summary>
+    public const string RecordRotationAttempt = RotationActivities.RecordRotationAttempt;
+
+    /// <summary>Function name of <see cref="EnsureKerberosServersWorkflow.EnsureKerberosServerActivityName"/>.</summary>
+    public const string EnsureKerberosServer = EnsureKerberosServersWorkflow.EnsureKerberosServerActivityName;
+
     /// <summary>
     /// The activity function that runs a Core activity: the Core name with each '.' made '_' (the constants above);
     /// names that already fit the host's rule are kept. The Durable workflow context calls activities through it.

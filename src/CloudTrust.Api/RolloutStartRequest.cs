@@ -97,6 +97,42 @@ public sealed record RolloutStartRequest(string RequestId, RolloutRequest Workfl
         }
     }
 
+    /// <summary>
+    /// Checks a repeated request id against the rollout it already started: the same plan and rollback choice are a
+    /// harmless repeat (a redelivered message, a retried POST); anything else reuses the id for a different rollout.
+    /// </summary>
+    /// <param name="storedInputJson">The existing instance's serialized input (a <see cref="RolloutRequest"/>).</param>
+    /// <returns>The errors; empty when this request repeats the one that started the instance.</returns>
+    public IReadOnlyList<ValidationError> CheckRepeatOf(string? storedInputJson)
+    {
+        RolloutRequest? stored = null;
+        try
+        {
+            stored = storedInputJson is null ? null : JsonSerializer.Deserialize<RolloutRequest>(storedInputJson, ApiJson.Options);
+        }
+        catch (JsonException)
+        {
+        }
+
+        var same = stored?.PlanJson is { } plan
+            && stored.RollbackOnAbort == Workflow.RollbackOnAbort
+            && SamePlan(plan, Workflow.PlanJson);
+        return same ? [] : [new ValidationError("requestId", $"'{RequestId}' already started rollout '{InstanceId}' with a different plan or rollback choice; use a new request id")];
+    }
+
+    private static bool SamePlan(string stored, string requested)
+    {
+        try
+        {
+            var options = new JsonDocumentOptions { MaxDepth = MaxDepth };
+            return System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(stored, documentOptions: options), System.Text.Json.Nodes.JsonNode.Parse(requested, documentOptions: options));
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     private static string? ReadRequestId(JsonElement root, bool required, List<ValidationError> errors)
     {
         if (!root.TryGetProperty("requestId", out var element))

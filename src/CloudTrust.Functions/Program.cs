@@ -28,28 +28,31 @@ var services = builder.Services;
 // an Azure.Core ObjectSerializer (azure-functions-dotnet-worker src/DotNetWorker.Core/Hosting/WorkerOptions.cs).
 services.Configure<WorkerOptions>(options => options.Serializer = new JsonObjectSerializer(ApiJson.Options));
 services.AddSingleton(TimeProvider.System);
-services.AddSingleton(_ => HostSettings.Read(builder.Configuration));
-services.AddSingleton<TokenCredential>(sp => new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = sp.GetRequiredService<HostSettings>().ManagedIdentityClientId }));
-services.AddSingleton(sp =>
+var (hostSettings, settingErrors) = HostSettings.Read(
+    name => builder.Configuration[name],
+    Path.Combine(Environment.GetEnvironmentVariable("HOME") ?? Path.GetTempPath(), "data", "cloudtrust-rotations.db"));
+if (hostSettings is null)
 {
-    var settings = sp.GetRequiredService<HostSettings>();
-    return GraphConnection.Create(new GraphConnectionOptions { BaseAddress = settings.GraphAddress, TenantId = settings.TenantId, ClientId = settings.ManagedIdentityClientId ?? "managed-identity" }, sp.GetRequiredService<TokenCredential>());
-});
+    // A wrong setting stops the host at start-up, naming each (values are not echoed: none is secret, but keep logs lean).
+    throw new InvalidOperationException("app settings are not valid: " + string.Join("; ", settingErrors.Select(e => e.ToString())));
+}
+
+services.AddSingleton(hostSettings);
+services.AddSingleton<TokenCredential>(_ => new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = hostSettings.ManagedIdentityClientId }));
+services.AddSingleton(sp => GraphConnection.Create(
+    new GraphConnectionOptions { BaseAddress = hostSettings.GraphAddress, TenantId = hostSettings.TenantId, ClientId = hostSettings.ManagedIdentityClientId ?? "managed-identity" },
+    sp.GetRequiredService<TokenCredential>()));
 services.AddSingleton(sp => new KeyVaultSecretCache(
-    KeyVaultSecretClientFactory.Create(sp.GetRequiredService<HostSettings>().KeyVaultUri, sp.GetRequiredService<TokenCredential>(), null),
+    KeyVaultSecretClientFactory.Create(hostSettings.KeyVaultUri, sp.GetRequiredService<TokenCredential>(), null),
     TimeSpan.FromMinutes(5),
     TimeProvider.System,
     sp.GetRequiredService<ILogger<KeyVaultSecretCache>>()));
-services.AddSingleton(sp =>
-{
-    var settings = sp.GetRequiredService<HostSettings>();
-    return new RelaySender(
-        new RelaySenderOptions { RelayAddress = settings.RelayAddress, HybridConnectionName = settings.HybridConnection, SendRuleName = settings.SendRule },
-        sp.GetRequiredService<KeyVaultSecretCache>(),
-        TimeProvider.System,
-        sp.GetRequiredService<ILogger<RelaySender>>());
-});
-services.AddSingleton(sp => new SqliteRotationHistory(sp.GetRequiredService<HostSettings>().RotationHistoryPath));
+services.AddSingleton(sp => new RelaySender(
+    new RelaySenderOptions { RelayAddress = hostSettings.RelayAddress, HybridConnectionName = hostSettings.HybridConnection, SendRuleName = hostSettings.SendRule },
+    sp.GetRequiredService<KeyVaultSecretCache>(),
+    TimeProvider.System,
+    sp.GetRequiredService<ILogger<RelaySender>>()));
+services.AddSingleton(_ => new SqliteRotationHistory(hostSettings.RotationHistoryPath));
 services.AddSingleton(sp => new ReadKerberosServerActivity(sp.GetRequiredService<RelaySender>()));
 services.AddSingleton(sp =>
 {

@@ -35,6 +35,7 @@ public sealed class FunctionNamesTests
         Assert.All(FunctionNames.Orchestrators.Concat(activityFunctions).Concat(constants), name => Assert.Matches(rule, name));
         Assert.Equal(activityFunctions.Count, activityFunctions.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.Empty(constants.Except(activityFunctions));
+        Assert.Empty(activityFunctions.Except(constants));
         Assert.Equal("Rollout_AssignGroups", FunctionNames.FunctionFor(RolloutActivityNames.AssignGroups));
         Assert.DoesNotMatch(rule, RolloutActivityNames.AssignGroups);
         Assert.DoesNotMatch(rule, "host");

@@ -127,3 +127,25 @@ public sealed class QueueAndRouteTests
         ReliabilityLedger.Record("hostile-input", "Functions route ids (GUIDs, near-GUIDs, metacharacters)", Iterations, duplicates: 0);
     }
 }
+
+public sealed class RepeatedRequestTests
+{
+    private const string Plan = """{ "tenantId": "8d2f6a1e-3c4b-4e5f-9a7b-1c2d3e4f5a6b", "domains": ["contoso.com"], "profileName": "WHfB", "rings": [ { "name": "pilot", "groupIds": ["11111111-1111-4111-8111-111111111111"], "successThreshold": 0.9, "verificationDeadline": "1.00:00:00" } ] }""";
+
+    private static RolloutStartRequest Request(string plan, bool rollback = true)
+        => RolloutStartRequest.Read(Encoding.UTF8.GetBytes($$"""{ "requestId": "chg-7", "plan": {{plan}}, "rollbackOnAbort": {{(rollback ? "true" : "false")}} }"""), true, () => "g").Request!;
+
+    [Fact]
+    public void The_same_plan_written_differently_is_a_repeat_and_a_changed_plan_or_choice_is_not()
+    {
+        var stored = ApiJson.Serialize(Request(Plan).Workflow);
+        var reformatted = Request(Plan.Replace(" ", "\n  ", StringComparison.Ordinal));
+        var changed = Request(Plan.Replace("0.9", "0.8", StringComparison.Ordinal));
+
+        Assert.Empty(reformatted.CheckRepeatOf(stored));
+        Assert.Equal("requestId: 'chg-7' already started rollout 'rollout-chg-7' with a different plan or rollback choice; use a new request id", Assert.Single(changed.CheckRepeatOf(stored)).ToString());
+        Assert.Single(Request(Plan, rollback: false).CheckRepeatOf(stored));
+        Assert.Single(Request(Plan).CheckRepeatOf("not json"));
+        Assert.Single(Request(Plan).CheckRepeatOf(null));
+    }
+}

@@ -13,8 +13,17 @@ public sealed partial class SampleSettingsTests
         var root = Repository();
         using var sample = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "local.settings.sample.json")));
         var fromSample = RotationPolicyReader.Read(sample.RootElement.GetProperty("Values").GetProperty("RotationPolicy").GetString()!);
-        var bicepDefault = BicepPolicy().Match(File.ReadAllText(Path.Combine(root, "infra", "main.bicep"))).Groups[1].Value;
-        var fromBicep = RotationPolicyReader.Read(bicepDefault);
+        var bicep = File.ReadAllText(Path.Combine(root, "infra", "main.bicep"));
+        // Bicep composes the policy from its parameters: rebuild it from their defaults with the object's own keys.
+        var composed = BicepPolicy().Match(bicep);
+        Assert.True(composed.Success, "main.bicep no longer composes RotationPolicy from its parameters");
+        var defaults = new Dictionary<string, object?>
+        {
+            [composed.Groups["schedule"].Value] = BicepDefault(bicep, "rotationSchedule").Trim('\''),
+            [composed.Groups["age"].Value] = int.Parse(BicepDefault(bicep, "rotationMaxKeyAgeDays"), System.Globalization.CultureInfo.InvariantCulture),
+            [composed.Groups["domains"].Value] = Array.Empty<string>(),
+        };
+        var fromBicep = RotationPolicyReader.Read(JsonSerializer.Serialize(defaults));
 
         Assert.Equal(TimeSpan.FromDays(30), fromSample.MaxKeyAge);
         Assert.Equal(TimeSpan.FromDays(30), fromBicep.MaxKeyAge);
@@ -33,6 +42,9 @@ public sealed partial class SampleSettingsTests
         throw new InvalidOperationException("not inside the repository");
     }
 
-    [GeneratedRegex("param rotationPolicy string = '(.*)'")]
+    private static string BicepDefault(string bicep, string name)
+        => Regex.Match(bicep, $"param {name} \\w+ = (.+)").Groups[1].Value.Trim();
+
+    [GeneratedRegex(@"'RotationPolicy', value: string\(\{ (?<schedule>\w+): rotationSchedule, (?<age>\w+): rotationMaxKeyAgeDays, (?<domains>\w+): rotationDomains \}\)")]
     private static partial Regex BicepPolicy();
 }

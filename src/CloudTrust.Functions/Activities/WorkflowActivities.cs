@@ -11,7 +11,8 @@ namespace CloudTrust.Functions.Activities;
 /// <summary>
 /// Every activity the workflows call, as an activity function named by <see cref="Api.FunctionNames.FunctionFor"/> (the host refuses a '.' in a function name), each
 /// calling the same activity class the local engine calls. The classes come from DI (see Program.cs).
-/// ([ActivityTrigger] binds the input record: Azure/azure-functions-dotnet-worker, Worker.Extensions.DurableTask.)
+/// The ActivityTrigger attribute binds the input record through the worker's serializer (Azure/azure-functions-durable-extension
+/// src/Worker.Extensions.DurableTask/ActivityTriggerAttribute.cs, ActivityInputConverter.cs).
 /// </summary>
 /// <param name="services">The activity implementations.</param>
 public sealed class WorkflowActivities(ActivityImplementations services)
@@ -87,22 +88,22 @@ public sealed class WorkflowActivities(ActivityImplementations services)
         => services.ReadReprovisioning.RunAsync(input, context.CancellationToken);
 
     /// <summary>Reads a domain's Kerberos server object.</summary>
-    [Function(RotationActivities.ReadKerberosServer)]
+    [Function(Api.FunctionNames.ReadKerberosServer)]
     public Task<KerberosServerObject> ReadKerberosServer([ActivityTrigger] KerberosDomainRequest input, FunctionContext context)
         => services.ReadKerberosServer.RunAsync(input, context.CancellationToken);
 
     /// <summary>Rotates a domain's key.</summary>
-    [Function(RotationActivities.RotateKerberosServerKey)]
+    [Function(Api.FunctionNames.RotateKerberosServerKey)]
     public Task<KerberosServerObject> RotateKerberosServerKey([ActivityTrigger] KerberosDomainRequest input, FunctionContext context)
         => services.RotateKerberosServerKey.RunAsync(input, context.CancellationToken);
 
     /// <summary>Keeps a rotation attempt in the history.</summary>
-    [Function(RotationActivities.RecordRotationAttempt)]
+    [Function(Api.FunctionNames.RecordRotationAttempt)]
     public Task<bool> RecordRotationAttempt([ActivityTrigger] RotationAttempt input, FunctionContext context)
         => services.RecordRotationAttempt.RunAsync(input, context.CancellationToken);
 
     /// <summary>Ensures a domain's Kerberos server object.</summary>
-    [Function(EnsureKerberosServersWorkflow.EnsureKerberosServerActivityName)]
+    [Function(Api.FunctionNames.EnsureKerberosServer)]
     public Task<DomainKerberosOutcome> EnsureKerberosServer([ActivityTrigger] KerberosDomainInput input, FunctionContext context)
         => services.EnsureKerberosServer.RunAsync(input, context.CancellationToken);
 }

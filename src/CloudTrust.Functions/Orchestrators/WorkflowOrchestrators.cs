@@ -9,8 +9,9 @@ namespace CloudTrust.Functions.Orchestrators;
 
 /// <summary>
 /// The three Core workflows as Durable orchestrators: each wraps <see cref="TaskOrchestrationContext"/> in the Core
-/// workflow context and runs the workflow unchanged. ([OrchestrationTrigger] with a TaskOrchestrationContext
-/// parameter: Azure/azure-functions-dotnet-worker, extensions/Worker.Extensions.DurableTask samples.)
+/// workflow context and runs the workflow unchanged. The OrchestrationTrigger attribute on a TaskOrchestrationContext
+/// parameter: Azure/azure-functions-durable-extension src/Worker.Extensions.DurableTask/OrchestrationTriggerAttribute.cs and
+/// FunctionsOrchestrationContext.cs (the context the worker passes in).
 /// </summary>
 public static class WorkflowOrchestrators
 {

@@ -31,9 +31,14 @@ public static class RolloutEndpoints
             return await HttpResponses.ProblemAsync(request, problem, context.CancellationToken);
         }
 
-        if (await client.GetInstanceAsync(start!.InstanceId, getInputsAndOutputs: false, context.CancellationToken) is null)
+        var existing = await client.GetInstanceAsync(start!.InstanceId, getInputsAndOutputs: true, context.CancellationToken);
+        if (existing is null)
         {
             await client.ScheduleNewOrchestrationInstanceAsync(RolloutWorkflow.Name, start.Workflow, new StartOrchestrationOptions(start.InstanceId), context.CancellationToken);
+        }
+        else if (start.CheckRepeatOf(existing.SerializedInput) is { Count: > 0 } reused)
+        {
+            return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the request", reused) with { Status = 409, Title = "Conflict" }, context.CancellationToken);
         }
 
         return await client.CreateCheckStatusResponseAsync(request, start.InstanceId, context.CancellationToken);

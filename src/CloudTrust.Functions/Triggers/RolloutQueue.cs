@@ -30,9 +30,14 @@ public static class RolloutQueue
             return new RolloutQueueOutput { Rejection = QueueRejection.ToJson(message, problem) };
         }
 
-        if (await client.GetInstanceAsync(start!.InstanceId, getInputsAndOutputs: false, context.CancellationToken) is null)
+        var existing = await client.GetInstanceAsync(start!.InstanceId, getInputsAndOutputs: true, context.CancellationToken);
+        if (existing is null)
         {
             await client.ScheduleNewOrchestrationInstanceAsync(RolloutWorkflow.Name, start.Workflow, new StartOrchestrationOptions(start.InstanceId), context.CancellationToken);
+        }
+        else if (start.CheckRepeatOf(existing.SerializedInput) is { Count: > 0 } reused)
+        {
+            return new RolloutQueueOutput { Rejection = QueueRejection.ToJson(message, ApiProblem.Invalid("the queue message", reused)) };
         }
 
         return new RolloutQueueOutput();
