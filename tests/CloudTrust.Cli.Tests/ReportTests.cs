@@ -18,6 +18,7 @@ public sealed partial class ReportTests
     {
         await using var test = await TestTenant.StartAsync(devices: 400);
         test.Tenant.Intune.AddNamedDevice(test.Tenant.Rings[0].GroupId, HostileDeviceName, new FleetMix { OldBuild = 1 });
+        test.Tenant.Intune.AddHelloPolicy("<b>WHfB key trust</b>", Core.Precedence.HelloScope.Device, new Dictionary<Core.Precedence.HelloSetting, bool> { [Core.Precedence.HelloSetting.UsePassportForWork] = true }, [test.Tenant.Rings[1].GroupId]);
         var plan = test.WritePlan("plan.json", firstRingMaxErrorShare: 0.5);
         var run = await test.RunAsync(test.WithSettings("rollout", "start", plan));
         Assert.True(run.ExitCode is 0 or 3, run.Stdout + run.Stderr);
@@ -51,6 +52,11 @@ public sealed partial class ReportTests
         Assert.All(series, s => Assert.Equal(polls, s.Groups[1].Value.Split(' ').Length));
         Assert.Contains("class=\"axis-x\"", dom, StringComparison.Ordinal);
         Assert.Equal(2, Regex.Matches(dom, "<tr class=\"domain\"").Count);
+        Assert.Equal(3, Regex.Matches(dom, "<tr class=\"ring-precedence\"").Count);
+        var early = Regex.Match(dom, "<tr class=\"ring-precedence\" data-ring=\"early\">.*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains("<td class=\"models\">key trust → cloud trust</td>", early, StringComparison.Ordinal);
+        Assert.Contains("<li>device-scoped policy '&lt;b&gt;WHfB key trust&lt;/b&gt;'</li>", early, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"models\">no WHfB → cloud trust</td>", Regex.Match(dom, "<tr class=\"ring-precedence\" data-ring=\"pilot\">.*?</tr>", RegexOptions.Singleline).Value, StringComparison.Ordinal);
 
         // The tenant's hostile device name is in the failing list as text; nothing was injected.
         Assert.Contains("<td class=\"device-name\">&lt;script&gt;alert(1)&lt;/script&gt;PC-EVIL</td>", dom, StringComparison.Ordinal);
@@ -167,7 +173,12 @@ public sealed partial class ReportTests
                 [new TimelinePoint(DateTimeOffset.UnixEpoch, 0, 0, 2), new TimelinePoint(DateTimeOffset.UnixEpoch.AddHours(1), 1, 1, 0)],
                 [new FailingDeviceRow("pilot", hostile, "id-1", "error")],
                 0,
-                [new KerberosRow(new DomainKerberosStatus("contoso.com", "healthy", true, 7, 7, DateTimeOffset.UnixEpoch, 1, []), null, null)]);
+                [new KerberosRow(new DomainKerberosStatus("contoso.com", "healthy", true, 7, 7, DateTimeOffset.UnixEpoch, 1, []), null, null)],
+                [Core.Migration.RingAnalyzer.Analyze(
+                    new Core.Rollout.Plan.RolloutRing(hostile, [], 0.9, 0.1, TimeSpan.Zero, TimeSpan.FromDays(1), false),
+                    Core.Rollout.Plan.ProfileMode.SettingsCatalog,
+                    hostile,
+                    new Core.Rollout.Activities.HelloSourcesResult([new Core.Precedence.HelloSource(Core.Precedence.HelloSourceKind.DevicePolicy, Core.Precedence.HelloScope.Device, "x", hostile, true, null, true)], [], Core.Precedence.TrustModelEvidence.None))]);
             var html = Path.Combine(directory, "report.html");
             await using (var writer = new StreamWriter(html))
             {

@@ -1,5 +1,7 @@
 using CloudTrust.Cli.Commands;
 
+using CloudTrust.Core.Migration;
+
 namespace CloudTrust.Cli.Report;
 
 /// <summary>Everything the HTML report shows about one rollout, read from the journal (and a live Kerberos read).</summary>
@@ -14,6 +16,7 @@ namespace CloudTrust.Cli.Report;
 /// <param name="FailingDevices">Failing devices named by the rollout (capped).</param>
 /// <param name="MoreFailing">How many more failing devices the counts hold than are named.</param>
 /// <param name="Kerberos">Per-domain Kerberos server health and key age.</param>
+/// <param name="Precedence">Each ring's WHfB sources and migration as preflight read them (empty before preflight finished).</param>
 internal sealed record RunReport(
     string RolloutId,
     string Status,
@@ -25,7 +28,8 @@ internal sealed record RunReport(
     IReadOnlyList<TimelinePoint> Timeline,
     IReadOnlyList<FailingDeviceRow> FailingDevices,
     int MoreFailing,
-    IReadOnlyList<KerberosRow> Kerberos);
+    IReadOnlyList<KerberosRow> Kerberos,
+    IReadOnlyList<RingAnalysis> Precedence);
 
 /// <summary>One ring's line.</summary>
 internal sealed record RingRow(string Name, int Targeted, int Succeeded, int Errors, int Conflicts, int Pending, int NotApplicable, string Verdict, IReadOnlyList<string> Reasons, bool ResumedByPerson);

@@ -46,7 +46,8 @@ internal static class RunReportBuilder
             reads.Timeline(),
             shown,
             Math.Max(0, rings.Sum(r => r.Errors + r.Conflicts) - shown.Count),
-            kerberos is null ? [] : Kerberos(kerberos, databasePath));
+            kerberos is null ? [] : Kerberos(kerberos, databasePath),
+            output?.Analyses ?? []);
     }
 
     private static List<RingRow> Rings(RolloutPlan? plan, RolloutReport? output, RolloutStatus? status, RingStatusReads reads)
