@@ -14,14 +14,18 @@ internal sealed class DeviceHealthScripts(BetaGraphClient beta)
 {
     private const string Root = "deviceManagement/deviceHealthScripts";
 
+    /// <summary>Finds the first script that <paramref name="match"/> accepts (reads only).</summary>
+    /// <returns>Its id, or null when none does.</returns>
+    public async Task<string?> FindAsync(Func<HealthScript, bool> match, CancellationToken cancellationToken)
+        => (await beta.GetAllAsync<HealthScript>(Root, cancellationToken)).FirstOrDefault(match)?.Id;
+
     /// <summary>Finds the first script that <paramref name="match"/> accepts, or creates it when none does.</summary>
     /// <returns>Its id, and whether this call created it.</returns>
     public async Task<(string Id, bool Created)> EnsureAsync(Func<HealthScript, bool> match, HealthScriptDefinition definition, CancellationToken cancellationToken)
     {
-        var existing = (await beta.GetAllAsync<HealthScript>(Root, cancellationToken)).FirstOrDefault(match);
-        if (existing is not null)
+        if (await FindAsync(match, cancellationToken) is { } existing)
         {
-            return (existing.Id, false);
+            return (existing, false);
         }
 
         var body = new Dictionary<string, object>

@@ -125,7 +125,7 @@ public sealed partial class RolloutPreview
         var analyses = new List<RingAnalysis>();
         foreach (var ring in plan.Rings)
         {
-            var read = await reader.RunAsync(new HelloSourcesInput(ring.GroupIds, Domains: plan.Domains, OurProfileName: plan.ProfileName), cancellationToken);
+            var read = await reader.RunAsync(new HelloSourcesInput(ring.GroupIds, Domains: plan.Domains, OurProfileName: plan.ProfileName, FindTicketProbe: plan.UsesTicketProbe), cancellationToken);
             analyses.Add(RingAnalyzer.Analyze(ring, plan.ProfileMode, plan.ProfileName, read));
         }
 

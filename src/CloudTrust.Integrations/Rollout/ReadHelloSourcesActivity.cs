@@ -3,6 +3,7 @@ using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Core.Workflows;
 using CloudTrust.Integrations.Graph;
 using CloudTrust.Integrations.Precedence;
+using CloudTrust.Integrations.TicketProbe;
 using Microsoft.Extensions.Logging;
 
 namespace CloudTrust.Integrations.Rollout;
@@ -22,7 +23,8 @@ public sealed class ReadHelloSourcesActivity(GraphConnection graph, IHelloGroupP
     {
         ArgumentNullException.ThrowIfNull(input);
         var (sources, assignments) = await new HelloSourceReader(graph, loggers).ReadAsync(input.GroupIds, input.OurPolicyId, input.OurProfileName, cancellationToken);
-        var ring = await new TrustModelEvidenceReader(graph, time, loggers).ReadAsync(input.GroupIds, input.TicketProbeScriptId, cancellationToken);
+        var probe = input.TicketProbeScriptId ?? (input.FindTicketProbe ? await new TicketProbeDeployment(graph).FindAsync(cancellationToken) : null);
+        var ring = await new TrustModelEvidenceReader(graph, time, loggers).ReadAsync(input.GroupIds, probe, cancellationToken);
         GroupPolicyCoverage? coverage = null;
         if (input.Domains is { Count: > 0 } domains)
         {

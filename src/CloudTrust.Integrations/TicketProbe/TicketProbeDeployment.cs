@@ -17,6 +17,8 @@ public sealed class TicketProbeDeployment(GraphConnection graph)
 
     private const string Root = "deviceManagement/deviceHealthScripts";
 
+    private static bool IsProbe(HealthScript script) => script.DisplayName == ScriptName;
+
     /// <summary>Gets the detection script shipped in this assembly.</summary>
     public static string Script => DeviceHealthScripts.Embedded("CloudTrust.TicketProbe.ps1");
 
@@ -30,12 +32,18 @@ public sealed class TicketProbeDeployment(GraphConnection graph)
         ArgumentNullException.ThrowIfNull(graph);
         var scripts = new DeviceHealthScripts(graph.Beta);
         var (id, _) = await scripts.EnsureAsync(
-            s => s.DisplayName == ScriptName,
+            IsProbe,
             new HealthScriptDefinition(ScriptName, "Reports OnPremTgt/CloudTgt from dsregcmd /status as JSON. " + SettingsCatalogPayload.Marker, Script, null),
             cancellationToken);
         await scripts.AssignAsync(id, [], groupIds, runRemediation: false, cancellationToken);
         return id;
     }
+
+    /// <summary>Finds the probe an earlier rollout deployed (reads only).</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>Its id, or null when none was deployed.</returns>
+    public Task<string?> FindAsync(CancellationToken cancellationToken)
+        => new DeviceHealthScripts(graph.Beta).FindAsync(IsProbe, cancellationToken);
 
     /// <summary>Reads every device run state (paged) and summarises the probe's output.</summary>
     /// <param name="scriptId">The script id.</param>

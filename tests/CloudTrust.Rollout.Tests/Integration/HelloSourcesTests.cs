@@ -99,6 +99,8 @@ public sealed class HelloSourcesTests
         var result = await ReadAsync(harness, new HelloSourcesInput([Pilot], TicketProbeScriptId: scriptId));
 
         Assert.Equal(new TrustModelEvidence(4, 10, 0), result.Evidence);
+        Assert.Equal(new TrustModelEvidence(4, 10, 0), (await ReadAsync(harness, new HelloSourcesInput([Pilot], FindTicketProbe: true))).Evidence);
+        Assert.Equal(new TrustModelEvidence(4, 0, 0), (await ReadAsync(harness, new HelloSourcesInput([Pilot]))).Evidence);
         Assert.Equal(writes, harness.GraphWrites().Count);
         var report = PrecedenceAnalyzer.Analyze("pilot", result.Sources, null, evidence: result.Evidence);
         Assert.Equal(TrustModel.KeyTrust, report.Current.Model);

@@ -10,12 +10,14 @@ namespace CloudTrust.Core.Rollout.Activities;
 /// <param name="TicketProbeScriptId">The ticket probe's Remediations script id when it was deployed, for evidence of working cloud trust.</param>
 /// <param name="Domains">The AD domains whose Group Policy is read through the agent (none: Group Policy is not read).</param>
 /// <param name="OurProfileName">The rollout's profile name: a policy with this name and the rollout's marker is ours even before its id is known.</param>
+/// <param name="FindTicketProbe">Without <paramref name="TicketProbeScriptId"/>: look for a probe an earlier rollout deployed and read its results (only when the plan uses the probe, so its permission is granted).</param>
 public sealed record HelloSourcesInput(
     IReadOnlyList<Guid> GroupIds,
     string? OurPolicyId = null,
     string? TicketProbeScriptId = null,
     IReadOnlyList<string>? Domains = null,
-    string? OurProfileName = null);
+    string? OurProfileName = null,
+    bool FindTicketProbe = false);
 
 /// <summary>Output of <see cref="RolloutActivityNames.ReadHelloSources"/>: what configures WHfB for the ring today.</summary>
 /// <param name="Sources">The tenant-wide enrollment configuration and every Intune policy assigned to one of the ring's groups that sets a trust-model value.</param>

@@ -26,6 +26,9 @@ public sealed record RolloutPlan(
     /// <summary>Gets every group id of every ring, in ring order, without duplicates.</summary>
     public IReadOnlyList<Guid> AllGroupIds => Rings.SelectMany(r => r.GroupIds).Distinct().ToList();
 
+    /// <summary>Gets whether the rollout ships the ticket probe (the plan asks for it, or a ring migrates from key trust), so its permission is granted.</summary>
+    public bool UsesTicketProbe => TicketProbe || Rings.Any(r => r.MigrateFrom == Precedence.TrustModel.KeyTrust);
+
     /// <summary>Gets every group display name of every ring, in ring order.</summary>
     public IReadOnlyList<string> AllGroupNames => Rings.SelectMany(r => r.GroupNames ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 

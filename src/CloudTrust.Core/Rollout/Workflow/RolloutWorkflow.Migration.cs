@@ -24,7 +24,7 @@ public sealed partial class RolloutWorkflow
             run.Status("precedence", ring.Name, i + 1, null, null, [], []);
             var read = await run.Context.CallActivityAsync<HelloSourcesResult>(
                 RolloutActivityNames.ReadHelloSources,
-                new HelloSourcesInput(ring.GroupIds, Domains: plan.Domains, OurProfileName: plan.ProfileName),
+                new HelloSourcesInput(ring.GroupIds, Domains: plan.Domains, OurProfileName: plan.ProfileName, FindTicketProbe: plan.UsesTicketProbe),
                 Retry);
             analyses.Add(RingAnalyzer.Analyze(ring, plan.ProfileMode, plan.ProfileName, read));
         }
