@@ -52,5 +52,38 @@ public sealed class PlanCommandTests
         Assert.Equal(requestsBefore, test.Tenant.Server.Requests.Entries.Count);
     }
 
+    [Fact]
+    public async Task A_ring_group_named_by_display_name_is_resolved_read_only_and_a_missing_one_is_an_error_or_a_group_to_create()
+    {
+        await using var test = await TestTenant.StartAsync(devices: 100);
+        test.Tenant.Intune.NameGroup(test.Tenant.Rings[0].GroupId, "WHfB Pilot");
+        var missing = test.WritePlan("missing.json", p =>
+        {
+            p["rings"]![0]!.AsObject().Remove("groupIds");
+            p["rings"]![0]!["groupNames"] = new System.Text.Json.Nodes.JsonArray("WHfB Pilot");
+            p["rings"]![1]!["groupNames"] = new System.Text.Json.Nodes.JsonArray("WHfB Early (new)");
+        });
+        var create = test.WritePlan("create.json", p =>
+        {
+            p["rings"]![0]!.AsObject().Remove("groupIds");
+            p["rings"]![0]!["groupNames"] = new System.Text.Json.Nodes.JsonArray("WHfB Pilot");
+            p["rings"]![1]!["groupNames"] = new System.Text.Json.Nodes.JsonArray("WHfB Early (new)");
+            p["createMissingGroups"] = true;
+        });
+        var writes = test.GraphWrites();
+        var groups = test.Tenant.Intune.Groups().Count;
+
+        var refused = await test.RunAsync(test.WithSettings("plan", missing));
+        var previewed = await test.RunAsync(test.WithSettings("plan", create));
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("rings[1].groupNames[0]: no Entra group named 'WHfB Early (new)' (set createMissingGroups to create it)", refused.Stderr, StringComparison.Ordinal);
+        Assert.True(previewed.ExitCode == 0, previewed.Stdout + previewed.Stderr);
+        Assert.Contains("Ring groups that do not exist and would be created (createMissingGroups): 'WHfB Early (new)'", previewed.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"    + {test.Tenant.Rings[0].GroupId}", previewed.Stdout, StringComparison.Ordinal); // 'WHfB Pilot' resolved to its id
+        Assert.Equal(writes, test.GraphWrites());
+        Assert.Equal(groups, test.Tenant.Intune.Groups().Count);
+    }
+
     private static bool HasRollouts(TestTenant test) => test.OnlyRolloutIdAsync().GetAwaiter().GetResult() is not null;
 }
