@@ -34,13 +34,20 @@ public sealed class MigrationTests
             Assert.DoesNotContain(env.Tenant.Intune.HealthScripts(), s => s.Script.Contains("deletehellocontainer", StringComparison.OrdinalIgnoreCase));
             Assert.Equal([RolloutEvents.ApproveDeletion, RolloutEvents.Abort], status.WaitingFor);
             seenBeforeApproval.AddRange(status.Reasons);
-            var wrongRingTried = status.Reasons.Any(r => r.StartsWith("an approval for ring 'early' was not taken", StringComparison.Ordinal));
-            await host.Engine.RaiseEventAsync("cert-1", RolloutEvents.ApproveDeletion, new ContainerDeletionApproval(wrongRingTried ? "pilot" : "early", "test-admin"));
+            var refused = status.Reasons.Count(r => r.StartsWith("an approval for ring ", StringComparison.Ordinal));
+            object answer = refused switch
+            {
+                0 => new ContainerDeletionApproval("early", "test-admin"), // another ring
+                1 => "pilot", // not an approval object at all
+                _ => new ContainerDeletionApproval("pilot", "test-admin"),
+            };
+            await host.Engine.RaiseEventAsync("cert-1", RolloutEvents.ApproveDeletion, answer);
         });
 
-        Assert.Equal(["awaitingDeletionApproval pilot", "awaitingDeletionApproval pilot"], waits.Where(w => w.StartsWith("awaitingDeletion", StringComparison.Ordinal)));
+        Assert.Equal(["awaitingDeletionApproval pilot", "awaitingDeletionApproval pilot", "awaitingDeletionApproval pilot"], waits.Where(w => w.StartsWith("awaitingDeletion", StringComparison.Ordinal)));
         Assert.Contains(seenBeforeApproval, r => r.StartsWith("deleting the Hello containers of ring 'pilot' cannot be undone", StringComparison.Ordinal));
         Assert.Contains("an approval for ring 'early' was not taken: this ring is 'pilot'", seenBeforeApproval);
+        Assert.Contains("an approval for ring '(none named)' was not taken: this ring is 'pilot'", seenBeforeApproval);
         var report = run.ReadOutputAs<RolloutReport>()!;
         Assert.Equal(RolloutOutcome.Completed, report.Outcome);
         var migration = report.Rings[0].Migration!;

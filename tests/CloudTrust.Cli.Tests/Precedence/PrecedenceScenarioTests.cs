@@ -12,6 +12,19 @@ namespace CloudTrust.Cli.Tests.Precedence;
 /// </summary>
 public sealed class PrecedenceScenarioTests
 {
+    /// <summary>The early ring's certificate-trust migration, as the plan prints it whether or not the plan asks for it.</summary>
+    private static readonly string[] CertificateTrustMigration =
+    [
+        "  migration from certificate trust:",
+        "    1. ensure the Microsoft Entra Kerberos server object in every domain of the plan [reversible]",
+        "    2. set UseCertificateForOnPremAuth to not configured for the ring (the certificate-trust policy loses the ring's groups) [reversible]",
+        "    3. assign the cloud-trust profile to the ring's groups [reversible]",
+        "    4. after approval for this ring: run 'certutil.exe -deletehellocontainer' as each user (Intune Remediations); this deletes the users' WHfB credentials [NOT reversible: the point of no return; needs approval for this ring]",
+        "    5. users sign out and in and provision WHfB again; tracked through registrations and the ticket probe [not reversible]",
+        "    warning: certificate trust has no direct path to cloud trust: users lose their WHfB credentials at the container deletion and must provision again",
+        "    warning: 13 hybrid-joined device(s): the first sign-in after provisioning needs line of sight to a domain controller",
+    ];
+
     [Fact]
     public async Task Tenant_wide_enrollment_configuration_that_disables_WHfB_blocks_every_ring()
     {
@@ -119,14 +132,7 @@ public sealed class PrecedenceScenarioTests
             "    device-scoped policy 'WHfB certificate trust (ADFS)': UsePassportForWork=true, UseCertificateForOnPremAuth=true",
             "  effective: UsePassportForWork=true from device-scoped policy 'WHfB certificate trust (ADFS)'; UseCloudTrustForOnPremAuth=true from the rollout's profile 'CloudTrust WHfB cloud Kerberos trust'; UseCertificateForOnPremAuth=true from device-scoped policy 'WHfB certificate trust (ADFS)'",
             "  block: certificate trust wins over cloud trust: device-scoped policy 'WHfB certificate trust (ADFS)' enables UseCertificateForOnPremAuth; plan a certificate-trust migration for this ring",
-            "  migration from certificate trust:",
-            "    1. ensure the Microsoft Entra Kerberos server object in every domain of the plan [reversible]",
-            "    2. set UseCertificateForOnPremAuth to not configured for the ring (the certificate-trust policy loses the ring's groups) [reversible]",
-            "    3. assign the cloud-trust profile to the ring's groups [reversible]",
-            "    4. after approval for this ring: run 'certutil.exe -deletehellocontainer' as each user (Intune Remediations); this deletes the users' WHfB credentials [NOT reversible: the point of no return; needs approval for this ring]",
-            "    5. users sign out and in and provision WHfB again; tracked through registrations and the ticket probe [not reversible]",
-            "    warning: certificate trust has no direct path to cloud trust: users lose their WHfB credentials at the container deletion and must provision again",
-            "    warning: 13 hybrid-joined device(s): the first sign-in after provisioning needs line of sight to a domain controller",
+            .. CertificateTrustMigration,
         ],
             section);
         Assert.Equal(
@@ -150,14 +156,7 @@ public sealed class PrecedenceScenarioTests
             "  effective: UsePassportForWork=true from the rollout's profile 'CloudTrust WHfB cloud Kerberos trust'; UseCloudTrustForOnPremAuth=true from the rollout's profile 'CloudTrust WHfB cloud Kerberos trust'; UseCertificateForOnPremAuth not configured",
             "  info: cloud trust comes from the rollout's profile 'CloudTrust WHfB cloud Kerberos trust'; Windows Hello for Business from the rollout's profile 'CloudTrust WHfB cloud Kerberos trust'",
             "  info: device-scoped policy 'WHfB certificate trust (ADFS)' is turned off for this ring by the migration before cloud trust is enabled",
-            "  migration from certificate trust:",
-            "    1. ensure the Microsoft Entra Kerberos server object in every domain of the plan [reversible]",
-            "    2. set UseCertificateForOnPremAuth to not configured for the ring (the certificate-trust policy loses the ring's groups) [reversible]",
-            "    3. assign the cloud-trust profile to the ring's groups [reversible]",
-            "    4. after approval for this ring: run 'certutil.exe -deletehellocontainer' as each user (Intune Remediations); this deletes the users' WHfB credentials [NOT reversible: the point of no return; needs approval for this ring]",
-            "    5. users sign out and in and provision WHfB again; tracked through registrations and the ticket probe [not reversible]",
-            "    warning: certificate trust has no direct path to cloud trust: users lose their WHfB credentials at the container deletion and must provision again",
-            "    warning: 13 hybrid-joined device(s): the first sign-in after provisioning needs line of sight to a domain controller",
+            .. CertificateTrustMigration,
         ],
             ScenarioRun.RingSection(migrate.Stdout, "early"));
         Assert.Contains("The rollout would go ahead. Nothing was changed.", migrate.Stdout, StringComparison.Ordinal);

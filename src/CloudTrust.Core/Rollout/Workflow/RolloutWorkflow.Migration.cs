@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CloudTrust.Core.Migration;
 using CloudTrust.Core.Precedence;
 using CloudTrust.Core.Rollout.Activities;
@@ -112,18 +113,19 @@ public sealed partial class RolloutWorkflow
         while (true)
         {
             run.Status("awaitingDeletionApproval", ring.Name, index + 1, report.Counts, report.Verdict, reasons, [RolloutEvents.ApproveDeletion, RolloutEvents.Abort]);
-            var (name, approval) = await WaitForAnyAsync<ContainerDeletionApproval>(run.Context, RolloutEvents.ApproveDeletion, RolloutEvents.Abort);
+            var (name, payload) = await WaitForAnyAsync<JsonElement?>(run.Context, RolloutEvents.ApproveDeletion, RolloutEvents.Abort);
             if (name == RolloutEvents.Abort)
             {
                 return null;
             }
 
-            if (string.Equals(approval?.Ring, ring.Name, StringComparison.Ordinal))
+            var approval = ContainerDeletionApproval.From(payload);
+            if (string.Equals(approval.Ring, ring.Name, StringComparison.Ordinal))
             {
                 return approval;
             }
 
-            reasons.Add($"an approval for ring '{approval?.Ring ?? "(none named)"}' was not taken: this ring is '{ring.Name}'");
+            reasons.Add($"an approval for ring '{approval.Ring ?? "(none named)"}' was not taken: this ring is '{ring.Name}'");
         }
     }
 
