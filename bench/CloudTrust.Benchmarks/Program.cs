@@ -8,12 +8,13 @@ return name switch
     "engine" => await EngineOverheadBenchmark.RunAsync(rest),
     "relay" => await RelayRoundTripBenchmark.RunAsync(rest),
     "ring" => await RingVerificationBenchmark.RunAsync(rest),
+    "precedence" => await PrecedenceReadBenchmark.RunAsync(rest),
     "ring-tenant" => await RingTenantProcess.ServeAsync(rest), // the ring benchmark's child process
     _ => Unknown(name),
 };
 
 static int Unknown(string name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; known: engine, relay, ring");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; known: engine, relay, ring, precedence");
     return 2;
 }
