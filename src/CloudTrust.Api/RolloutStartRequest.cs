@@ -85,10 +85,6 @@ public sealed record RolloutStartRequest(string RequestId, RolloutRequest Workfl
                 planJson = plan.GetRawText();
                 var read = RolloutPlanReader.Read(planJson);
                 errors.AddRange(read.Errors.Select(e => e with { Path = e.Path.Length == 0 ? "plan" : "plan." + e.Path }));
-                if (read.IsValid)
-                {
-                    errors.AddRange(PlanSupport.Unsupported(read.Plan!).Select(e => e with { Path = "plan." + e.Path }));
-                }
             }
 
             return errors.Count > 0

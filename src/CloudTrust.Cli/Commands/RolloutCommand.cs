@@ -40,11 +40,6 @@ public static class RolloutCommand
         {
             var path = parse.GetValue(planFile)!;
             var (planJson, plan) = await PlanFile.ReadAsync(path, ct);
-            if (PlanSupport.Unsupported(plan) is { Count: > 0 } unsupported)
-            {
-                throw new InvalidInputException("plan", unsupported);
-            }
-
             var settings = TenantChoice.Read(parse);
             if (!Guid.TryParse(settings.TenantId, out var tenant) || tenant != plan.TenantId)
             {

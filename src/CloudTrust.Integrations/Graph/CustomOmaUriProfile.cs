@@ -12,39 +12,49 @@ namespace CloudTrust.Integrations.Graph;
 /// <summary>
 /// The alternative to the settings catalog: a v1.0 <c>windows10CustomConfiguration</c> with three
 /// <c>omaSettingBoolean</c> values under <c>./Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies/</c> (the real
-/// tenant GUID), through the typed SDK: idempotent create/update, whole-list assign, and per-device status from
+/// tenant GUID), plus the plan's optional settings (<c>omaSettingInteger</c> for PIN lengths, character rules, expiry
+/// and history; <c>omaSettingBoolean</c> for TPM 1.2 and biometrics), through the typed SDK: idempotent create/update, whole-list assign, and per-device status from
 /// <c>deviceStatuses</c> (matched to the ring by device name, since that collection carries no device id).
 /// </summary>
 internal sealed partial class CustomOmaUriProfile(GraphConnection graph, ILogger<CustomOmaUriProfile> logger)
 {
-    public static Dictionary<string, bool> Desired(Guid tenantId, bool requireSecurityDevice)
+    /// <summary>The OMA-URI values our profile must carry: OMA-URI → value (a bool, or an int).</summary>
+    public static Dictionary<string, object> Desired(Guid tenantId, bool requireSecurityDevice, HelloOptions? hello = null)
     {
         var root = $"./Device/Vendor/MSFT/PassportForWork/{tenantId}/Policies/";
-        return new(StringComparer.OrdinalIgnoreCase)
+        var desired = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase)
         {
             [root + "UsePassportForWork"] = true,
             [root + "UseCloudTrustForOnPremAuth"] = true,
             [root + "RequireSecurityDevice"] = requireSecurityDevice,
         };
+        foreach (var (setting, value) in HelloOptionValues.Of(hello))
+        {
+            desired[setting.OmaUri(tenantId)] = setting.Kind == HelloValueKind.Boolean ? value != 0 : value;
+        }
+
+        return desired;
     }
 
     /// <summary>Says what <see cref="EnsureAsync"/> would do, OMA-URI by OMA-URI, without writing anything.</summary>
-    public async Task<ProfilePreview> PreviewAsync(string name, Guid tenantId, bool requireSecurityDevice, CancellationToken cancellationToken)
+    public async Task<ProfilePreview> PreviewAsync(string name, Guid tenantId, bool requireSecurityDevice, HelloOptions? hello, CancellationToken cancellationToken)
     {
         var existing = await FindAsync(name, cancellationToken);
-        var differences = DifferencesFrom(Desired(tenantId, requireSecurityDevice), existing);
+        var differences = DifferencesFrom(Desired(tenantId, requireSecurityDevice, hello), existing);
         var change = existing is null ? ProfileChange.Create : differences.Count == 0 ? ProfileChange.None : ProfileChange.Update;
         return new ProfilePreview(ProfileMode.CustomOmaUri, name, change, existing?.Id, differences);
     }
 
-    public async Task<EnsureProfileResult> EnsureAsync(string name, Guid tenantId, bool requireSecurityDevice, CancellationToken cancellationToken)
+    public async Task<EnsureProfileResult> EnsureAsync(string name, Guid tenantId, bool requireSecurityDevice, HelloOptions? hello, CancellationToken cancellationToken)
     {
-        var desired = Desired(tenantId, requireSecurityDevice);
+        var desired = Desired(tenantId, requireSecurityDevice, hello);
         var body = new Windows10CustomConfiguration
         {
             DisplayName = name,
             Description = $"Windows Hello for Business cloud Kerberos trust, managed by CloudTrust. {SettingsCatalogPayload.Marker}",
-            OmaSettings = [.. desired.Select(d => new OmaSettingBoolean { DisplayName = d.Key.Split('/')[^1], OmaUri = d.Key, Value = d.Value })],
+            OmaSettings = [.. desired.Select(d => d.Value is bool flag
+                ? (OmaSetting)new OmaSettingBoolean { DisplayName = d.Key.Split('/')[^1], OmaUri = d.Key, Value = flag }
+                : new OmaSettingInteger { DisplayName = d.Key.Split('/')[^1], OmaUri = d.Key, Value = (int)d.Value })],
         };
         var existing = await FindAsync(name, cancellationToken);
         if (existing is null)
@@ -146,16 +156,30 @@ internal sealed partial class CustomOmaUriProfile(GraphConnection graph, ILogger
     }
 
     /// <summary>
-    /// The OMA-URI settings compared as text (<c>true</c>/<c>false</c>) by the same rule as the settings catalog's
-    /// choices; a profile that does not exist has none.
+    /// The OMA-URI settings compared as text (<c>true</c>/<c>false</c>, or the number) by the same rule as the settings
+    /// catalog's choices; a profile that does not exist has none.
     /// </summary>
-    private static IReadOnlyList<SettingDifference> DifferencesFrom(Dictionary<string, bool> desired, Windows10CustomConfiguration? existing)
+    private static IReadOnlyList<SettingDifference> DifferencesFrom(Dictionary<string, object> desired, Windows10CustomConfiguration? existing)
     {
-        static string Text(bool value) => value ? "true" : "false";
-        var actual = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var setting in (existing?.OmaSettings ?? []).OfType<OmaSettingBoolean>().Where(s => s.OmaUri is not null))
+        static string Text(object? value) => value switch
         {
-            actual[setting.OmaUri!] = Text(setting.Value ?? false);
+            bool flag => flag ? "true" : "false",
+            int number => number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => string.Empty,
+        };
+        var actual = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var setting in (existing?.OmaSettings ?? []).Where(s => s.OmaUri is not null))
+        {
+            var value = setting switch
+            {
+                OmaSettingBoolean b => (object?)(b.Value ?? false),
+                OmaSettingInteger i => i.Value,
+                _ => null,
+            };
+            if (value is not null)
+            {
+                actual[setting.OmaUri!] = Text(value);
+            }
         }
 
         return SettingDifference.Between(desired.ToDictionary(d => d.Key, d => Text(d.Value), StringComparer.OrdinalIgnoreCase), actual);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CloudTrust.Core.Rollout.Policy;
@@ -12,26 +13,21 @@ internal static class SettingsCatalogPayload
 {
     public const string Marker = "[cloudtrust:whfb-cloud-kerberos-trust]";
 
-    /// <summary>The <c>settings</c> array for our policy.</summary>
+    /// <summary>
+    /// The <c>settings</c> array for our policy: the PassportForWork settings as children of the tenant's group setting
+    /// collection (choices, and simple integers for PIN length, expiry and history), and settings with their own root
+    /// (biometrics) as top-level choices.
+    /// </summary>
     public static JsonArray Build(WhfbPolicySettings desired)
     {
         var children = new JsonArray();
-        foreach (var (id, option) in desired.Choices.OrderBy(c => c.Key, StringComparer.Ordinal))
+        var settings = new JsonArray();
+        foreach (var (id, value) in desired.Choices.Where(c => c.Key.StartsWith(WhfbSettingIds.Root + "_", StringComparison.OrdinalIgnoreCase)).OrderBy(c => c.Key, StringComparer.Ordinal))
         {
-            children.Add(new JsonObject
-            {
-                ["@odata.type"] = "#microsoft.graph.deviceManagementConfigurationChoiceSettingInstance",
-                ["settingDefinitionId"] = id,
-                ["choiceSettingValue"] = new JsonObject
-                {
-                    ["@odata.type"] = "#microsoft.graph.deviceManagementConfigurationChoiceSettingValue",
-                    ["value"] = option,
-                    ["children"] = new JsonArray(),
-                },
-            });
+            children.Add(Instance(id, value));
         }
 
-        return new JsonArray(new JsonObject
+        settings.Add(new JsonObject
         {
             ["@odata.type"] = "#microsoft.graph.deviceManagementConfigurationSetting",
             ["settingInstance"] = new JsonObject
@@ -41,7 +37,36 @@ internal static class SettingsCatalogPayload
                 ["groupSettingCollectionValue"] = new JsonArray(new JsonObject { ["children"] = children }),
             },
         });
+        foreach (var (id, value) in desired.Choices.Where(c => !c.Key.StartsWith(WhfbSettingIds.Root + "_", StringComparison.OrdinalIgnoreCase)).OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            settings.Add(new JsonObject { ["@odata.type"] = "#microsoft.graph.deviceManagementConfigurationSetting", ["settingInstance"] = Instance(id, value) });
+        }
+
+        return settings;
     }
+
+    private static JsonObject Instance(string id, string value) => HelloOptionValues.IsInteger(id)
+        ? new JsonObject
+        {
+            ["@odata.type"] = "#microsoft.graph.deviceManagementConfigurationSimpleSettingInstance",
+            ["settingDefinitionId"] = id,
+            ["simpleSettingValue"] = new JsonObject
+            {
+                ["@odata.type"] = "#microsoft.graph.deviceManagementConfigurationIntegerSettingValue",
+                ["value"] = int.Parse(value, CultureInfo.InvariantCulture),
+            },
+        }
+        : new JsonObject
+        {
+            ["@odata.type"] = "#microsoft.graph.deviceManagementConfigurationChoiceSettingInstance",
+            ["settingDefinitionId"] = id,
+            ["choiceSettingValue"] = new JsonObject
+            {
+                ["@odata.type"] = "#microsoft.graph.deviceManagementConfigurationChoiceSettingValue",
+                ["value"] = value,
+                ["children"] = new JsonArray(),
+            },
+        };
 
     /// <summary>The policy body for POST and PUT.</summary>
     public static JsonObject Policy(string name, WhfbPolicySettings desired) => new()
@@ -54,7 +79,7 @@ internal static class SettingsCatalogPayload
         ["settings"] = Build(desired),
     };
 
-    /// <summary>Flattens the choice settings of a policy's settings (each item has a <c>settingInstance</c>).</summary>
+    /// <summary>Flattens the choice and simple integer settings of a policy's settings (each item has a <c>settingInstance</c>).</summary>
     public static WhfbPolicySettings ReadChoices(IEnumerable<JsonElement> settings)
     {
         var choices = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -77,6 +102,12 @@ internal static class SettingsCatalogPayload
         }
 
         var id = instance.TryGetProperty("settingDefinitionId", out var idElement) ? idElement.GetString() : null;
+        if (id is not null && instance.TryGetProperty("simpleSettingValue", out var simple) && simple.ValueKind == JsonValueKind.Object
+            && simple.TryGetProperty("value", out var number) && number.ValueKind == JsonValueKind.Number)
+        {
+            choices[id] = number.GetRawText();
+        }
+
         if (instance.TryGetProperty("choiceSettingValue", out var choice) && choice.ValueKind == JsonValueKind.Object)
         {
             if (id is not null && choice.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.String)

@@ -33,16 +33,16 @@ internal sealed partial class SettingsCatalogProfile(BetaGraphClient beta, ILogg
     }
 
     /// <summary>Says what <see cref="EnsureAsync"/> would do, setting by setting, without writing anything.</summary>
-    public async Task<ProfilePreview> PreviewAsync(string profileName, bool requireSecurityDevice, CancellationToken cancellationToken)
+    public async Task<ProfilePreview> PreviewAsync(string profileName, bool requireSecurityDevice, HelloOptions? hello, CancellationToken cancellationToken)
     {
-        var (existing, differences) = await CompareAsync(profileName, WhfbPolicySettings.Desired(requireSecurityDevice), cancellationToken);
+        var (existing, differences) = await CompareAsync(profileName, WhfbPolicySettings.Desired(requireSecurityDevice, hello), cancellationToken);
         var change = existing is null ? ProfileChange.Create : differences.Count == 0 ? ProfileChange.None : ProfileChange.Update;
         return new ProfilePreview(ProfileMode.SettingsCatalog, profileName, change, existing?.Id, differences);
     }
 
-    public async Task<EnsureProfileResult> EnsureAsync(string profileName, bool requireSecurityDevice, CancellationToken cancellationToken)
+    public async Task<EnsureProfileResult> EnsureAsync(string profileName, bool requireSecurityDevice, HelloOptions? hello, CancellationToken cancellationToken)
     {
-        var desired = WhfbPolicySettings.Desired(requireSecurityDevice);
+        var desired = WhfbPolicySettings.Desired(requireSecurityDevice, hello);
         var (existing, differences) = await CompareAsync(profileName, desired, cancellationToken);
         if (existing is null)
         {

@@ -147,7 +147,7 @@ public sealed partial class RolloutPreview
     {
         if (plan.ProfileMode == ProfileMode.SettingsCatalog)
         {
-            var profile = await catalog.PreviewAsync(plan.ProfileName, plan.RequireSecurityDevice, cancellationToken);
+            var profile = await catalog.PreviewAsync(plan.ProfileName, plan.RequireSecurityDevice, plan.Hello, cancellationToken);
             var assignments = profile.PolicyId is { } id
                 ? await new RingAssignments(graph.Beta, loggers.CreateLogger<RingAssignments>()).ReadAsync(id, cancellationToken)
                 : CurrentAssignments.None;
@@ -155,7 +155,7 @@ public sealed partial class RolloutPreview
         }
 
         var custom = new CustomOmaUriProfile(graph, loggers.CreateLogger<CustomOmaUriProfile>());
-        var customProfile = await custom.PreviewAsync(plan.ProfileName, plan.TenantId, plan.RequireSecurityDevice, cancellationToken);
+        var customProfile = await custom.PreviewAsync(plan.ProfileName, plan.TenantId, plan.RequireSecurityDevice, plan.Hello, cancellationToken);
         var customAssignments = customProfile.PolicyId is { } customId ? await custom.ReadAssignmentsAsync(customId, cancellationToken) : CurrentAssignments.None;
         return (customProfile, customAssignments);
     }

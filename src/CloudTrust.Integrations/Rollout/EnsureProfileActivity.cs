@@ -19,9 +19,9 @@ public sealed class EnsureProfileActivity(GraphConnection graph, ILoggerFactory 
         return input.Mode switch
         {
             ProfileMode.SettingsCatalog => new SettingsCatalogProfile(graph.Beta, loggers.CreateLogger<SettingsCatalogProfile>())
-                .EnsureAsync(input.ProfileName, input.RequireSecurityDevice, cancellationToken),
+                .EnsureAsync(input.ProfileName, input.RequireSecurityDevice, input.Hello, cancellationToken),
             _ => new CustomOmaUriProfile(graph, loggers.CreateLogger<CustomOmaUriProfile>())
-                .EnsureAsync(input.ProfileName, input.TenantId, input.RequireSecurityDevice, cancellationToken),
+                .EnsureAsync(input.ProfileName, input.TenantId, input.RequireSecurityDevice, input.Hello, cancellationToken),
         };
     }
 }

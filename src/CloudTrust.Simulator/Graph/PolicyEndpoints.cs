@@ -34,6 +34,11 @@ internal static class PolicyEndpoints
                 return GraphResponses.BadRequest("name and settings are required.");
             }
 
+            if (SettingDefinitions.Problem(settings) is { } invalid)
+            {
+                return GraphResponses.BadRequest(invalid);
+            }
+
             var policy = intune.CreatePolicy(name, body["description"]?.GetValue<string>() ?? string.Empty, (JsonArray)settings.DeepClone());
             lock (intune.Gate)
             {
@@ -50,6 +55,11 @@ internal static class PolicyEndpoints
             if (body?["settings"] is not JsonArray settings)
             {
                 return GraphResponses.BadRequest("settings are required.");
+            }
+
+            if (SettingDefinitions.Problem(settings) is { } invalid)
+            {
+                return GraphResponses.BadRequest(invalid);
             }
 
             lock (intune.Gate)

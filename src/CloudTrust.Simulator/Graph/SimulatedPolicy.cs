@@ -39,7 +39,7 @@ internal sealed class SimulatedPolicy
     /// <summary>Gets or sets the targeted devices, cached until the assignments change.</summary>
     public List<(SimulatedDevice Device, DateTimeOffset AssignedAt)>? TargetCache { get; set; }
 
-    /// <summary>Returns the chosen option of every choice setting (or OMA-URI → true/false), walking group collections and children.</summary>
+    /// <summary>Returns the chosen option of every choice setting and the value of every simple setting (or OMA-URI → value), walking group collections and children.</summary>
     public Dictionary<string, string> Choices()
     {
         if (IsCustomOma)
@@ -66,6 +66,11 @@ internal sealed class SimulatedPolicy
         }
 
         var id = obj["settingDefinitionId"]?.GetValue<string>();
+        if (id is not null && obj["simpleSettingValue"]?["value"] is JsonValue simple)
+        {
+            choices[id] = simple.ToJsonString();
+        }
+
         if (obj["choiceSettingValue"] is JsonObject choice)
         {
             if (id is not null && choice["value"]?.GetValue<string>() is { } value)

@@ -156,19 +156,3 @@ public sealed class RolloutPlanExtensionsTests
         Assert.Contains("helloSettings.excludeTpm12: needs requireSecurityDevice: true (it narrows which security devices count)", result.Errors.Select(e => e.ToString()));
     }
 }
-
-public sealed class PlanSupportTests
-{
-    [Fact]
-    public void Parts_the_rollout_cannot_carry_out_yet_are_named_and_a_plain_plan_has_none()
-    {
-        const string Ring = """{ "name": "pilot", "groupIds": ["11111111-1111-4111-8111-111111111111"], "successThreshold": 0.9, "verificationDeadline": "1.00:00:00" }""";
-        const string Extended = """{ "name": "broad", "groupNames": ["WHfB Broad"], "migrateFrom": "certificateTrust", "successThreshold": 0.9, "verificationDeadline": "1.00:00:00" }""";
-        static RolloutPlan Read(string rings, string extra = "") => RolloutPlanReader.Read($$"""{ "tenantId": "8d2f6a1e-3c4b-4e5f-9a7b-1c2d3e4f5a6b", "domains": ["corp.contoso.com"], "profileName": "WHfB" {{extra}}, "rings": [{{rings}}] }""").Plan!;
-
-        Assert.Empty(PlanSupport.Unsupported(Read(Ring)));
-        Assert.Equal(
-            ["helloSettings"],
-            PlanSupport.Unsupported(Read(Ring + "," + Extended, """, "helloSettings": { "minimumPinLength": 6 }""")).Select(e => e.Path));
-    }
-}

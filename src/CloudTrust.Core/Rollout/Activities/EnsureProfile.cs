@@ -7,7 +7,8 @@ namespace CloudTrust.Core.Rollout.Activities;
 /// <param name="ProfileName">The profile's name.</param>
 /// <param name="RequireSecurityDevice">Whether to require a TPM.</param>
 /// <param name="TenantId">The tenant id (the OMA-URI paths carry it).</param>
-public sealed record EnsureProfileInput(ProfileMode Mode, string ProfileName, bool RequireSecurityDevice, Guid TenantId);
+/// <param name="Hello">The plan's optional WHfB settings, written alongside cloud trust (null: none).</param>
+public sealed record EnsureProfileInput(ProfileMode Mode, string ProfileName, bool RequireSecurityDevice, Guid TenantId, HelloOptions? Hello = null);
 
 /// <summary>Output of <see cref="RolloutActivityNames.EnsureProfile"/>.</summary>
 /// <param name="PolicyId">Our profile's id.</param>

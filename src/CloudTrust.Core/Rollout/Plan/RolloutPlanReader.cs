@@ -72,10 +72,6 @@ public static class RolloutPlanReader
         var probe = ReadBool(root, "ticketProbe", "ticketProbe", errors) ?? false;
         var createGroups = ReadBool(root, "createMissingGroups", "createMissingGroups", errors) ?? false;
         var hello = HelloOptionsReader.Read(root, requireSecurityDevice, errors);
-        if (hello is not null && mode == ProfileMode.CustomOmaUri && !hello.IsEmpty)
-        {
-            errors.Add(new ValidationError("helloSettings", "only with profileMode \"settingsCatalog\""));
-        }
 
         return new RolloutPlan(tenantId ?? Guid.Empty, domains, mode, name.Trim(), requireSecurityDevice, poll, rings, probe, createGroups, hello);
     }

@@ -34,10 +34,9 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var read = RolloutPlanReader.Read(input.PlanJson);
-        var unsupported = read.IsValid ? PlanSupport.Unsupported(read.Plan!) : [];
-        if (!read.IsValid || unsupported.Count > 0)
+        if (!read.IsValid)
         {
-            var errors = read.Errors.Concat(unsupported).Select(e => e.ToString()).ToList();
+            var errors = read.Errors.Select(e => e.ToString()).ToList();
             context.SetCustomStatus(new RolloutStatus("invalidPlan", null, 0, 0, null, null, errors, []));
             return new RolloutReport(RolloutOutcome.InvalidPlan, errors, [], [], null, null, [], []);
         }
@@ -80,7 +79,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
 
         var profile = await context.CallActivityAsync<EnsureProfileResult>(
             RolloutActivityNames.EnsureProfile,
-            new EnsureProfileInput(plan.ProfileMode, plan.ProfileName, plan.RequireSecurityDevice, plan.TenantId),
+            new EnsureProfileInput(plan.ProfileMode, plan.ProfileName, plan.RequireSecurityDevice, plan.TenantId, plan.Hello),
             Retry);
 
         var rings = new List<RingReport>();
