@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Integrations.Graph;
@@ -18,25 +17,10 @@ public static class PrecedenceReadBenchmark
     /// <summary>Runs the benchmark for each ring size given.</summary>
     /// <param name="args">Ring sizes; default 10000 and 100000.</param>
     /// <returns>0 when no run made a request per device, 1 otherwise.</returns>
-    public static async Task<int> RunAsync(string[] args)
-    {
-        var sizes = args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).DefaultIfEmpty(10_000).ToList();
-        if (args.Length == 0)
-        {
-            sizes.Add(100_000);
-        }
-
-        await MeasureAsync(1_000, print: false);
-        var ok = true;
-        Console.WriteLine("| devices | Graph requests | per-device requests | wall time | managed heap after (MB) | allocated during (MB) | client process peak working set (MB) |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var size in sizes)
-        {
-            ok &= await MeasureAsync(size, print: true);
-        }
-
-        return ok ? 0 : 1;
-    }
+    public static Task<int> RunAsync(string[] args) => FleetSizes.RunAsync(
+        args,
+        "| devices | Graph requests | per-device requests | wall time | managed heap after (MB) | allocated during (MB) | client process peak working set (MB) |\n|---:|---:|---:|---:|---:|---:|---:|",
+        MeasureAsync);
 
     private static async Task<bool> MeasureAsync(int devices, bool print)
     {
@@ -45,24 +29,14 @@ public static class PrecedenceReadBenchmark
             new GraphConnectionOptions { BaseAddress = tenant.BaseAddress, AuthorityHost = tenant.BaseAddress, TenantId = RingTenantProcess.Tenant, ClientId = RingTenantProcess.ClientId, PinnedCertificate = tenant.Certificate },
             RingTenantProcess.Secret);
         var activity = new ReadHelloSourcesActivity(graph, null, TimeProvider.System, NullLoggerFactory.Instance);
-
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        var watch = Stopwatch.StartNew();
-        var result = await activity.RunAsync(new HelloSourcesInput([tenant.Ring], OurProfileName: "bench"), CancellationToken.None);
-        watch.Stop();
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        var heapAfter = GC.GetTotalMemory(forceFullCollection: false);
-        using var process = Process.GetCurrentProcess();
+        var run = await FleetSizes.MeasureAsync(() => activity.RunAsync(new HelloSourcesInput([tenant.Ring], OurProfileName: "bench"), CancellationToken.None));
         var (graphRequests, perDevice) = await tenant.RequestCountsAsync();
         if (print)
         {
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {devices:N0} | {graphRequests} | {perDevice} | {watch.Elapsed.TotalSeconds:F2} s | {heapAfter / 1048576.0:F0} | {allocated / 1048576.0:F0} | {process.PeakWorkingSet64 / 1048576.0:F0} |"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  sources: {result.Sources.Count}, users with WHfB: {result.Evidence.UsersWithHello}, hybrid joined: {result.HybridJoinedDevices}"));
+                $"| {devices:N0} | {graphRequests} | {perDevice} | {run.Elapsed.TotalSeconds:F2} s | {FleetSizes.Mb(run.HeapAfter):F0} | {FleetSizes.Mb(run.Allocated):F0} | {FleetSizes.Mb(run.PeakWorkingSet):F0} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  sources: {run.Result.Sources.Count}, users with WHfB: {run.Result.Evidence.UsersWithHello}, hybrid joined: {run.Result.HybridJoinedDevices}"));
         }
 
         return perDevice == 0;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Core.Rollout.Plan;
@@ -21,25 +20,10 @@ public static class RingVerificationBenchmark
     /// <summary>Runs the benchmark for each fleet size given (devices in one ring).</summary>
     /// <param name="args">Fleet sizes; default 10000 and 100000.</param>
     /// <returns>0 when every run met the targets (≤ 5% over the minimum requests, no per-device requests), 1 otherwise.</returns>
-    public static async Task<int> RunAsync(string[] args)
-    {
-        var sizes = args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).DefaultIfEmpty(10_000).ToList();
-        if (args.Length == 0)
-        {
-            sizes.Add(100_000);
-        }
-
-        await MeasureAsync(1_000, print: false);
-        var ok = true;
-        Console.WriteLine("| devices | Graph requests | minimum | over minimum | per-device requests | wall time | managed heap after (MB) | allocated during (MB) | client process peak working set (MB) |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var size in sizes)
-        {
-            ok &= await MeasureAsync(size, print: true);
-        }
-
-        return ok ? 0 : 1;
-    }
+    public static Task<int> RunAsync(string[] args) => FleetSizes.RunAsync(
+        args,
+        "| devices | Graph requests | minimum | over minimum | per-device requests | wall time | managed heap after (MB) | allocated during (MB) | client process peak working set (MB) |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        MeasureAsync);
 
     private static async Task<bool> MeasureAsync(int devices, bool print)
     {
@@ -49,17 +33,7 @@ public static class RingVerificationBenchmark
             new GraphConnectionOptions { BaseAddress = tenant.BaseAddress, AuthorityHost = tenant.BaseAddress, TenantId = RingTenantProcess.Tenant, ClientId = RingTenantProcess.ClientId, PinnedCertificate = tenant.Certificate },
             RingTenantProcess.Secret);
         var activity = new ReadRingStatusActivity(graph, NullLoggerFactory.Instance);
-
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        var watch = Stopwatch.StartNew();
-        var result = await activity.RunAsync(new RingStatusInput(ProfileMode.SettingsCatalog, tenant.PolicyId, [tenant.Ring], 20), CancellationToken.None);
-        watch.Stop();
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        var heapAfter = GC.GetTotalMemory(forceFullCollection: false);
-        using var process = Process.GetCurrentProcess();
+        var run = await FleetSizes.MeasureAsync(() => activity.RunAsync(new RingStatusInput(ProfileMode.SettingsCatalog, tenant.PolicyId, [tenant.Ring], 20), CancellationToken.None));
 
         var (graphRequests, perDevice) = await tenant.RequestCountsAsync();
         var minimum = Pages(devices, graph.Options.CollectionPageSize) + Pages(devices, Math.Min(graph.Options.ReportPageSize, new SimulatedGraphOptions().MaxReportPageSize));
@@ -68,11 +42,11 @@ public static class RingVerificationBenchmark
         {
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {devices:N0} | {graphRequests} | {minimum} | {over:P1} | {perDevice} | {watch.Elapsed.TotalSeconds:F2} s | {heapAfter / 1048576.0:F0} | {allocated / 1048576.0:F0} | {process.PeakWorkingSet64 / 1048576.0:F0} |"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  counts: {result.Counts}"));
+                $"| {devices:N0} | {graphRequests} | {minimum} | {over:P1} | {perDevice} | {run.Elapsed.TotalSeconds:F2} s | {FleetSizes.Mb(run.HeapAfter):F0} | {FleetSizes.Mb(run.Allocated):F0} | {FleetSizes.Mb(run.PeakWorkingSet):F0} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  counts: {run.Result.Counts}"));
         }
 
-        return result.Counts.Targeted == devices && over <= 0.05 && perDevice == 0;
+        return run.Result.Counts.Targeted == devices && over <= 0.05 && perDevice == 0;
     }
 
     private static int Pages(int rows, int pageSize) => Math.Max(1, (rows + pageSize - 1) / pageSize);
