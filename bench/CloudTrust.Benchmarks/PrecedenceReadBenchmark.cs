@@ -25,9 +25,7 @@ public static class PrecedenceReadBenchmark
     private static async Task<bool> MeasureAsync(int devices, bool print)
     {
         await using var tenant = await RingTenantProcess.StartAsync(devices);
-        using var graph = GraphConnection.Create(
-            new GraphConnectionOptions { BaseAddress = tenant.BaseAddress, AuthorityHost = tenant.BaseAddress, TenantId = RingTenantProcess.Tenant, ClientId = RingTenantProcess.ClientId, PinnedCertificate = tenant.Certificate },
-            RingTenantProcess.Secret);
+        using var graph = tenant.Connect();
         var activity = new ReadHelloSourcesActivity(graph, null, TimeProvider.System, NullLoggerFactory.Instance);
         var run = await FleetSizes.MeasureAsync(() => activity.RunAsync(new HelloSourcesInput([tenant.Ring], OurProfileName: "bench"), CancellationToken.None));
         var (graphRequests, perDevice) = await tenant.RequestCountsAsync();

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using CloudTrust.Core.Rollout.Policy;
+using CloudTrust.Integrations.Graph;
 using CloudTrust.Simulator.Graph;
 using CloudTrust.Simulator.Hosting;
 
@@ -70,6 +71,14 @@ public sealed class RingTenantProcess : IAsyncDisposable
     }
 
     /// <summary>Asks the child how many Graph requests it served, and how many of them were per-device.</summary>
+    /// <returns>The counts.</returns>
+    /// <summary>Connects the real Graph client (Azure.Identity client credentials, pinned certificate) to the tenant.</summary>
+    /// <returns>The connection; the caller disposes it.</returns>
+    public GraphConnection Connect() => GraphConnection.Create(
+        new GraphConnectionOptions { BaseAddress = BaseAddress, AuthorityHost = BaseAddress, TenantId = Tenant, ClientId = ClientId, PinnedCertificate = Certificate },
+        Secret);
+
+    /// <summary>Asks the child how many Graph requests it served, and how many of them were per device.</summary>
     /// <returns>The counts.</returns>
     public async Task<(int Graph, int PerDevice)> RequestCountsAsync()
     {

@@ -29,9 +29,7 @@ public static class RingVerificationBenchmark
     {
         // The simulated tenant runs in a child process, so this process's memory is the client's alone.
         await using var tenant = await RingTenantProcess.StartAsync(devices);
-        using var graph = GraphConnection.Create(
-            new GraphConnectionOptions { BaseAddress = tenant.BaseAddress, AuthorityHost = tenant.BaseAddress, TenantId = RingTenantProcess.Tenant, ClientId = RingTenantProcess.ClientId, PinnedCertificate = tenant.Certificate },
-            RingTenantProcess.Secret);
+        using var graph = tenant.Connect();
         var activity = new ReadRingStatusActivity(graph, NullLoggerFactory.Instance);
         var run = await FleetSizes.MeasureAsync(() => activity.RunAsync(new RingStatusInput(ProfileMode.SettingsCatalog, tenant.PolicyId, [tenant.Ring], 20), CancellationToken.None));
 

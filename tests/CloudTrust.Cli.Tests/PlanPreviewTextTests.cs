@@ -60,6 +60,22 @@ public sealed class PlanPreviewTextTests
     }
 
     [Fact]
+    public void Optional_settings_show_in_the_profile_diff_with_character_rules_by_name()
+    {
+        var digits = HelloOptionValues.Digits.CatalogId;
+        var minimum = HelloOptionValues.MinimumPinLength.CatalogId;
+        var preview = new PlanPreview
+        {
+            Profile = new ProfilePreview(ProfileMode.SettingsCatalog, "WHfB", ProfileChange.Update, "policy-1", [new SettingDifference(digits, null, digits + "_1"), new SettingDifference(minimum, "4", "6")]),
+        };
+
+        var lines = PlanPreviewText.Render(preview);
+
+        Assert.Contains($"  {digits}: (absent) -> required", lines);
+        Assert.Contains($"  {minimum}: 4 -> 6", lines);
+    }
+
+    [Fact]
     public void An_invalid_plan_renders_its_errors_and_nothing_else()
     {
         var preview = new PlanPreview { PlanErrors = RolloutPlanReader.Read("""{ "domains": ["corp..example"], "rings": [] }""").Errors };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CloudTrust.Core.Kerberos;
+using CloudTrust.Core.Rollout.Plan;
 using CloudTrust.Core.Rollout.Policy;
 using CloudTrust.Core.Rollout.Preview;
 
@@ -147,10 +148,20 @@ public static class PlanPreviewText
     }
 
     /// <summary>A choice option id is shown without its setting id (<c>…_requiresecuritydevice_true</c> as <c>true</c>).</summary>
+    /// <summary>A PIN character rule's option is shown by its meaning (<c>…_digits_1</c> as <c>required</c>).</summary>
     private static string Value(SettingDifference setting, string? value)
-        => value is null ? "(absent)"
-            : value.StartsWith(setting.SettingId + "_", StringComparison.OrdinalIgnoreCase) ? value[(setting.SettingId.Length + 1)..]
-            : value;
+    {
+        if (value is null)
+        {
+            return "(absent)";
+        }
+
+        var option = value.StartsWith(setting.SettingId + "_", StringComparison.OrdinalIgnoreCase) ? value[(setting.SettingId.Length + 1)..] : value;
+        var rule = HelloOptionValues.IsCharacterRule(setting.SettingId) && int.TryParse(option, CultureInfo.InvariantCulture, out var number) && Enum.IsDefined((PinCharacterRule)number)
+            ? ((PinCharacterRule)number).ToString().ToLowerInvariant()
+            : null;
+        return rule ?? option;
+    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -8,7 +8,7 @@ namespace CloudTrust.Simulator.Graph;
 
 /// <summary>
 /// v1.0 <c>/deviceManagement/deviceConfigurations</c> for <c>windows10CustomConfiguration</c> (OMA-URI): list, create,
-/// PATCH, assignments, <c>assign</c> (replaces the whole list) and <c>deviceStatuses</c>.
+/// PATCH (malformed omaSettings answered 400, see <see cref="OmaSettingRules"/>), assignments, <c>assign</c> (replaces the whole list) and <c>deviceStatuses</c>.
 /// </summary>
 internal static class CustomConfigurationEndpoints
 {
@@ -35,6 +35,11 @@ internal static class CustomConfigurationEndpoints
                 return GraphResponses.BadRequest("a windows10CustomConfiguration with omaSettings is required.");
             }
 
+            if (OmaSettingRules.Problem(oma) is { } problem)
+            {
+                return GraphResponses.BadRequest(problem);
+            }
+
             var policy = intune.CreatePolicy(body["displayName"]?.GetValue<string>() ?? string.Empty, body["description"]?.GetValue<string>() ?? string.Empty, (JsonArray)oma.DeepClone(), customOma: true);
             return Results.Json(Describe(policy), SimulatorJson.Options, statusCode: 201);
         });
@@ -42,6 +47,11 @@ internal static class CustomConfigurationEndpoints
         v1.MapPatch(Root + "/{id}", async (HttpContext http, string id) =>
         {
             var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject;
+            if (body?["omaSettings"] is JsonArray patched && OmaSettingRules.Problem(patched) is { } problem)
+            {
+                return GraphResponses.BadRequest(problem);
+            }
+
             lock (intune.Gate)
             {
                 if (!intune.ConfigurationTable.TryGetValue(id, out var policy))

@@ -6,7 +6,7 @@ using CloudTrust.Simulator.Hosting;
 
 namespace CloudTrust.Simulator.Graph;
 
-/// <summary><c>/beta/deviceManagement/configurationPolicies</c>: list, get, create, PUT, settings, assignments, assign.</summary>
+/// <summary><c>/beta/deviceManagement/configurationPolicies</c>: list, get, create, PUT (malformed settings answered 400, see <see cref="CatalogSettingRules"/>), settings, assignments, assign.</summary>
 internal static class PolicyEndpoints
 {
     private const string Root = "/deviceManagement/configurationPolicies";
@@ -34,7 +34,7 @@ internal static class PolicyEndpoints
                 return GraphResponses.BadRequest("name and settings are required.");
             }
 
-            if (SettingDefinitions.Problem(settings) is { } invalid)
+            if (CatalogSettingRules.Problem(settings) is { } invalid)
             {
                 return GraphResponses.BadRequest(invalid);
             }
@@ -57,7 +57,7 @@ internal static class PolicyEndpoints
                 return GraphResponses.BadRequest("settings are required.");
             }
 
-            if (SettingDefinitions.Problem(settings) is { } invalid)
+            if (CatalogSettingRules.Problem(settings) is { } invalid)
             {
                 return GraphResponses.BadRequest(invalid);
             }

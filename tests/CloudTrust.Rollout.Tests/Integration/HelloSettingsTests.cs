@@ -111,6 +111,13 @@ public sealed class HelloSettingsTests
         var refused = await Assert.ThrowsAsync<GraphRequestException>(() => harness.Graph.Beta.SendJsonAsync<JsonElement?>(
             HttpMethod.Post, "deviceManagement/configurationPolicies", SettingsCatalogPayload.Policy("too short", tooShort), CancellationToken.None));
         Assert.Equal(400, refused.Status);
-        Assert.Contains("value 2 is outside the allowed range 4-127", refused.Message, StringComparison.Ordinal);
+        Assert.Contains($"2 is out of range for {WhfbSettingIds.Root}_policies_pincomplexity_minimumpinlength (4 to 127)", refused.Message, StringComparison.Ordinal);
+
+        // A choice whose option belongs to another setting is refused too, and nothing was stored by either attempt.
+        var mismatched = new WhfbPolicySettings(new Dictionary<string, string>(WhfbPolicySettings.Desired(true).Choices) { [WhfbSettingIds.RequireSecurityDevice] = WhfbSettingIds.UsePassportForWork + "_true" });
+        var wrongOption = await Assert.ThrowsAsync<GraphRequestException>(() => harness.Graph.Beta.SendJsonAsync<JsonElement?>(
+            HttpMethod.Post, "deviceManagement/configurationPolicies", SettingsCatalogPayload.Policy("mismatched", mismatched), CancellationToken.None));
+        Assert.Equal(400, wrongOption.Status);
+        Assert.Empty(harness.Intune.Policies());
     }
 }
