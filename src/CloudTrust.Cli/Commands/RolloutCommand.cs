@@ -130,6 +130,11 @@ public static class RolloutCommand
             terminal.Line($"  - {reason}");
         }
 
+        foreach (var migration in (view.Report?.Rings ?? []).Select(MigrationProgressText.Describe).OfType<string>())
+        {
+            terminal.Line($"  {migration}");
+        }
+
         if (view.Failure is { } failure)
         {
             terminal.Line(Tone.Bad, $"  failure: {failure}");

@@ -61,6 +61,9 @@ public sealed class MigrationTests
         Assert.True(reprovisioning.ContainersDeleted > 0, $"no container deleted: {reprovisioning}");
         Assert.True(reprovisioning.Reprovisioned > 0 && reprovisioning.Reprovisioned <= reprovisioning.Users, $"{reprovisioning}");
         Assert.All(report.Rings.Skip(1), r => Assert.Null(r.Migration));
+        Assert.Equal(
+            $"ring 'pilot' from certificate trust: certificate trust off (1 policy); containers deleted on {reprovisioning.ContainersDeleted} device(s); {reprovisioning.Reprovisioned} of {reprovisioning.Users} user(s) provisioned again (approved by test-admin)",
+            Commands.MigrationProgressText.Describe(report.Rings[0]));
         Assert.DoesNotContain(pilot, env.Tenant.Intune.AssignmentLists()[certificatePolicy]);
     }
 
@@ -96,6 +99,8 @@ public sealed class MigrationTests
         Assert.Contains("certificate trust restored for the ring", aborted.Reasons);
         Assert.Contains(pilot, env.Tenant.Intune.AssignmentLists()[certificatePolicy]);
         Assert.Empty(env.Tenant.Intune.HealthScripts());
+        var status = await env.RunAsync("rollout", "status", id);
+        Assert.Contains("  ring 'pilot' from certificate trust: certificate trust taken off (1 policy) and restored by the abort; Hello containers not deleted", status.Stdout, StringComparison.Ordinal);
         env.AssertNoSecretLeaked();
     }
 
@@ -126,5 +131,6 @@ public sealed class MigrationTests
         var probe = Assert.Single(env.Tenant.Intune.HealthScripts());
         Assert.Equal([pilot], probe.AssignedGroups);
         Assert.DoesNotContain("deletehellocontainer", probe.Script, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith($"ring 'pilot' from key trust: {signIn.Working} device(s) get cloud and on-premises TGTs after signing out and in ({signIn.Reported} reported", Commands.MigrationProgressText.Describe(report.Rings[0]), StringComparison.Ordinal);
     }
 }
