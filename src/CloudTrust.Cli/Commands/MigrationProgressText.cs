@@ -20,11 +20,10 @@ public static class MigrationProgressText
         }
 
         var parts = new List<string>();
-        if (m.CertificateTrustDisabled.Count > 0)
+        if (m.CertificateTrustDisabled.Count is > 0 and var count)
         {
-            parts.Add(m.CertificateTrustRestored
-                ? $"certificate trust taken off ({m.CertificateTrustDisabled.Count} polic{(m.CertificateTrustDisabled.Count == 1 ? "y" : "ies")}) and restored by the abort"
-                : $"certificate trust off ({m.CertificateTrustDisabled.Count} polic{(m.CertificateTrustDisabled.Count == 1 ? "y" : "ies")})");
+            var policies = count == 1 ? "1 policy" : $"{count} policies";
+            parts.Add(m.CertificateTrustRestored ? $"certificate trust taken off ({policies}) and restored by the abort" : $"certificate trust off ({policies})");
         }
 
         if (m.Reprovisioning is { } r)

@@ -89,7 +89,7 @@ public sealed partial class RolloutPreview
             }
 
             toCreate.AddRange(resolved.Created);
-            plan = plan with { Rings = [.. plan.Rings.Select(r => r with { GroupIds = [.. r.GroupIds.Concat((r.GroupNames ?? []).Where(resolved.GroupIds.ContainsKey).Select(n => resolved.GroupIds[n])).Distinct()], GroupNames = [] })] };
+            plan = plan.WithResolvedGroups(resolved.GroupIds, dropUnknown: true);
         }
 
         LogPreviewing(plan.ProfileName, plan.Rings.Count, plan.Domains.Count);
@@ -125,7 +125,7 @@ public sealed partial class RolloutPreview
         var analyses = new List<RingAnalysis>();
         foreach (var ring in plan.Rings)
         {
-            var read = await reader.RunAsync(new HelloSourcesInput(ring.GroupIds, Domains: plan.Domains, OurProfileName: plan.ProfileName, FindTicketProbe: plan.UsesTicketProbe), cancellationToken);
+            var read = await reader.RunAsync(HelloSourcesInput.ForRing(plan, ring), cancellationToken);
             analyses.Add(RingAnalyzer.Analyze(ring, plan.ProfileMode, plan.ProfileName, read));
         }
 

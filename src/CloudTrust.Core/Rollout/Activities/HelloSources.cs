@@ -17,7 +17,19 @@ public sealed record HelloSourcesInput(
     string? TicketProbeScriptId = null,
     IReadOnlyList<string>? Domains = null,
     string? OurProfileName = null,
-    bool FindTicketProbe = false);
+    bool FindTicketProbe = false)
+{
+    /// <summary>The read preflight and <c>cloudtrust plan</c> make for one ring of a plan (its domains' GPOs, its profile name, the probe when the plan uses it).</summary>
+    /// <param name="plan">The plan.</param>
+    /// <param name="ring">One of its rings.</param>
+    /// <returns>The input.</returns>
+    public static HelloSourcesInput ForRing(RolloutPlan plan, RolloutRing ring)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(ring);
+        return new HelloSourcesInput(ring.GroupIds, Domains: plan.Domains, OurProfileName: plan.ProfileName, FindTicketProbe: plan.UsesTicketProbe);
+    }
+}
 
 /// <summary>Output of <see cref="RolloutActivityNames.ReadHelloSources"/>: what configures WHfB for the ring today.</summary>
 /// <param name="Sources">The tenant-wide enrollment configuration and every Intune policy assigned to one of the ring's groups that sets a trust-model value.</param>

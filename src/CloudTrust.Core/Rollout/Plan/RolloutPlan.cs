@@ -34,14 +34,19 @@ public sealed record RolloutPlan(
 
     /// <summary>Returns the plan with each ring's group names replaced by the ids they resolved to.</summary>
     /// <param name="idsByName">Group display name → id (case-insensitive), covering every name of the plan.</param>
+    /// <param name="dropUnknown">Leave out names the lookup lacks (groups a dry run says it would create) instead of failing.</param>
     /// <returns>The resolved plan.</returns>
-    public RolloutPlan WithResolvedGroups(IReadOnlyDictionary<string, Guid> idsByName)
+    public RolloutPlan WithResolvedGroups(IReadOnlyDictionary<string, Guid> idsByName, bool dropUnknown = false)
     {
         ArgumentNullException.ThrowIfNull(idsByName);
         var lookup = new Dictionary<string, Guid>(idsByName, StringComparer.OrdinalIgnoreCase);
         return this with
         {
-            Rings = [.. Rings.Select(r => r with { GroupIds = [.. r.GroupIds.Concat((r.GroupNames ?? []).Select(n => lookup[n])).Distinct()], GroupNames = [] })],
+            Rings = [.. Rings.Select(r => r with
+            {
+                GroupIds = [.. r.GroupIds.Concat((r.GroupNames ?? []).Where(n => !dropUnknown || lookup.ContainsKey(n)).Select(n => lookup[n])).Distinct()],
+                GroupNames = [],
+            })],
         };
     }
 }

@@ -26,9 +26,6 @@ public enum HelloValueKind
 /// <param name="Kind">How the value is written.</param>
 public sealed record HelloOptionSetting(string CatalogId, string OmaPath, HelloValueKind Kind)
 {
-    /// <summary>Gets whether the setting sits under the PassportForWork <c>{tenantid}</c> group collection (biometrics does not).</summary>
-    public bool UnderTenantRoot => CatalogId.StartsWith(WhfbSettingIds.Root + "_", StringComparison.Ordinal);
-
     /// <summary>Gets the catalog value for <paramref name="value"/>: the option id of a choice, or the number of a simple setting.</summary>
     /// <param name="value">The value (0/1 for a boolean, the CSP number otherwise).</param>
     /// <returns>The value as the catalog's flattened settings carry it.</returns>

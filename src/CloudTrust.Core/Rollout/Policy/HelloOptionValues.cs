@@ -63,15 +63,19 @@ public static class HelloOptionValues
         return [.. values.Where(v => v.Item2 is not null).Select(v => (v.Item1, v.Item2!.Value))];
     }
 
+    private static readonly HelloOptionSetting[] All =
+        [MinimumPinLength, MaximumPinLength, Digits, LowercaseLetters, UppercaseLetters, SpecialCharacters, Expiration, History, ExcludeTpm12, UseBiometrics];
+
     /// <summary>Gets whether a catalog setting id is a PIN character rule (options <c>_0</c> allowed, <c>_1</c> required, <c>_2</c> disallowed).</summary>
     /// <param name="catalogId">The setting definition id.</param>
     /// <returns>True for digits, lowercase and uppercase letters and special characters.</returns>
-    public static bool IsCharacterRule(string catalogId)
-        => new[] { Digits, LowercaseLetters, UppercaseLetters, SpecialCharacters }.Any(s => string.Equals(s.CatalogId, catalogId, StringComparison.OrdinalIgnoreCase));
+    public static bool IsCharacterRule(string catalogId) => KindOf(catalogId) == HelloValueKind.CharacterRule;
 
     /// <summary>Gets whether a catalog setting id is one of the simple integer settings (its flattened value is a number, not an option id).</summary>
     /// <param name="catalogId">The setting definition id.</param>
     /// <returns>True for PIN lengths, expiry and history.</returns>
-    public static bool IsInteger(string catalogId)
-        => new[] { MinimumPinLength, MaximumPinLength, Expiration, History }.Any(s => string.Equals(s.CatalogId, catalogId, StringComparison.OrdinalIgnoreCase));
+    public static bool IsInteger(string catalogId) => KindOf(catalogId) == HelloValueKind.Integer;
+
+    private static HelloValueKind? KindOf(string catalogId)
+        => All.FirstOrDefault(s => string.Equals(s.CatalogId, catalogId, StringComparison.OrdinalIgnoreCase))?.Kind;
 }

@@ -21,9 +21,9 @@ public sealed record ContainerDeletionApproval(string? Ring, string? By)
         }
 
         string? Text(string name) => element.EnumerateObject()
-            .FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String).Value is { ValueKind: JsonValueKind.String } value
-            ? value.GetString()
-            : null;
+            .Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.String)
+            .Select(p => p.Value.GetString())
+            .FirstOrDefault();
         return new ContainerDeletionApproval(Text("ring"), Text("by"));
     }
 }

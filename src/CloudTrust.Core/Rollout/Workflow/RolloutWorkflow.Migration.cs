@@ -25,7 +25,7 @@ public sealed partial class RolloutWorkflow
             run.Status("precedence", ring.Name, i + 1, null, null, [], []);
             var read = await run.Context.CallActivityAsync<HelloSourcesResult>(
                 RolloutActivityNames.ReadHelloSources,
-                new HelloSourcesInput(ring.GroupIds, Domains: plan.Domains, OurProfileName: plan.ProfileName, FindTicketProbe: plan.UsesTicketProbe),
+                HelloSourcesInput.ForRing(plan, ring),
                 Retry);
             analyses.Add(RingAnalyzer.Analyze(ring, plan.ProfileMode, plan.ProfileName, read));
         }
