@@ -19,7 +19,10 @@ public sealed partial class ReportTests
         await using var test = await TestTenant.StartAsync(devices: 400);
         test.Tenant.Intune.AddNamedDevice(test.Tenant.Rings[0].GroupId, HostileDeviceName, new FleetMix { OldBuild = 1 });
         test.Tenant.Intune.AddHelloPolicy("<b>WHfB key trust</b>", Core.Precedence.HelloScope.Device, new Dictionary<Core.Precedence.HelloSetting, bool> { [Core.Precedence.HelloSetting.UsePassportForWork] = true }, [test.Tenant.Rings[1].GroupId]);
-        var plan = test.WritePlan("plan.json", firstRingMaxErrorShare: 0.5);
+        // The pilot soaks for three of the simulator's 8-hour check-in intervals, so the hostile device has checked in and
+        // reported its error before the gate can pass. At the tests' 28,800x clock one interval is one wall-clock second:
+        // with the default 2-hour soak a busy CI machine let the gate pass at 90 % success while it was still pending.
+        var plan = test.WritePlan("plan.json", firstRingMaxErrorShare: 0.5, firstRingSoak: TimeSpan.FromDays(1));
         var run = await test.RunAsync(test.WithSettings("rollout", "start", plan));
         Assert.True(run.ExitCode is 0 or 3, run.Stdout + run.Stderr);
         var id = (await test.OnlyRolloutIdAsync())!;

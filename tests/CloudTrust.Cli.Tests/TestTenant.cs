@@ -49,7 +49,7 @@ internal sealed class TestTenant : IAsyncDisposable
     }
 
     /// <summary>Writes a plan over the tenant's rings: short soaks, a 30-minute poll, optional approval after ring 2.</summary>
-    public string WritePlan(string name, bool approvalAfterRing2 = false, double firstRingMaxErrorShare = 0.05)
+    public string WritePlan(string name, bool approvalAfterRing2 = false, double firstRingMaxErrorShare = 0.05, TimeSpan? firstRingSoak = null)
     {
         var rings = new JsonArray();
         for (var i = 0; i < Tenant.Rings.Count; i++)
@@ -60,7 +60,7 @@ internal sealed class TestTenant : IAsyncDisposable
                 ["groupIds"] = new JsonArray(Tenant.Rings[i].GroupId.ToString()),
                 ["successThreshold"] = 0.9,
                 ["maxErrorShare"] = i == 0 ? firstRingMaxErrorShare : 0.05,
-                ["soak"] = "02:00:00",
+                ["soak"] = i == 0 && firstRingSoak is { } soak ? soak.ToString("c", CultureInfo.InvariantCulture) : "02:00:00",
                 ["verificationDeadline"] = "2.00:00:00",
                 ["requireApproval"] = approvalAfterRing2 && i == 1,
             });
