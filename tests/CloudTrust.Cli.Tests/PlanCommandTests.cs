@@ -85,5 +85,24 @@ public sealed class PlanCommandTests
         Assert.Equal(groups, test.Tenant.Intune.Groups().Count);
     }
 
+    [Fact]
+    public async Task A_ring_group_id_that_is_not_an_Entra_group_is_a_plan_error_for_plan_and_rollout_start_alike()
+    {
+        await using var test = await TestTenant.StartAsync(devices: 100);
+        var typo = new Guid("c7a1e000-0000-4000-8000-0000000000ff");
+        var plan = test.WritePlan("typo.json", p => p["rings"]![2]!["groupIds"] = new System.Text.Json.Nodes.JsonArray(test.Tenant.Rings[2].GroupId.ToString(), typo.ToString()));
+        var expected = $"rings[2].groupIds[1]: no Entra group has id {typo}";
+        var writes = test.GraphWrites();
+
+        var previewed = await test.RunAsync(test.WithSettings("plan", plan));
+        var started = await test.RunAsync(test.WithSettings("rollout", "start", plan));
+
+        Assert.Equal(2, previewed.ExitCode);
+        Assert.Contains(expected, previewed.Stderr, StringComparison.Ordinal);
+        Assert.True(started.ExitCode == 2, started.Stdout + started.Stderr);
+        Assert.Contains(expected, started.Stdout + started.Stderr, StringComparison.Ordinal);
+        Assert.Equal(writes, test.GraphWrites());
+    }
+
     private static bool HasRollouts(TestTenant test) => test.OnlyRolloutIdAsync().GetAwaiter().GetResult() is not null;
 }

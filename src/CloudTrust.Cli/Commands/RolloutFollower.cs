@@ -99,6 +99,11 @@ internal static class RolloutFollower
                 terminal.Line($"  - {reason}");
             }
 
+            foreach (var error in report.Outcome == RolloutOutcome.InvalidPlan ? report.PlanErrors : [])
+            {
+                terminal.Error(error);
+            }
+
             foreach (var ring in report.Rings)
             {
                 var c = ring.Counts;

@@ -2,12 +2,14 @@ using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Core.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
 
 namespace CloudTrust.Integrations.Graph;
 
 /// <summary>
-/// Resolves ring group display names to Entra group ids (typed v1.0 SDK, <c>$filter=displayName eq '…'</c>). Every
-/// name is looked up before anything is written: a name matching several groups is an error naming them, and a
+/// Checks that the plan's ring group ids are Entra groups (<c>GET /groups/{id}</c>; a 404 is a plan error naming the
+/// id's path, answered at once instead of failing a later read after its retries) and resolves ring group display
+/// names to ids (typed v1.0 SDK, <c>$filter=displayName eq '…'</c>). Every id and name is looked up before anything is written: a name matching several groups is an error naming them, and a
 /// missing name is an error unless the plan lets missing groups be created — then, and only when no name is in
 /// error, each missing one becomes an assigned-membership security group. Looking up first makes a rerun find
 /// the groups the previous run created.
@@ -21,6 +23,7 @@ internal sealed partial class GroupResolver(GraphConnection graph, ILogger<Group
         var ids = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
         var missing = new List<(string Name, string Path)>();
         var errors = new List<ValidationError>();
+        await CheckIdsAsync(input.RingGroupIds ?? [], errors, cancellationToken);
         for (var ring = 0; ring < input.RingGroupNames.Count; ring++)
         {
             var names = input.RingGroupNames[ring];
@@ -86,6 +89,35 @@ internal sealed partial class GroupResolver(GraphConnection graph, ILogger<Group
         return new ResolveRingGroupsResult(ids, created, []);
     }
 
+    private async Task CheckIdsAsync(IReadOnlyList<IReadOnlyList<Guid>> rings, List<ValidationError> errors, CancellationToken cancellationToken)
+    {
+        var checkedIds = new HashSet<Guid>();
+        for (var ring = 0; ring < rings.Count; ring++)
+        {
+            for (var i = 0; i < rings[ring].Count; i++)
+            {
+                var id = rings[ring][i];
+                if (checkedIds.Add(id) && !await ExistsAsync(id, cancellationToken))
+                {
+                    errors.Add(new ValidationError($"rings[{ring}].groupIds[{i}]", $"no Entra group has id {id} (a deleted group, a typo, or the id of a device or user rather than a group)"));
+                }
+            }
+        }
+    }
+
+    private async Task<bool> ExistsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await graph.V1.Groups[id.ToString()].GetAsync(r => r.QueryParameters.Select = ["id"], cancellationToken);
+            return true;
+        }
+        catch (ODataError error) when (error.ResponseStatusCode == 404)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The OData string literal of a name: single quotes doubled.</summary>
     internal static string Literal(string name) => "'" + name.Replace("'", "''", StringComparison.Ordinal) + "'";
 
@@ -113,6 +145,6 @@ internal sealed partial class GroupResolver(GraphConnection graph, ILogger<Group
     [LoggerMessage(Level = LogLevel.Information, Message = "Created Entra security group {Name} ({GroupId})")]
     private partial void LogCreated(string name, string groupId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ring group names did not resolve: {Count} error(s); nothing created")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ring groups did not resolve: {Count} error(s); nothing created")]
     private partial void LogUnresolved(int count);
 }

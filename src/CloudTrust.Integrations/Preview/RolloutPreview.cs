@@ -79,16 +79,15 @@ public sealed partial class RolloutPreview
         }
 
         var toCreate = new List<string>();
+        var resolved = await new GroupResolver(graph, loggers.CreateLogger<GroupResolver>()).ResolveAsync(ResolveRingGroupsInput.For(plan), cancellationToken, dryRun: true);
+        if (!resolved.IsResolved)
+        {
+            return new PlanPreview { PlanErrors = resolved.Errors };
+        }
+
+        toCreate.AddRange(resolved.Created);
         if (plan.AllGroupNames.Count > 0)
         {
-            var resolved = await new GroupResolver(graph, loggers.CreateLogger<GroupResolver>()).ResolveAsync(
-                new ResolveRingGroupsInput([.. plan.Rings.Select(r => (IReadOnlyList<string>)(r.GroupNames ?? []))], plan.CreateMissingGroups), cancellationToken, dryRun: true);
-            if (!resolved.IsResolved)
-            {
-                return new PlanPreview { PlanErrors = resolved.Errors };
-            }
-
-            toCreate.AddRange(resolved.Created);
             plan = plan.WithResolvedGroups(resolved.GroupIds, dropUnknown: true);
         }
 

@@ -8,7 +8,8 @@ namespace CloudTrust.Simulator.Graph;
 
 /// <summary>
 /// v1.0 <c>/groups</c>: list with <c>$filter=displayName eq '…'</c> (quotes doubled inside the literal, matched
-/// case-insensitively as Entra does) and create, with Graph's checks on <c>mailNickname</c>.
+/// case-insensitively as Entra does), get one by id (404 for an id that is not a
+/// group), and create, with Graph's checks on <c>mailNickname</c>.
 /// </summary>
 internal static class GroupEndpoints
 {
@@ -28,6 +29,11 @@ internal static class GroupEndpoints
                 ? GraphResponses.Page(http, intune.GroupsNamed(name), Describe, intune.Options)
                 : GraphResponses.BadRequest($"Unsupported or invalid filter: {filter}");
         });
+
+        v1.MapGet("/groups/{id}", (string id) =>
+            Guid.TryParse(id, out var groupId) && intune.FindGroup(groupId) is { } group
+                ? Results.Json(Describe(group), SimulatorJson.Options)
+                : GraphResponses.NotFound($"group {id}"));
 
         v1.MapPost("/groups", async (HttpContext http) =>
         {

@@ -297,6 +297,17 @@ public sealed partial class SimulatedIntune
         }
     }
 
+    /// <summary>Finds a group as <c>GET /groups/{id}</c> sees it; a device group added without a name gets one from its id.</summary>
+    internal SimulatedGroup? FindGroup(Guid groupId)
+    {
+        lock (gate)
+        {
+            return groupObjects.TryGetValue(groupId, out var group) ? group
+                : groups.ContainsKey(groupId) ? new SimulatedGroup(groupId, $"Group {groupId:N}", $"group{groupId:N}", true, false)
+                : null;
+        }
+    }
+
     internal bool TryGetGroup(Guid groupId, out List<SimulatedDevice> members)
     {
         lock (gate)

@@ -96,6 +96,39 @@ public sealed class RingGroupResolutionTests
         Assert.Equal([pilot], plan.WithResolvedGroups(result.GroupIds).Rings[0].GroupIds);
     }
 
+    [Fact]
+    public async Task A_group_id_that_is_not_a_group_is_a_plan_error_with_its_path_and_no_name_is_created()
+    {
+        var known = new Guid("1e000000-0000-4000-8000-0000000000a1");
+        var deleted = new Guid("1e000000-0000-4000-8000-0000000000d1");
+        await using var harness = await RolloutHarness.StartAsync(intune => intune.AddDeviceGroup(known, 3));
+
+        var result = await Activity(harness).RunAsync(
+            new ResolveRingGroupsInput([[], ["WHfB Broad (new)"]], CreateMissing: true, [[known], [deleted, known]]), CancellationToken.None);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal($"rings[1].groupIds[0]: no Entra group has id {deleted} (a deleted group, a typo, or the id of a device or user rather than a group)", error.ToString());
+        Assert.Empty(result.Created);
+        Assert.Empty(harness.GraphWrites());
+        Assert.Single(harness.GraphRequests(), r => r.Method == "GET" && r.Path.StartsWith($"/v1.0/groups/{known}", StringComparison.Ordinal)); // checked once although two rings name it
+    }
+
+    [Fact]
+    public async Task A_rollout_whose_ring_names_a_missing_group_id_ends_as_an_invalid_plan_at_once_with_nothing_written()
+    {
+        var pilot = new Guid("1e000000-0000-4000-8000-0000000000a1");
+        var missing = new Guid("1e000000-0000-4000-8000-0000000000d2");
+        await using var harness = await RolloutHarness.StartAsync(intune => intune.AddDeviceGroup(pilot, 3));
+
+        var report = await harness.RunAsync(Plans.Plan(Plans.Ring("pilot", pilot), Plans.Ring("broad", missing)), "missing-group-id");
+
+        Assert.Equal(Core.Rollout.Workflow.RolloutOutcome.InvalidPlan, report.Outcome);
+        Assert.Equal([$"rings[1].groupIds[0]: no Entra group has id {missing} (a deleted group, a typo, or the id of a device or user rather than a group)"], report.PlanErrors);
+        Assert.Empty(harness.GraphWrites());
+        Assert.Single(harness.GraphRequests(), r => r.Path.StartsWith($"/v1.0/groups/{missing}", StringComparison.Ordinal)); // a 404 is an answer, not retried
+        Assert.DoesNotContain(harness.GraphRequests(), r => r.Path.Contains("/members", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Pilot", "Pilot")]
     [InlineData("  ", "cloudtrust-ring")]

@@ -42,20 +42,17 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         }
 
         var plan = read.Plan!;
+        context.SetCustomStatus(new RolloutStatus("resolvingGroups", null, 0, plan.Rings.Count, null, null, [], []));
+        var resolved = await context.CallActivityAsync<ResolveRingGroupsResult>(RolloutActivityNames.ResolveRingGroups, ResolveRingGroupsInput.For(plan), Retry);
+        if (!resolved.IsResolved)
+        {
+            var errors = resolved.Errors.Select(e => e.ToString()).ToList();
+            context.SetCustomStatus(new RolloutStatus("invalidPlan", null, 0, 0, null, null, errors, []));
+            return new RolloutReport(RolloutOutcome.InvalidPlan, errors, [], [], null, null, [], []);
+        }
+
         if (plan.AllGroupNames.Count > 0)
         {
-            context.SetCustomStatus(new RolloutStatus("resolvingGroups", null, 0, plan.Rings.Count, null, null, [], []));
-            var resolved = await context.CallActivityAsync<ResolveRingGroupsResult>(
-                RolloutActivityNames.ResolveRingGroups,
-                new ResolveRingGroupsInput([.. plan.Rings.Select(r => (IReadOnlyList<string>)(r.GroupNames ?? []))], plan.CreateMissingGroups),
-                Retry);
-            if (!resolved.IsResolved)
-            {
-                var errors = resolved.Errors.Select(e => e.ToString()).ToList();
-                context.SetCustomStatus(new RolloutStatus("invalidPlan", null, 0, 0, null, null, errors, []));
-                return new RolloutReport(RolloutOutcome.InvalidPlan, errors, [], [], null, null, [], []);
-            }
-
             plan = plan.WithResolvedGroups(resolved.GroupIds);
         }
 
