@@ -73,7 +73,7 @@ public static class FunctionNames
     public const string ResolveRingGroups = "Rollout_ResolveRingGroups";
 
     /// <summary>Function name of <see cref="RolloutActivityNames.ReadHelloSources"/>.</summary>
-    public const string ReadHelloSources = "Rollout_ReadHelloSources";
+    public const string ReadHelloSources = "Rollout_ReadRingsHelloSources";
 
     /// <summary>Function name of <see cref="RolloutActivityNames.DisableCertificateTrust"/>.</summary>
     public const string DisableCertificateTrust = "Rollout_DisableCertificateTrust";

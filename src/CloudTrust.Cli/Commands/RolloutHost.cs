@@ -59,7 +59,7 @@ public sealed class RolloutHost : IAsyncDisposable
             .AddActivity<RingStatusInput, RingStatusResult>(RolloutActivityNames.ReadRingStatus, new ReadRingStatusActivity(graph, loggers))
             .AddActivity<TicketProbeDeployInput, TicketProbeDeployResult>(RolloutActivityNames.DeployTicketProbe, new DeployTicketProbeActivity(graph))
             .AddActivity<TicketProbeReadInput, TicketProbeSummary>(RolloutActivityNames.ReadTicketProbe, new ReadTicketProbeActivity(graph))
-            .AddActivity<HelloSourcesInput, HelloSourcesResult>(RolloutActivityNames.ReadHelloSources, new ReadHelloSourcesActivity(graph, new RelayHelloGroupPolicyReader(connection.Sender), clock, loggers))
+            .AddActivity<HelloSourcesInput, HelloSourcesReading>(RolloutActivityNames.ReadHelloSources, new ReadHelloSourcesActivity(graph, new RelayHelloGroupPolicyReader(connection.Sender), clock, loggers))
             .AddActivity<CertificateTrustInput, CertificateTrustResult>(RolloutActivityNames.DisableCertificateTrust, new DisableCertificateTrustActivity(graph, loggers))
             .AddActivity<CertificateTrustInput, CertificateTrustResult>(RolloutActivityNames.RestoreCertificateTrust, new RestoreCertificateTrustActivity(graph, loggers))
             .AddActivity<ContainerDeletionInput, ContainerDeletionResult>(RolloutActivityNames.DeployContainerDeletion, new DeployContainerDeletionActivity(graph, loggers))

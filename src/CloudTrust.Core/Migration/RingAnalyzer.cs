@@ -16,6 +16,23 @@ public static class RingAnalyzer
     /// <summary>The id the rollout's profile carries in the analysis before it exists.</summary>
     public const string PlannedProfileId = "(the rollout's profile)";
 
+    /// <summary>Analyzes every ring of a plan from one reading of them all.</summary>
+    /// <param name="plan">The plan, its ring groups resolved.</param>
+    /// <param name="read">What <see cref="RolloutActivityNames.ReadHelloSources"/> read for <see cref="HelloSourcesInput.For"/> of the plan.</param>
+    /// <returns>One analysis per ring, in the plan's order.</returns>
+    /// <exception cref="ArgumentException">The reading does not hold one result per ring.</exception>
+    public static IReadOnlyList<RingAnalysis> AnalyzeAll(RolloutPlan plan, HelloSourcesReading read)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(read);
+        if (read.Rings.Count != plan.Rings.Count)
+        {
+            throw new ArgumentException($"the reading holds {read.Rings.Count} ring(s), the plan {plan.Rings.Count}", nameof(read));
+        }
+
+        return [.. plan.Rings.Select((ring, i) => Analyze(ring, plan.ProfileMode, plan.ProfileName, read.Rings[i]))];
+    }
+
     /// <summary>Analyzes one ring.</summary>
     /// <param name="ring">The ring as planned.</param>
     /// <param name="mode">Settings catalog or custom OMA-URI: what kind of source the rollout's profile is.</param>

@@ -64,7 +64,7 @@ public sealed class WorkflowActivities(ActivityImplementations services)
 
     /// <summary>Reads every WHfB source of a ring.</summary>
     [Function(Api.FunctionNames.ReadHelloSources)]
-    public Task<HelloSourcesResult> ReadHelloSources([ActivityTrigger] HelloSourcesInput input, FunctionContext context)
+    public Task<HelloSourcesReading> ReadHelloSources([ActivityTrigger] HelloSourcesInput input, FunctionContext context)
         => services.ReadHelloSources.RunAsync(input, context.CancellationToken);
 
     /// <summary>Takes a ring out of the certificate-trust policies.</summary>
@@ -122,7 +122,7 @@ public sealed class WorkflowActivities(ActivityImplementations services)
 /// <param name="RecordRotationAttempt">History.</param>
 /// <param name="EnsureKerberosServer">Kerberos ensure.</param>
 /// <param name="ResolveRingGroups">Resolves (or creates) ring groups named by display name.</param>
-/// <param name="ReadHelloSources">Reads every WHfB source of a ring.</param>
+/// <param name="ReadHelloSources">Reads every WHfB source of all the plan's rings in one pass.</param>
 /// <param name="DisableCertificateTrust">Takes a ring out of the certificate-trust policies.</param>
 /// <param name="RestoreCertificateTrust">Puts a ring back into the certificate-trust policies.</param>
 /// <param name="DeployContainerDeletion">Assigns the Hello container deletion to a ring (irreversible; after approval).</param>

@@ -5,13 +5,14 @@ using Microsoft.Extensions.Logging;
 namespace CloudTrust.Integrations.Precedence;
 
 /// <summary>
-/// Lists each domain's WHfB GPOs through the agent and keeps those that reach a ring's devices. A domain whose GPOs
+/// Lists each domain's WHfB GPOs through the agent once and keeps, for each ring, those that reach its devices. A domain whose GPOs
 /// cannot be listed (agent unreachable, operation refused) is named in <see cref="GroupPolicyCoverage.Unreadable"/>
 /// rather than failing the read: the analysis then warns that a GPO there would win over Intune.
 /// </summary>
 internal sealed partial class GroupPolicyCoverageReader(IHelloGroupPolicyPort groupPolicies, ILogger<GroupPolicyCoverageReader> logger)
 {
-    public async Task<GroupPolicyCoverage> ReadAsync(IReadOnlyList<string> domains, IReadOnlySet<string> deviceNames, CancellationToken cancellationToken)
+    /// <summary>Lists each domain's WHfB GPOs once and gives each ring those that reach its devices.</summary>
+    public async Task<IReadOnlyList<GroupPolicyCoverage>> ReadAsync(IReadOnlyList<string> domains, IReadOnlyList<IReadOnlySet<string>> deviceNamesOfRings, CancellationToken cancellationToken)
     {
         var listed = new List<HelloGroupPolicy>();
         var unreadable = new List<string>();
@@ -28,8 +29,7 @@ internal sealed partial class GroupPolicyCoverageReader(IHelloGroupPolicyPort gr
             }
         }
 
-        var coverage = HelloGroupPolicySources.Covering(listed, deviceNames);
-        return coverage with { Unreadable = unreadable };
+        return [.. deviceNamesOfRings.Select(names => HelloGroupPolicySources.Covering(listed, names) with { Unreadable = unreadable })];
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Group Policy not read in {Domain}: {Reason}")]

@@ -8,7 +8,7 @@ using Microsoft.Graph.Models;
 namespace CloudTrust.Integrations.Precedence;
 
 /// <summary>
-/// Reads every Intune place that configures Windows Hello for Business for one ring, as precedence sources: the
+/// Reads every Intune place that configures Windows Hello for Business for a plan's rings, once for all of them, as precedence sources: the
 /// tenant-wide enrollment configuration (v1.0 <c>deviceEnrollmentConfigurations</c>, the
 /// <c>deviceEnrollmentWindowsHelloForBusinessConfiguration</c>'s <c>state</c>), the settings-catalog policies
 /// assigned to the ring's groups with device- or user-scoped PassportForWork settings (Account Protection policies
@@ -19,30 +19,28 @@ internal sealed partial class HelloSourceReader(GraphConnection graph, ILoggerFa
 {
     private readonly ILogger<HelloSourceReader> logger = loggers.CreateLogger<HelloSourceReader>();
 
-    public async Task<(List<HelloSource> Sources, List<SourceAssignment> Assignments)> ReadAsync(IReadOnlyList<Guid> groupIds, string? ourPolicyId, string? ourProfileName, CancellationToken cancellationToken)
+    /// <summary>Reads the tenant's WHfB sources once and gives each ring the ones assigned to its groups (the tenant-wide ones to every ring).</summary>
+    public async Task<IReadOnlyList<(List<HelloSource> Sources, List<SourceAssignment> Assignments)>> ReadAsync(IReadOnlyList<IReadOnlyList<Guid>> rings, string? ourPolicyId, string? ourProfileName, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(groupIds);
-        var sources = await ReadTenantWideAsync(cancellationToken);
-        var assignments = new List<SourceAssignment>();
+        ArgumentNullException.ThrowIfNull(rings);
+        var tenantWide = await ReadTenantWideAsync(cancellationToken);
+        var result = rings.Select(_ => (Sources: new List<HelloSource>(tenantWide), Assignments: new List<SourceAssignment>())).ToList();
         var catalog = new SettingsCatalogProfile(graph.Beta, loggers.CreateLogger<SettingsCatalogProfile>());
-        var (assigned, _) = await new AssignedConfigurationPolicies(graph.Beta).ReadAsync(groupIds, _ => true, cancellationToken);
+        var (assigned, _) = await new AssignedConfigurationPolicies(graph.Beta).ReadAsync(rings.SelectMany(r => r).ToHashSet(), _ => true, cancellationToken);
         foreach (var (policy, groups) in assigned)
         {
             var values = HelloValues.FromCatalog(await catalog.ReadSettingsAsync(policy.Id, cancellationToken));
-            foreach (var value in values)
-            {
-                var kind = policy.IsAccountProtection ? HelloSourceKind.AccountProtection : value.Scope == HelloScope.User ? HelloSourceKind.UserPolicy : HelloSourceKind.DevicePolicy;
-                sources.Add(Source(kind, value, policy.Id, policy.Name ?? policy.Id, ourProfileName is not null && SettingsCatalogProfile.IsOurs(policy, ourProfileName) ? policy.Id : ourPolicyId));
-            }
-
-            if (values.Count > 0)
-            {
-                assignments.Add(new SourceAssignment(policy.Id, policy.Name ?? policy.Id, ProfileMode.SettingsCatalog, groups));
-            }
+            var ours = ourProfileName is not null && SettingsCatalogProfile.IsOurs(policy, ourProfileName) ? policy.Id : ourPolicyId;
+            var sources = values.Select(value => Source(
+                policy.IsAccountProtection ? HelloSourceKind.AccountProtection : value.Scope == HelloScope.User ? HelloSourceKind.UserPolicy : HelloSourceKind.DevicePolicy,
+                value,
+                policy.Id,
+                policy.Name ?? policy.Id,
+                ours)).ToList();
+            AddToRings(rings, result, sources, policy.Id, policy.Name ?? policy.Id, ProfileMode.SettingsCatalog, groups);
         }
 
         var custom = new CustomOmaUriProfile(graph, loggers.CreateLogger<CustomOmaUriProfile>());
-        var wanted = groupIds.ToHashSet();
         foreach (var configuration in await ReadCustomConfigurationsAsync(cancellationToken))
         {
             var values = HelloValues.FromOmaUris((configuration.OmaSettings ?? []).Where(s => s.OmaUri is not null).Select(s => (s.OmaUri!, ValueOf(s))));
@@ -51,19 +49,38 @@ internal sealed partial class HelloSourceReader(GraphConnection graph, ILoggerFa
                 continue;
             }
 
-            var groups = (await custom.ReadAssignmentsAsync(configuration.Id!, cancellationToken)).Groups.Where(wanted.Contains).ToList();
-            if (groups.Count == 0)
-            {
-                continue;
-            }
-
+            var groups = (await custom.ReadAssignmentsAsync(configuration.Id!, cancellationToken)).Groups;
             var ours = ourProfileName is not null && configuration.DisplayName == ourProfileName && (configuration.Description?.Contains(SettingsCatalogPayload.Marker, StringComparison.Ordinal) ?? false);
-            sources.AddRange(values.Select(v => Source(HelloSourceKind.CustomOmaUri, v, configuration.Id!, configuration.DisplayName ?? configuration.Id!, ours ? configuration.Id : ourPolicyId)));
-            assignments.Add(new SourceAssignment(configuration.Id!, configuration.DisplayName ?? configuration.Id!, ProfileMode.CustomOmaUri, groups));
+            var name = configuration.DisplayName ?? configuration.Id!;
+            AddToRings(rings, result, [.. values.Select(v => Source(HelloSourceKind.CustomOmaUri, v, configuration.Id!, name, ours ? configuration.Id : ourPolicyId))], configuration.Id!, name, ProfileMode.CustomOmaUri, groups);
         }
 
-        LogSources(groupIds.Count, sources.Count);
-        return (sources, assignments);
+        for (var i = 0; i < rings.Count; i++)
+        {
+            LogSources(i, rings[i].Count, result[i].Sources.Count);
+        }
+
+        return result;
+    }
+
+    /// <summary>Gives a source's values and assignment to each ring whose groups are in its assignment list.</summary>
+    private static void AddToRings(IReadOnlyList<IReadOnlyList<Guid>> rings, List<(List<HelloSource> Sources, List<SourceAssignment> Assignments)> result, List<HelloSource> sources, string id, string name, ProfileMode mode, IEnumerable<Guid> assignedGroups)
+    {
+        if (sources.Count == 0)
+        {
+            return;
+        }
+
+        for (var i = 0; i < rings.Count; i++)
+        {
+            var ring = rings[i].ToHashSet();
+            var shared = assignedGroups.Where(ring.Contains).ToList();
+            if (shared.Count > 0)
+            {
+                result[i].Sources.AddRange(sources);
+                result[i].Assignments.Add(new SourceAssignment(id, name, mode, shared));
+            }
+        }
     }
 
     private static HelloSource Source(HelloSourceKind kind, HelloValues values, string id, string name, string? ourPolicyId)
@@ -111,6 +128,6 @@ internal sealed partial class HelloSourceReader(GraphConnection graph, ILoggerFa
         return found;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "WHfB sources for a ring of {Groups} group(s): {Sources}")]
-    private partial void LogSources(int groups, int sources);
+    [LoggerMessage(Level = LogLevel.Information, Message = "WHfB sources for ring {Ring} ({Groups} group(s)): {Sources}")]
+    private partial void LogSources(int ring, int groups, int sources);
 }

@@ -6,25 +6,34 @@ using Microsoft.Extensions.Logging;
 namespace CloudTrust.Integrations.Precedence;
 
 /// <summary>
-/// What a ring already reports: its users with WHfB registered (the readiness reader's registration details) and,
+/// What each ring already reports: its users with WHfB registered (the readiness reader's registration details) and,
 /// when the ticket probe was deployed, its devices' CloudTgt/OnPremTgt results; with the ring's device names and
 /// hybrid-joined count, which the Group Policy coverage and the migration's warning need. Reads only.
 /// </summary>
 internal sealed class TrustModelEvidenceReader(GraphConnection graph, TimeProvider time, ILoggerFactory loggers)
 {
-    public async Task<RingEvidence> ReadAsync(IReadOnlyList<Guid> groupIds, string? ticketProbeScriptId, CancellationToken cancellationToken)
+    /// <summary>Reads every ring's evidence in one pass over the managed devices and registrations (and the probe's run states once per ring).</summary>
+    public async Task<IReadOnlyList<RingEvidence>> ReadAsync(IReadOnlyList<IReadOnlyList<Guid>> rings, string? ticketProbeScriptId, CancellationToken cancellationToken)
     {
         var devices = new GroupDeviceIds(graph);
         var readiness = new FleetReadinessReader(graph, devices, time, loggers.CreateLogger<FleetReadinessReader>());
-        var tally = (await readiness.ReadRingsAsync([groupIds], TimeSpan.FromDays(7), 0, cancellationToken, keepNames: true))[0];
-        if (ticketProbeScriptId is null)
+        var tallies = await readiness.ReadRingsAsync(rings, TimeSpan.FromDays(7), 0, cancellationToken, keepNames: true);
+        var evidence = new List<RingEvidence>(rings.Count);
+        for (var i = 0; i < rings.Count; i++)
         {
-            return new RingEvidence(new TrustModelEvidence(tally.UsersWithWhfb, 0, 0), tally.DeviceNames, tally.HybridJoined);
+            var tally = tallies[i];
+            var (reported, working) = (0, 0);
+            if (ticketProbeScriptId is not null)
+            {
+                var ring = await devices.ReadAsync(rings[i], cancellationToken);
+                var probe = await new TicketProbeDeployment(graph).ReadAsync(ticketProbeScriptId, 0, cancellationToken, ring);
+                (reported, working) = (probe.Reported, probe.Working);
+            }
+
+            evidence.Add(new RingEvidence(new TrustModelEvidence(tally.UsersWithWhfb, reported, working), tally.DeviceNames, tally.HybridJoined));
         }
 
-        var ring = await devices.ReadAsync(groupIds, cancellationToken);
-        var probe = await new TicketProbeDeployment(graph).ReadAsync(ticketProbeScriptId, 0, cancellationToken, ring);
-        return new RingEvidence(new TrustModelEvidence(tally.UsersWithWhfb, probe.Reported, probe.Working), tally.DeviceNames, tally.HybridJoined);
+        return evidence;
     }
 }
 

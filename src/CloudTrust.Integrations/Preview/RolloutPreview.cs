@@ -120,15 +120,8 @@ public sealed partial class RolloutPreview
 
     private async Task<IReadOnlyList<RingAnalysis>> AnalyzeRingsAsync(RolloutPlan plan, CancellationToken cancellationToken)
     {
-        var reader = new ReadHelloSourcesActivity(graph, groupPolicies, time, loggers);
-        var analyses = new List<RingAnalysis>();
-        foreach (var ring in plan.Rings)
-        {
-            var read = await reader.RunAsync(HelloSourcesInput.ForRing(plan, ring), cancellationToken);
-            analyses.Add(RingAnalyzer.Analyze(ring, plan.ProfileMode, plan.ProfileName, read));
-        }
-
-        return analyses;
+        var read = await new ReadHelloSourcesActivity(graph, groupPolicies, time, loggers).RunAsync(HelloSourcesInput.For(plan), cancellationToken);
+        return RingAnalyzer.AnalyzeAll(plan, read);
     }
 
     private async Task<KerberosPreview> ReadKerberosAsync(RolloutPlan plan, CancellationToken cancellationToken)

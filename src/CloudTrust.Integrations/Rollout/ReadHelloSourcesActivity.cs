@@ -9,30 +9,31 @@ using Microsoft.Extensions.Logging;
 namespace CloudTrust.Integrations.Rollout;
 
 /// <summary>
-/// Reads one ring's WHfB sources: the Intune ones and its trust-model evidence (GET requests only), and, when the input
-/// names domains, the GPOs there that reach the ring's devices (the agent's read-only <c>ListHelloGroupPolicies</c>).
+/// Reads every ring's WHfB sources in one pass: the Intune ones and the rings' trust-model evidence (GET requests
+/// only, each tenant-wide list read once), and, when the input names domains, the GPOs there that reach each ring's
+/// devices (the agent's read-only <c>ListHelloGroupPolicies</c>, once per domain).
 /// </summary>
 /// <param name="graph">The Graph connection.</param>
 /// <param name="groupPolicies">Lists a domain's WHfB GPOs (the agent over the relay); null reads no Group Policy.</param>
 /// <param name="time">The clock device check-in ages are measured by.</param>
 /// <param name="loggers">Loggers.</param>
-public sealed class ReadHelloSourcesActivity(GraphConnection graph, IHelloGroupPolicyPort? groupPolicies, TimeProvider time, ILoggerFactory loggers) : IActivity<HelloSourcesInput, HelloSourcesResult>
+public sealed class ReadHelloSourcesActivity(GraphConnection graph, IHelloGroupPolicyPort? groupPolicies, TimeProvider time, ILoggerFactory loggers) : IActivity<HelloSourcesInput, HelloSourcesReading>
 {
     /// <inheritdoc />
-    public async Task<HelloSourcesResult> RunAsync(HelloSourcesInput input, CancellationToken cancellationToken)
+    public async Task<HelloSourcesReading> RunAsync(HelloSourcesInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (sources, assignments) = await new HelloSourceReader(graph, loggers).ReadAsync(input.GroupIds, input.OurPolicyId, input.OurProfileName, cancellationToken);
+        var intune = await new HelloSourceReader(graph, loggers).ReadAsync(input.Rings, input.OurPolicyId, input.OurProfileName, cancellationToken);
         var probe = input.TicketProbeScriptId ?? (input.FindTicketProbe ? await new TicketProbeDeployment(graph).FindAsync(cancellationToken) : null);
-        var ring = await new TrustModelEvidenceReader(graph, time, loggers).ReadAsync(input.GroupIds, probe, cancellationToken);
-        GroupPolicyCoverage? coverage = null;
+        var evidence = await new TrustModelEvidenceReader(graph, time, loggers).ReadAsync(input.Rings, probe, cancellationToken);
+        IReadOnlyList<GroupPolicyCoverage?> coverage = [.. input.Rings.Select(_ => (GroupPolicyCoverage?)null)];
         if (input.Domains is { Count: > 0 } domains)
         {
             coverage = groupPolicies is null
-                ? GroupPolicyCoverage.None with { Unreadable = [.. domains.Select(d => $"{d}: no agent connection is configured")] }
-                : await new GroupPolicyCoverageReader(groupPolicies, loggers.CreateLogger<GroupPolicyCoverageReader>()).ReadAsync(domains, ring.DeviceNames, cancellationToken);
+                ? [.. input.Rings.Select(_ => (GroupPolicyCoverage?)(GroupPolicyCoverage.None with { Unreadable = [.. domains.Select(d => $"{d}: no agent connection is configured")] }))]
+                : [.. await new GroupPolicyCoverageReader(groupPolicies, loggers.CreateLogger<GroupPolicyCoverageReader>()).ReadAsync(domains, [.. evidence.Select(e => e.DeviceNames)], cancellationToken)];
         }
 
-        return new HelloSourcesResult(sources, assignments, ring.Evidence, coverage, ring.HybridJoined);
+        return new HelloSourcesReading([.. input.Rings.Select((_, i) => new HelloSourcesResult(intune[i].Sources, intune[i].Assignments, evidence[i].Evidence, coverage[i], evidence[i].HybridJoined))]);
     }
 }

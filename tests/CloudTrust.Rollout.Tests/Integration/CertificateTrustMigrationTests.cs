@@ -28,7 +28,7 @@ public sealed class CertificateTrustMigrationTests
             oma = intune.AddCustomHelloConfiguration("WHfB cert trust (users)", HelloScope.User, RolloutHarness.TenantId, new Dictionary<HelloSetting, bool> { [HelloSetting.UseCertificateForOnPremAuth] = true }, [Pilot]);
         });
 
-        var before = await HelloSourcesTests.ReadAsync(harness, new HelloSourcesInput([Pilot]));
+        var before = await HelloSourcesTests.ReadAsync(harness, new HelloSourcesInput([[Pilot]]));
 
         Assert.Equal(TrustModel.CertificateTrust, PrecedenceAnalyzer.Analyze("pilot", before.Sources, null).Current.Model);
         var custom = Assert.Single(before.Sources, s => s.Kind == HelloSourceKind.CustomOmaUri);
@@ -43,7 +43,7 @@ public sealed class CertificateTrustMigrationTests
         Assert.Equal(2, disabled.Changed.Count);
         Assert.Equal([Broad], harness.Intune.AssignmentLists()[policy]);
         Assert.Empty(harness.Intune.AssignmentLists()[oma]);
-        var after = await HelloSourcesTests.ReadAsync(harness, new HelloSourcesInput([Pilot]));
+        var after = await HelloSourcesTests.ReadAsync(harness, new HelloSourcesInput([[Pilot]]));
         Assert.DoesNotContain(after.Sources, s => s.UseCertificateForOnPremAuth == true);
         Assert.False(PrecedenceAnalyzer.Analyze("pilot", after.Sources, HelloSourcesTests.Planned("ours")).Blocked);
         var writes = harness.GraphWrites().Count;

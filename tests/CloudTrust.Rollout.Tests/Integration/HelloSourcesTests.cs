@@ -24,7 +24,7 @@ public sealed class HelloSourcesTests
             intune.AddTenantWideHello("disabled");
         });
 
-        var result = await ReadAsync(harness, new HelloSourcesInput([Pilot]));
+        var result = await ReadAsync(harness, new HelloSourcesInput([[Pilot]]));
 
         var tenant = Assert.Single(result.Sources);
         Assert.Equal(HelloSourceKind.TenantWide, tenant.Kind);
@@ -55,7 +55,7 @@ public sealed class HelloSourcesTests
         ours = profile.PolicyId;
         var writes = harness.GraphWrites().Count;
 
-        var result = await ReadAsync(harness, new HelloSourcesInput([Pilot], ours));
+        var result = await ReadAsync(harness, new HelloSourcesInput([[Pilot]], ours));
 
         Assert.Equal(writes, harness.GraphWrites().Count);
         Assert.Equal(
@@ -96,19 +96,62 @@ public sealed class HelloSourcesTests
         }
 
         var writes = harness.GraphWrites().Count;
-        var result = await ReadAsync(harness, new HelloSourcesInput([Pilot], TicketProbeScriptId: scriptId));
+        var result = await ReadAsync(harness, new HelloSourcesInput([[Pilot]], TicketProbeScriptId: scriptId));
 
         Assert.Equal(new TrustModelEvidence(4, 10, 0), result.Evidence);
-        Assert.Equal(new TrustModelEvidence(4, 10, 0), (await ReadAsync(harness, new HelloSourcesInput([Pilot], FindTicketProbe: true))).Evidence);
-        Assert.Equal(new TrustModelEvidence(4, 0, 0), (await ReadAsync(harness, new HelloSourcesInput([Pilot]))).Evidence);
+        Assert.Equal(new TrustModelEvidence(4, 10, 0), (await ReadAsync(harness, new HelloSourcesInput([[Pilot]], FindTicketProbe: true))).Evidence);
+        Assert.Equal(new TrustModelEvidence(4, 0, 0), (await ReadAsync(harness, new HelloSourcesInput([[Pilot]]))).Evidence);
         Assert.Equal(writes, harness.GraphWrites().Count);
         var report = PrecedenceAnalyzer.Analyze("pilot", result.Sources, null, evidence: result.Evidence);
         Assert.Equal(TrustModel.KeyTrust, report.Current.Model);
         Assert.Equal("tenant-wide WHfB enrollment configuration enables WHfB without certificate or cloud trust", report.Current.Basis);
     }
 
-    internal static Task<HelloSourcesResult> ReadAsync(RolloutHarness harness, HelloSourcesInput input)
-        => new ReadHelloSourcesActivity(harness.Graph, null, harness.Clock, NullLoggerFactory.Instance).RunAsync(input, CancellationToken.None);
+    [Fact]
+    public async Task Three_rings_are_read_in_one_pass_and_each_gets_only_the_sources_assigned_to_its_groups()
+    {
+        var early = new Guid("c1000000-0000-4000-8000-000000000003");
+        var broad = new Guid("c1000000-0000-4000-8000-000000000004");
+        string keyTrust = string.Empty, certificate = string.Empty;
+        await using var harness = await RolloutHarness.StartAsync(intune =>
+        {
+            intune.AddDeviceGroup(Pilot, 150);
+            intune.AddDeviceGroup(early, 120);
+            intune.AddDeviceGroup(broad, 130);
+            intune.AddTenantWideHello("enabled");
+            keyTrust = intune.AddHelloPolicy("WHfB key trust", HelloScope.Device, new Dictionary<HelloSetting, bool> { [HelloSetting.UsePassportForWork] = true }, [early, broad]);
+            certificate = intune.AddCustomHelloConfiguration("WHfB certificate trust", HelloScope.Device, RolloutHarness.TenantId, new Dictionary<HelloSetting, bool> { [HelloSetting.UseCertificateForOnPremAuth] = true }, [broad]);
+            intune.RegisterHello(early, 7);
+        });
+
+        var activity = new ReadHelloSourcesActivity(harness.Graph, null, harness.Clock, NullLoggerFactory.Instance);
+        await activity.RunAsync(new HelloSourcesInput([[broad]]), CancellationToken.None); // the ring every source reaches
+        var oneRing = TenantReads(harness);
+        var reading = await activity.RunAsync(new HelloSourcesInput([[Pilot], [early], [broad, Pilot]]), CancellationToken.None);
+        var threeRings = TenantReads(harness) - oneRing;
+
+        Assert.Equal(3, reading.Rings.Count);
+        Assert.Equal([HelloSourceKind.TenantWide], reading.Rings[0].Sources.Select(s => s.Kind));
+        Assert.Equal([keyTrust], reading.Rings[1].Assignments.Select(a => a.SourceId));
+        Assert.Equal([early], reading.Rings[1].Assignments[0].GroupIds);
+        Assert.Equal(new[] { keyTrust, certificate }.Order(), reading.Rings[2].Assignments.Select(a => a.SourceId).Order());
+        Assert.All(reading.Rings[2].Assignments, a => Assert.Equal([broad], a.GroupIds));
+        Assert.Equal(7, reading.Rings[1].Evidence.UsersWithHello);
+        Assert.Equal(0, reading.Rings[0].Evidence.UsersWithHello);
+        Assert.Equal(new TrustModelEvidence(7, 0, 0), reading.Rings[1].Evidence);
+
+        // One pass: three rings cost the tenant-wide reads of one (managed devices, registrations, policies, profiles).
+        Assert.True(oneRing > 0);
+        Assert.Equal(oneRing, threeRings);
+        Assert.Empty(harness.GraphWrites());
+    }
+
+    /// <summary>Graph requests so far for tenant-wide lists (everything but a group's member list).</summary>
+    private static int TenantReads(RolloutHarness harness) => harness.GraphRequests().Count(r => !r.Path.Contains("/members", StringComparison.Ordinal));
+
+    /// <summary>Reads a one-ring input and answers that ring's result.</summary>
+    internal static async Task<HelloSourcesResult> ReadAsync(RolloutHarness harness, HelloSourcesInput input)
+        => Assert.Single((await new ReadHelloSourcesActivity(harness.Graph, null, harness.Clock, NullLoggerFactory.Instance).RunAsync(input, CancellationToken.None)).Rings);
 
     internal static HelloSource Planned(string id) => new(HelloSourceKind.DevicePolicy, HelloScope.Device, id, Plans.ProfileName, true, true, null, IsOurs: true);
 }

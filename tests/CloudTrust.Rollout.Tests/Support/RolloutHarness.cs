@@ -95,7 +95,7 @@ public sealed class RolloutHarness : IAsyncDisposable
             .AddActivity<TicketProbeDeployInput, TicketProbeDeployResult>(RolloutActivityNames.DeployTicketProbe, new DeployTicketProbeActivity(graph))
             .AddActivity<TicketProbeReadInput, TicketProbeSummary>(RolloutActivityNames.ReadTicketProbe, new ReadTicketProbeActivity(graph))
             .AddActivity<ResolveRingGroupsInput, ResolveRingGroupsResult>(RolloutActivityNames.ResolveRingGroups, new ResolveRingGroupsActivity(graph, loggers))
-            .AddActivity<HelloSourcesInput, HelloSourcesResult>(RolloutActivityNames.ReadHelloSources, new ReadHelloSourcesActivity(graph, null, clock, loggers))
+            .AddActivity<HelloSourcesInput, HelloSourcesReading>(RolloutActivityNames.ReadHelloSources, new ReadHelloSourcesActivity(graph, null, clock, loggers))
             .AddActivity<CertificateTrustInput, CertificateTrustResult>(RolloutActivityNames.DisableCertificateTrust, new DisableCertificateTrustActivity(graph, loggers))
             .AddActivity<CertificateTrustInput, CertificateTrustResult>(RolloutActivityNames.RestoreCertificateTrust, new RestoreCertificateTrustActivity(graph, loggers))
             .AddActivity<ContainerDeletionInput, ContainerDeletionResult>(RolloutActivityNames.DeployContainerDeletion, new DeployContainerDeletionActivity(graph, loggers))

@@ -4,34 +4,39 @@ using CloudTrust.Core.Rollout.Plan;
 
 namespace CloudTrust.Core.Rollout.Activities;
 
-/// <summary>Input of <see cref="RolloutActivityNames.ReadHelloSources"/>: one ring.</summary>
-/// <param name="GroupIds">The ring's groups.</param>
+/// <summary>
+/// Input of <see cref="RolloutActivityNames.ReadHelloSources"/>: every ring of a plan, read in one pass (the tenant's
+/// policies, managed devices, registrations and GPOs once, each ring's share picked out of them).
+/// </summary>
+/// <param name="Rings">Element i holds ring i's groups.</param>
 /// <param name="OurPolicyId">The rollout's own profile id when it exists (its source is then marked <see cref="HelloSource.IsOurs"/>).</param>
 /// <param name="TicketProbeScriptId">The ticket probe's Remediations script id when it was deployed, for evidence of working cloud trust.</param>
 /// <param name="Domains">The AD domains whose Group Policy is read through the agent (none: Group Policy is not read).</param>
 /// <param name="OurProfileName">The rollout's profile name: a policy with this name and the rollout's marker is ours even before its id is known.</param>
 /// <param name="FindTicketProbe">Without <paramref name="TicketProbeScriptId"/>: look for a probe an earlier rollout deployed and read its results (only when the plan uses the probe, so its permission is granted).</param>
 public sealed record HelloSourcesInput(
-    IReadOnlyList<Guid> GroupIds,
+    IReadOnlyList<IReadOnlyList<Guid>> Rings,
     string? OurPolicyId = null,
     string? TicketProbeScriptId = null,
     IReadOnlyList<string>? Domains = null,
     string? OurProfileName = null,
     bool FindTicketProbe = false)
 {
-    /// <summary>The read preflight and <c>cloudtrust plan</c> make for one ring of a plan (its domains' GPOs, its profile name, the probe when the plan uses it).</summary>
-    /// <param name="plan">The plan.</param>
-    /// <param name="ring">One of its rings.</param>
+    /// <summary>The read preflight and <c>cloudtrust plan</c> make for a plan's rings (its domains' GPOs, its profile name, the probe when the plan uses it).</summary>
+    /// <param name="plan">The plan, its ring groups resolved.</param>
     /// <returns>The input.</returns>
-    public static HelloSourcesInput ForRing(RolloutPlan plan, RolloutRing ring)
+    public static HelloSourcesInput For(RolloutPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(ring);
-        return new HelloSourcesInput(ring.GroupIds, Domains: plan.Domains, OurProfileName: plan.ProfileName, FindTicketProbe: plan.UsesTicketProbe);
+        return new HelloSourcesInput([.. plan.Rings.Select(r => r.GroupIds)], Domains: plan.Domains, OurProfileName: plan.ProfileName, FindTicketProbe: plan.UsesTicketProbe);
     }
 }
 
-/// <summary>Output of <see cref="RolloutActivityNames.ReadHelloSources"/>: what configures WHfB for the ring today.</summary>
+/// <summary>Output of <see cref="RolloutActivityNames.ReadHelloSources"/>: what configures WHfB for each ring today.</summary>
+/// <param name="Rings">Element i is ring i's reading, in the input's order.</param>
+public sealed record HelloSourcesReading(IReadOnlyList<HelloSourcesResult> Rings);
+
+/// <summary>One ring's part of <see cref="HelloSourcesReading"/>: what configures WHfB for the ring today.</summary>
 /// <param name="Sources">The tenant-wide enrollment configuration and every Intune policy assigned to one of the ring's groups that sets a trust-model value.</param>
 /// <param name="Assignments">For each Intune source (by <see cref="HelloSource.Id"/>), its kind of profile and the ring groups it is assigned to.</param>
 /// <param name="Evidence">Users of the ring with WHfB registered, and the ticket probe's results for the ring's devices.</param>

@@ -30,8 +30,8 @@ public static class RolloutActivityNames
     /// <summary>Resolves the plan's ring group display names to ids (creating missing ones when the plan says so).</summary>
     public const string ResolveRingGroups = "Rollout.ResolveRingGroups";
 
-    /// <summary>Reads every Intune source of WHfB settings for a ring (reads only), with trust-model evidence.</summary>
-    public const string ReadHelloSources = "Rollout.ReadHelloSources";
+    /// <summary>Reads every source of WHfB settings (Intune and Group Policy) for all of a plan's rings in one pass (reads only), with trust-model evidence.</summary>
+    public const string ReadHelloSources = "Rollout.ReadRingsHelloSources";
 
     /// <summary>Takes a ring's groups out of the certificate-trust policies' assignment lists (reversible).</summary>
     public const string DisableCertificateTrust = "Rollout.DisableCertificateTrust";

@@ -14,23 +14,13 @@ namespace CloudTrust.Core.Rollout.Workflow;
 /// </content>
 public sealed partial class RolloutWorkflow
 {
-    /// <summary>Reads every ring's WHfB sources (Intune and Group Policy) and analyzes them; reads only.</summary>
+    /// <summary>Reads every ring's WHfB sources (Intune and Group Policy) in one pass and analyzes each ring; reads only.</summary>
     private static async Task<IReadOnlyList<RingAnalysis>> AnalyzeRingsAsync(RolloutRun run)
     {
         var plan = run.Plan;
-        var analyses = new List<RingAnalysis>();
-        for (var i = 0; i < plan.Rings.Count; i++)
-        {
-            var ring = plan.Rings[i];
-            run.Status("precedence", ring.Name, i + 1, null, null, [], []);
-            var read = await run.Context.CallActivityAsync<HelloSourcesResult>(
-                RolloutActivityNames.ReadHelloSources,
-                HelloSourcesInput.ForRing(plan, ring),
-                Retry);
-            analyses.Add(RingAnalyzer.Analyze(ring, plan.ProfileMode, plan.ProfileName, read));
-        }
-
-        return analyses;
+        run.Status("precedence", null, 0, null, null, [], []);
+        var read = await run.Context.CallActivityAsync<HelloSourcesReading>(RolloutActivityNames.ReadHelloSources, HelloSourcesInput.For(plan), Retry);
+        return RingAnalyzer.AnalyzeAll(plan, read);
     }
 
     /// <summary>For a ring migrating from certificate trust: takes its groups out of the certificate-trust policies (reversible).</summary>
