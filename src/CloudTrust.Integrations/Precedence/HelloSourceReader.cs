@@ -25,6 +25,7 @@ internal sealed partial class HelloSourceReader(GraphConnection graph, ILoggerFa
         ArgumentNullException.ThrowIfNull(rings);
         var tenantWide = await ReadTenantWideAsync(cancellationToken);
         var result = rings.Select(_ => (Sources: new List<HelloSource>(tenantWide), Assignments: new List<SourceAssignment>())).ToList();
+        var ringGroups = rings.Select(r => r.ToHashSet()).ToList();
         var catalog = new SettingsCatalogProfile(graph.Beta, loggers.CreateLogger<SettingsCatalogProfile>());
         var (assigned, _) = await new AssignedConfigurationPolicies(graph.Beta).ReadAsync(rings.SelectMany(r => r).ToHashSet(), _ => true, cancellationToken);
         foreach (var (policy, groups) in assigned)
@@ -37,7 +38,7 @@ internal sealed partial class HelloSourceReader(GraphConnection graph, ILoggerFa
                 policy.Id,
                 policy.Name ?? policy.Id,
                 ours)).ToList();
-            AddToRings(rings, result, sources, policy.Id, policy.Name ?? policy.Id, ProfileMode.SettingsCatalog, groups);
+            AddToRings(ringGroups, result, sources, policy.Id, policy.Name ?? policy.Id, ProfileMode.SettingsCatalog, groups);
         }
 
         var custom = new CustomOmaUriProfile(graph, loggers.CreateLogger<CustomOmaUriProfile>());
@@ -52,7 +53,7 @@ internal sealed partial class HelloSourceReader(GraphConnection graph, ILoggerFa
             var groups = (await custom.ReadAssignmentsAsync(configuration.Id!, cancellationToken)).Groups;
             var ours = ourProfileName is not null && configuration.DisplayName == ourProfileName && (configuration.Description?.Contains(SettingsCatalogPayload.Marker, StringComparison.Ordinal) ?? false);
             var name = configuration.DisplayName ?? configuration.Id!;
-            AddToRings(rings, result, [.. values.Select(v => Source(HelloSourceKind.CustomOmaUri, v, configuration.Id!, name, ours ? configuration.Id : ourPolicyId))], configuration.Id!, name, ProfileMode.CustomOmaUri, groups);
+            AddToRings(ringGroups, result, [.. values.Select(v => Source(HelloSourceKind.CustomOmaUri, v, configuration.Id!, name, ours ? configuration.Id : ourPolicyId))], configuration.Id!, name, ProfileMode.CustomOmaUri, groups);
         }
 
         for (var i = 0; i < rings.Count; i++)
@@ -64,17 +65,16 @@ internal sealed partial class HelloSourceReader(GraphConnection graph, ILoggerFa
     }
 
     /// <summary>Gives a source's values and assignment to each ring whose groups are in its assignment list.</summary>
-    private static void AddToRings(IReadOnlyList<IReadOnlyList<Guid>> rings, List<(List<HelloSource> Sources, List<SourceAssignment> Assignments)> result, List<HelloSource> sources, string id, string name, ProfileMode mode, IEnumerable<Guid> assignedGroups)
+    private static void AddToRings(List<HashSet<Guid>> ringGroups, List<(List<HelloSource> Sources, List<SourceAssignment> Assignments)> result, List<HelloSource> sources, string id, string name, ProfileMode mode, IEnumerable<Guid> assignedGroups)
     {
         if (sources.Count == 0)
         {
             return;
         }
 
-        for (var i = 0; i < rings.Count; i++)
+        for (var i = 0; i < ringGroups.Count; i++)
         {
-            var ring = rings[i].ToHashSet();
-            var shared = assignedGroups.Where(ring.Contains).ToList();
+            var shared = assignedGroups.Where(ringGroups[i].Contains).ToList();
             if (shared.Count > 0)
             {
                 result[i].Sources.AddRange(sources);

@@ -26,14 +26,14 @@ public sealed class ReadHelloSourcesActivity(GraphConnection graph, IHelloGroupP
         var intune = await new HelloSourceReader(graph, loggers).ReadAsync(input.Rings, input.OurPolicyId, input.OurProfileName, cancellationToken);
         var probe = input.TicketProbeScriptId ?? (input.FindTicketProbe ? await new TicketProbeDeployment(graph).FindAsync(cancellationToken) : null);
         var evidence = await new TrustModelEvidenceReader(graph, time, loggers).ReadAsync(input.Rings, probe, cancellationToken);
-        IReadOnlyList<GroupPolicyCoverage?> coverage = [.. input.Rings.Select(_ => (GroupPolicyCoverage?)null)];
+        IReadOnlyList<GroupPolicyCoverage>? coverage = null;
         if (input.Domains is { Count: > 0 } domains)
         {
             coverage = groupPolicies is null
-                ? [.. input.Rings.Select(_ => (GroupPolicyCoverage?)(GroupPolicyCoverage.None with { Unreadable = [.. domains.Select(d => $"{d}: no agent connection is configured")] }))]
-                : [.. await new GroupPolicyCoverageReader(groupPolicies, loggers.CreateLogger<GroupPolicyCoverageReader>()).ReadAsync(domains, [.. evidence.Select(e => e.DeviceNames)], cancellationToken)];
+                ? [.. input.Rings.Select(_ => GroupPolicyCoverage.None with { Unreadable = [.. domains.Select(d => $"{d}: no agent connection is configured")] })]
+                : await new GroupPolicyCoverageReader(groupPolicies, loggers.CreateLogger<GroupPolicyCoverageReader>()).ReadAsync(domains, [.. evidence.Select(e => e.DeviceNames)], cancellationToken);
         }
 
-        return new HelloSourcesReading([.. input.Rings.Select((_, i) => new HelloSourcesResult(intune[i].Sources, intune[i].Assignments, evidence[i].Evidence, coverage[i], evidence[i].HybridJoined))]);
+        return new HelloSourcesReading([.. input.Rings.Select((_, i) => new HelloSourcesResult(intune[i].Sources, intune[i].Assignments, evidence[i].Evidence, coverage?[i], evidence[i].HybridJoined))]);
     }
 }
