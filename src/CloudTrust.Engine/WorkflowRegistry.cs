@@ -7,7 +7,7 @@ namespace CloudTrust.Engine;
 /// The workflows and activities an engine can run, by name. Names are case-sensitive and unique within their
 /// kind. Inputs and outputs cross the registry as JSON, exactly as they are journaled.
 /// </summary>
-public sealed class WorkflowRegistry
+public sealed class WorkflowRegistry : IActivityRegistrar
 {
     private readonly Dictionary<string, WorkflowRegistration> workflows = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ActivityRegistration> activities = new(StringComparer.Ordinal);
@@ -59,6 +59,19 @@ public sealed class WorkflowRegistry
     {
         ArgumentNullException.ThrowIfNull(activity);
         return AddActivity<TInput, TOutput>(name, activity.RunAsync);
+    }
+
+    /// <inheritdoc />
+    void IActivityRegistrar.Register<TInput, TOutput>(string name, IActivity<TInput, TOutput> activity) => AddActivity(name, activity);
+
+    /// <summary>Registers every activity of a set (see the integrations layer's activity sets).</summary>
+    /// <param name="registerAll">The set's registration method, for example <c>set.RegisterWith</c>.</param>
+    /// <returns>This registry.</returns>
+    public WorkflowRegistry AddActivities(Action<IActivityRegistrar> registerAll)
+    {
+        ArgumentNullException.ThrowIfNull(registerAll);
+        registerAll(this);
+        return this;
     }
 
     /// <summary>Registers an activity given as a delegate.</summary>

@@ -1,3 +1,4 @@
+using CloudTrust.Integrations.Composition;
 using Azure.Core;
 using CloudTrust.Cli.Tenant;
 using CloudTrust.Core.Rollout.Activities;
@@ -50,20 +51,7 @@ public sealed class RolloutHost : IAsyncDisposable
         var graph = connection.Graph;
         var registry = new WorkflowRegistry()
             .AddWorkflow<RolloutRequest, RolloutReport>(RolloutWorkflow.Name, new RolloutWorkflow())
-            .AddActivity<KerberosServerCheckInput, KerberosServerCheckResult>(RolloutActivityNames.CheckKerberosServers, new CheckKerberosServersActivity(new RelayKerberosServerPreflight(connection.Sender)))
-            .AddActivity<ConflictScanInput, ConflictScanResult>(RolloutActivityNames.FindConflicts, new FindConflictsActivity(graph, loggers))
-            .AddActivity<EnsureProfileInput, EnsureProfileResult>(RolloutActivityNames.EnsureProfile, new EnsureProfileActivity(graph, loggers))
-            .AddActivity<ResolveRingGroupsInput, ResolveRingGroupsResult>(RolloutActivityNames.ResolveRingGroups, new ResolveRingGroupsActivity(graph, loggers))
-            .AddActivity<ReadinessInput, ReadinessResult>(RolloutActivityNames.AssessReadiness, new AssessReadinessActivity(graph, clock, loggers))
-            .AddActivity<AssignGroupsInput, AssignGroupsResult>(RolloutActivityNames.AssignGroups, new AssignGroupsActivity(graph, loggers))
-            .AddActivity<RingStatusInput, RingStatusResult>(RolloutActivityNames.ReadRingStatus, new ReadRingStatusActivity(graph, loggers))
-            .AddActivity<TicketProbeDeployInput, TicketProbeDeployResult>(RolloutActivityNames.DeployTicketProbe, new DeployTicketProbeActivity(graph))
-            .AddActivity<TicketProbeReadInput, TicketProbeSummary>(RolloutActivityNames.ReadTicketProbe, new ReadTicketProbeActivity(graph))
-            .AddActivity<HelloSourcesInput, HelloSourcesReading>(RolloutActivityNames.ReadHelloSources, new ReadHelloSourcesActivity(graph, new RelayHelloGroupPolicyReader(connection.Sender), clock, loggers))
-            .AddActivity<CertificateTrustInput, CertificateTrustResult>(RolloutActivityNames.DisableCertificateTrust, new DisableCertificateTrustActivity(graph, loggers))
-            .AddActivity<CertificateTrustInput, CertificateTrustResult>(RolloutActivityNames.RestoreCertificateTrust, new RestoreCertificateTrustActivity(graph, loggers))
-            .AddActivity<ContainerDeletionInput, ContainerDeletionResult>(RolloutActivityNames.DeployContainerDeletion, new DeployContainerDeletionActivity(graph, loggers))
-            .AddActivity<ReprovisioningInput, ReprovisioningStatus>(RolloutActivityNames.ReadReprovisioning, new ReadReprovisioningActivity(graph));
+            .AddActivities(new RolloutActivitySet(graph, new RelayKerberosServerPreflight(connection.Sender), new RelayHelloGroupPolicyReader(connection.Sender), clock, loggers).RegisterWith);
         var engine = new WorkflowEngine(registry, new WorkflowEngineOptions { DatabasePath = databasePath, PollInterval = TimeSpan.FromMilliseconds(100), AfterCommit = afterCommit }, clock, loggers);
         return new RolloutHost(connection, engine, clock, loggers);
     }

@@ -1,3 +1,4 @@
+using CloudTrust.Integrations.Composition;
 using CloudTrust.Cli.Tenant;
 using CloudTrust.Core.Kerberos;
 using CloudTrust.Core.Rotation;
@@ -44,9 +45,7 @@ public sealed class RotationHost : IAsyncDisposable
         var history = new SqliteRotationHistory(databasePath);
         var registry = new WorkflowRegistry()
             .AddWorkflow<RotationRequest, RotationReport>(KeyRotationWorkflow.Name, new KeyRotationWorkflow())
-            .AddActivity<KerberosDomainRequest, KerberosServerObject>(RotationActivities.ReadKerberosServer, new ReadKerberosServerActivity(connection.Sender))
-            .AddActivity<KerberosDomainRequest, KerberosServerObject>(RotationActivities.RotateKerberosServerKey, new RotateKerberosServerKeyActivity(connection.Sender))
-            .AddActivity<RotationAttempt, bool>(RotationActivities.RecordRotationAttempt, new RecordRotationAttemptActivity(history));
+            .AddActivities(new KerberosActivitySet(connection.Sender, new RecordRotationAttemptActivity(history)).RegisterWith);
         var engine = new WorkflowEngine(registry, new WorkflowEngineOptions { DatabasePath = databasePath, AfterCommit = afterCommit }, settings.CreateClock(), loggers);
         return new RotationHost(connection, history, engine, loggers);
     }

@@ -1,3 +1,4 @@
+using CloudTrust.Integrations.Composition;
 using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Core.Rollout.Workflow;
 using CloudTrust.Engine;
@@ -86,20 +87,7 @@ public sealed class RolloutHarness : IAsyncDisposable
         var loggers = NullLoggerFactory.Instance;
         var registry = new WorkflowRegistry()
             .AddWorkflow<RolloutRequest, RolloutReport>(RolloutWorkflow.Name, new RolloutWorkflow())
-            .AddActivity<KerberosServerCheckInput, KerberosServerCheckResult>(RolloutActivityNames.CheckKerberosServers, new CheckKerberosServersActivity(kerberos))
-            .AddActivity<ConflictScanInput, ConflictScanResult>(RolloutActivityNames.FindConflicts, new FindConflictsActivity(graph, loggers))
-            .AddActivity<EnsureProfileInput, EnsureProfileResult>(RolloutActivityNames.EnsureProfile, new EnsureProfileActivity(graph, loggers))
-            .AddActivity<ReadinessInput, ReadinessResult>(RolloutActivityNames.AssessReadiness, new AssessReadinessActivity(graph, clock, loggers))
-            .AddActivity<AssignGroupsInput, AssignGroupsResult>(RolloutActivityNames.AssignGroups, new AssignGroupsActivity(graph, loggers))
-            .AddActivity<RingStatusInput, RingStatusResult>(RolloutActivityNames.ReadRingStatus, new ReadRingStatusActivity(graph, loggers))
-            .AddActivity<TicketProbeDeployInput, TicketProbeDeployResult>(RolloutActivityNames.DeployTicketProbe, new DeployTicketProbeActivity(graph))
-            .AddActivity<TicketProbeReadInput, TicketProbeSummary>(RolloutActivityNames.ReadTicketProbe, new ReadTicketProbeActivity(graph))
-            .AddActivity<ResolveRingGroupsInput, ResolveRingGroupsResult>(RolloutActivityNames.ResolveRingGroups, new ResolveRingGroupsActivity(graph, loggers))
-            .AddActivity<HelloSourcesInput, HelloSourcesReading>(RolloutActivityNames.ReadHelloSources, new ReadHelloSourcesActivity(graph, null, clock, loggers))
-            .AddActivity<CertificateTrustInput, CertificateTrustResult>(RolloutActivityNames.DisableCertificateTrust, new DisableCertificateTrustActivity(graph, loggers))
-            .AddActivity<CertificateTrustInput, CertificateTrustResult>(RolloutActivityNames.RestoreCertificateTrust, new RestoreCertificateTrustActivity(graph, loggers))
-            .AddActivity<ContainerDeletionInput, ContainerDeletionResult>(RolloutActivityNames.DeployContainerDeletion, new DeployContainerDeletionActivity(graph, loggers))
-            .AddActivity<ReprovisioningInput, ReprovisioningStatus>(RolloutActivityNames.ReadReprovisioning, new ReadReprovisioningActivity(graph));
+            .AddActivities(new RolloutActivitySet(graph, kerberos, null, clock, loggers).RegisterWith);
         var engineOptions = new WorkflowEngineOptions { DatabasePath = Path.Combine(directory, "journal.db"), PollInterval = TimeSpan.FromMilliseconds(50) };
         var engine = new WorkflowEngine(registry, engineOptions, clock, loggers);
         return new RolloutHarness(directory, server, intune, kerberos, graph, engine) { registry = registry, engineOptions = engineOptions, clock = clock };
