@@ -18,10 +18,28 @@ public static class ApiJson
     /// <returns>The JSON text.</returns>
     public static string Serialize(object? value) => JsonSerializer.Serialize(value, value?.GetType() ?? typeof(object), Options);
 
+    /// <summary>
+    /// Gives options that already exist (the worker's <c>IOptions&lt;JsonSerializerOptions&gt;</c>) this shape: web-style
+    /// naming and reading, enums as strings.
+    /// </summary>
+    /// <param name="options">The options to change.</param>
+    public static void ApplyTo(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DictionaryKeyPolicy = null;
+        options.PropertyNameCaseInsensitive = true;
+        options.NumberHandling = JsonNumberHandling.AllowReadingFromString;
+        if (!options.Converters.Any(c => c is JsonStringEnumConverter))
+        {
+            options.Converters.Add(new JsonStringEnumConverter());
+        }
+    }
+
     private static JsonSerializerOptions Create()
     {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        options.Converters.Add(new JsonStringEnumConverter());
+        var options = new JsonSerializerOptions();
+        ApplyTo(options);
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

@@ -11,30 +11,40 @@ namespace CloudTrust.Functions.Orchestrators;
 /// The three Core workflows as Durable orchestrators: each wraps <see cref="TaskOrchestrationContext"/> in the Core
 /// workflow context and runs the workflow unchanged. The OrchestrationTrigger attribute on a TaskOrchestrationContext
 /// parameter: Azure/azure-functions-durable-extension src/Worker.Extensions.DurableTask/OrchestrationTriggerAttribute.cs and
-/// FunctionsOrchestrationContext.cs (the context the worker passes in).
+/// FunctionsOrchestrationContext.cs (the context the worker passes in). The input is a declared parameter, so the
+/// extension's OrchestrationInputConverter.cs binds it: FunctionsOrchestrator.cs takes the first parameter without a
+/// binding as the orchestrator's input type, and the worker deserializes the input into that type with the
+/// DataConverter built from the worker's serializer, the same one that wrote it.
 /// </summary>
 public static class WorkflowOrchestrators
 {
     /// <summary>The rollout.</summary>
     /// <param name="context">The orchestration context.</param>
+    /// <param name="request">The orchestration's input.</param>
     /// <returns>The rollout's report.</returns>
     [Function(RolloutWorkflow.Name)]
-    public static Task<RolloutReport> Rollout([OrchestrationTrigger] TaskOrchestrationContext context)
-        => new RolloutWorkflow().RunAsync(Wrap(context), context.GetInput<RolloutRequest>()!);
+    public static Task<RolloutReport> Rollout([OrchestrationTrigger] TaskOrchestrationContext context, RolloutRequest request)
+        => new RolloutWorkflow().RunAsync(Wrap(context), Required(request));
 
     /// <summary>Key rotation.</summary>
     /// <param name="context">The orchestration context.</param>
+    /// <param name="request">The orchestration's input.</param>
     /// <returns>The rotation report.</returns>
     [Function(KeyRotationWorkflow.Name)]
-    public static Task<RotationReport> KeyRotation([OrchestrationTrigger] TaskOrchestrationContext context)
-        => new KeyRotationWorkflow().RunAsync(Wrap(context), context.GetInput<RotationRequest>()!);
+    public static Task<RotationReport> KeyRotation([OrchestrationTrigger] TaskOrchestrationContext context, RotationRequest request)
+        => new KeyRotationWorkflow().RunAsync(Wrap(context), Required(request));
 
     /// <summary>Ensuring the Kerberos server objects.</summary>
     /// <param name="context">The orchestration context.</param>
+    /// <param name="request">The orchestration's input.</param>
     /// <returns>The outcome per domain.</returns>
     [Function(EnsureKerberosServersWorkflow.Name)]
-    public static Task<EnsureKerberosServersOutput> EnsureKerberosServers([OrchestrationTrigger] TaskOrchestrationContext context)
-        => new EnsureKerberosServersWorkflow().RunAsync(Wrap(context), context.GetInput<EnsureKerberosServersInput>()!);
+    public static Task<EnsureKerberosServersOutput> EnsureKerberosServers([OrchestrationTrigger] TaskOrchestrationContext context, EnsureKerberosServersInput request)
+        => new EnsureKerberosServersWorkflow().RunAsync(Wrap(context), Required(request));
+
+    private static T Required<T>(T? input)
+        where T : class
+        => input ?? throw new InvalidOperationException($"the orchestration was started without its input ({typeof(T).Name})");
 
     // Replay-safe loggers come from the orchestration context's own logger factory (the function's services).
     private static DurableWorkflowContext Wrap(TaskOrchestrationContext context) => new(context);
