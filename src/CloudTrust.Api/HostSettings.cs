@@ -27,6 +27,12 @@ public sealed record HostSettings(
     RotationPolicy RotationPolicy,
     string RotationHistoryPath)
 {
+    /// <summary>
+    /// Gets a value indicating whether App Service Authentication is on for the app (the platform's
+    /// <c>WEBSITE_AUTH_ENABLED</c> setting), so that the principal header it sets can be believed (<see cref="Approver"/>).
+    /// </summary>
+    public bool AppServiceAuthentication { get; init; }
+
     /// <summary>Every setting the host reads (besides the Functions runtime's own).</summary>
     public static IReadOnlyList<string> Names { get; } =
     [
@@ -76,7 +82,10 @@ public sealed record HostSettings(
         var history = setting("RotationHistoryPath") is { Length: > 0 } h ? h : defaultHistoryPath;
         return errors.Count > 0
             ? (null, errors)
-            : (new HostSettings(tenant!.Value, identity, graph!, vault!, relay!, connection!, rule!, policy!, history), []);
+            : (new HostSettings(tenant!.Value, identity, graph!, vault!, relay!, connection!, rule!, policy!, history)
+            {
+                AppServiceAuthentication = string.Equals(setting("WEBSITE_AUTH_ENABLED")?.Trim(), "true", StringComparison.OrdinalIgnoreCase),
+            }, []);
     }
 
     private static Guid? ReadGuid(string name, string? value, List<ValidationError> errors)

@@ -19,7 +19,6 @@ namespace CloudTrust.Api;
 /// <param name="WaitingFor">The answers it waits for.</param>
 /// <param name="Report">The final report, once completed.</param>
 /// <param name="History">The rings reached, in order, with their counts and gate verdicts (from the report, once completed).</param>
-/// <param name="HistoryUri">The Durable status address with <c>showHistory=true</c>: every activity, timer and event so far.</param>
 public sealed record RolloutStatusView(
     string Id,
     string RuntimeStatus,
@@ -34,8 +33,7 @@ public sealed record RolloutStatusView(
     IReadOnlyList<string> Reasons,
     IReadOnlyList<string> WaitingFor,
     RolloutReport? Report,
-    IReadOnlyList<RingHistoryEntry> History,
-    string? HistoryUri = null)
+    IReadOnlyList<RingHistoryEntry> History)
 {
     // Stored status and output are read strictly: a document that lacks a record's fields or holds null where the
     // record has none is not taken for a status or a report (the host's own writes always carry every field).
@@ -69,14 +67,6 @@ public sealed record RolloutStatusView(
             report,
             report?.Rings?.Select(RingHistoryEntry.From).ToList() ?? []);
     }
-
-    /// <summary>Adds the address of the instance's full history, from the host's status address for it.</summary>
-    /// <param name="statusQueryGetUri">The status address the Durable extension made; null leaves the view as is.</param>
-    /// <returns>The view.</returns>
-    public RolloutStatusView WithHistoryFrom(string? statusQueryGetUri)
-        => string.IsNullOrEmpty(statusQueryGetUri)
-            ? this
-            : this with { HistoryUri = statusQueryGetUri + (statusQueryGetUri.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "showHistory=true&showHistoryOutput=false" };
 
     /// <summary>Gets the view as the rollout's own status record (for checks such as what it waits for).</summary>
     /// <returns>The status.</returns>

@@ -7,7 +7,7 @@ public sealed class HostSettingsTests
 {
     private static Dictionary<string, string> Sample()
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(FunctionsSourceTests.RepositoryRoot(), "local.settings.sample.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryFiles.Root(), "local.settings.sample.json")));
         return json.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
     }
 
@@ -30,7 +30,7 @@ public sealed class HostSettingsTests
     [Fact]
     public void The_bicep_sets_every_setting_the_host_requires()
     {
-        var bicep = File.ReadAllText(Path.Combine(FunctionsSourceTests.RepositoryRoot(), "infra", "main.bicep"));
+        var bicep = File.ReadAllText(Path.Combine(RepositoryFiles.Root(), "infra", "main.bicep"));
         var set = Regex.Matches(bicep, @"\{ name: '(?<name>\w+)'").Select(m => m.Groups["name"].Value).ToHashSet();
         var (_, errors) = HostSettings.Read(_ => null, "/tmp/h.db");
 

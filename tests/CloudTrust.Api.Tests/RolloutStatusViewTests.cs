@@ -41,17 +41,6 @@ public sealed class RolloutStatusViewTests
     }
 
     [Theory]
-    [InlineData("https://app.example/runtime/webhooks/durabletask/instances/rollout-a?taskHub=CloudTrust&code=k", "https://app.example/runtime/webhooks/durabletask/instances/rollout-a?taskHub=CloudTrust&code=k&showHistory=true&showHistoryOutput=false")]
-    [InlineData("https://app.example/runtime/webhooks/durabletask/instances/rollout-a", "https://app.example/runtime/webhooks/durabletask/instances/rollout-a?showHistory=true&showHistoryOutput=false")]
-    [InlineData(null, null)]
-    public void The_history_link_asks_the_durable_status_endpoint_for_the_history(string? status, string? expected)
-    {
-        var view = RolloutStatusView.From("rollout-a", "Running", Created, Created, null, null).WithHistoryFrom(status);
-
-        Assert.Equal(expected, view.HistoryUri);
-    }
-
-    [Theory]
     [InlineData("not json")]
     [InlineData("\"a string\"")]
     [InlineData("[1,2]")]

@@ -21,6 +21,13 @@ internal static class HttpResponses
         return response;
     }
 
+    public static async Task<HttpResponseData> AcceptedAsync(HttpRequestData request, InstanceAccepted accepted, CancellationToken cancellationToken)
+    {
+        var response = await JsonAsync(request, HttpStatusCode.Accepted, accepted, cancellationToken);
+        response.Headers.Add("Location", accepted.StatusUri.ToString());
+        return response;
+    }
+
     public static async Task<HttpResponseData> ProblemAsync(HttpRequestData request, ApiProblem problem, CancellationToken cancellationToken)
     {
         var response = request.CreateResponse((HttpStatusCode)problem.Status);

@@ -9,15 +9,18 @@ using Microsoft.DurableTask.Client;
 namespace CloudTrust.Functions.Triggers;
 
 /// <summary>
-/// <c>/api/rollouts</c>: start from a plan (202 with status URLs), list, read one, and answer its gates. Function-key
-/// authorization. Validation lives in CloudTrust.Api (tested); these are adapters. DurableTaskClient shapes checked
-/// against microsoft/durabletask-dotnet src/Client/Core/DurableTaskClient.cs.
+/// <c>/api/rollouts</c>: start from a plan (202 with this app's status address, never Durable's keyed management URLs:
+/// see <see cref="InstanceAccepted"/>), list, read one, and answer its gates. Function-key authorization; the approver of
+/// a Hello container deletion is the signed-in principal only when App Service Authentication is on
+/// (<see cref="Approver"/>). Validation lives in CloudTrust.Api (tested); these are adapters. DurableTaskClient shapes
+/// checked against microsoft/durabletask-dotnet src/Client/Core/DurableTaskClient.cs.
 /// </summary>
-public static class RolloutEndpoints
+/// <param name="settings">The host's settings (whether App Service Authentication is on).</param>
+public sealed class RolloutEndpoints(HostSettings settings)
 {
     /// <summary>POST /api/rollouts.</summary>
     [Function("StartRollout")]
-    public static async Task<HttpResponseData> Start([HttpTrigger(AuthorizationLevel.Function, "post", Route = "rollouts")] HttpRequestData request, [DurableClient] DurableTaskClient client, FunctionContext context)
+    public async Task<HttpResponseData> Start([HttpTrigger(AuthorizationLevel.Function, "post", Route = "rollouts")] HttpRequestData request, [DurableClient] DurableTaskClient client, FunctionContext context)
     {
         var (body, tooLarge) = await RequestBody.ReadAsync(request.Body, context.CancellationToken);
         if (tooLarge is not null)
@@ -41,12 +44,12 @@ public static class RolloutEndpoints
             return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the request", reused) with { Status = 409, Title = "Conflict" }, context.CancellationToken);
         }
 
-        return await client.CreateCheckStatusResponseAsync(request, start.InstanceId, context.CancellationToken);
+        return await HttpResponses.AcceptedAsync(request, InstanceAccepted.ForRollout(request.Url, start.InstanceId), context.CancellationToken);
     }
 
     /// <summary>GET /api/rollouts.</summary>
     [Function("ListRollouts")]
-    public static async Task<HttpResponseData> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "rollouts")] HttpRequestData request, [DurableClient] DurableTaskClient client, FunctionContext context)
+    public async Task<HttpResponseData> List([HttpTrigger(AuthorizationLevel.Function, "get", Route = "rollouts")] HttpRequestData request, [DurableClient] DurableTaskClient client, FunctionContext context)
     {
         var views = new List<RolloutStatusView>();
         await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "rollout-", FetchInputsAndOutputs = true }).WithCancellation(context.CancellationToken))
@@ -59,23 +62,21 @@ public static class RolloutEndpoints
 
     /// <summary>GET /api/rollouts/{id}.</summary>
     [Function("GetRollout")]
-    public static async Task<HttpResponseData> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "rollouts/{id}")] HttpRequestData request, string id, [DurableClient] DurableTaskClient client, FunctionContext context)
+    public async Task<HttpResponseData> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "rollouts/{id}")] HttpRequestData request, string id, [DurableClient] DurableTaskClient client, FunctionContext context)
     {
         if (InstanceIds.CheckRouteId(id) is { Count: > 0 } errors)
         {
             return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the route", errors), context.CancellationToken);
         }
 
-        // CreateHttpManagementPayload(instanceId, HttpRequestData?): azure-functions-durable-extension
-        // src/Worker.Extensions.DurableTask/DurableTaskClientExtensions.cs (worker extension 1.2.0 and later).
         return await client.GetInstanceAsync(id, getInputsAndOutputs: true, context.CancellationToken) is { } instance
-            ? await HttpResponses.JsonAsync(request, HttpStatusCode.OK, View(instance).WithHistoryFrom(client.CreateHttpManagementPayload(id, request).StatusQueryGetUri), context.CancellationToken)
+            ? await HttpResponses.JsonAsync(request, HttpStatusCode.OK, View(instance), context.CancellationToken)
             : await HttpResponses.ProblemAsync(request, ApiProblem.NotFound(id), context.CancellationToken);
     }
 
     /// <summary>POST /api/rollouts/{id}/approve|resume|abort.</summary>
     [Function("AnswerRollout")]
-    public static async Task<HttpResponseData> Answer([HttpTrigger(AuthorizationLevel.Function, "post", Route = "rollouts/{id}/{action}")] HttpRequestData request, string id, string action, [DurableClient] DurableTaskClient client, FunctionContext context)
+    public async Task<HttpResponseData> Answer([HttpTrigger(AuthorizationLevel.Function, "post", Route = "rollouts/{id}/{action}")] HttpRequestData request, string id, string action, [DurableClient] DurableTaskClient client, FunctionContext context)
     {
         var errors = InstanceIds.CheckRouteId(id).Concat(RolloutAction.TryMap(action, out var eventName)).ToList();
         if (errors.Count > 0)
@@ -102,8 +103,8 @@ public static class RolloutEndpoints
                 return await HttpResponses.ProblemAsync(request, tooLarge, context.CancellationToken);
             }
 
-            var by = request.Headers.TryGetValues("X-MS-CLIENT-PRINCIPAL-NAME", out var names) ? names.FirstOrDefault() : null;
-            if (RolloutAction.ReadDeletionApproval(body, View(instance).AsStatus(), by ?? "function key", out var approval) is { Count: > 0 } wrong)
+            var by = Approver.Name(settings.AppServiceAuthentication, request.Headers.TryGetValues(Approver.PrincipalNameHeader, out var names) ? names.FirstOrDefault() : null);
+            if (RolloutAction.ReadDeletionApproval(body, View(instance).AsStatus(), by, out var approval) is { Count: > 0 } wrong)
             {
                 return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the deletion approval", wrong), context.CancellationToken);
             }

@@ -1,6 +1,7 @@
 using System.Net;
 using CloudTrust.Api;
 using CloudTrust.Core.Rotation;
+using CloudTrust.Integrations.Composition;
 using CloudTrust.Integrations.Relay;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Http;
@@ -11,12 +12,14 @@ namespace CloudTrust.Functions.Triggers;
 
 /// <summary>
 /// Key rotation on the schedule in the <c>RotationSchedule</c> app setting (NCRONTAB, as the timer trigger reads it),
-/// on demand (<c>POST /api/rotations</c>), and the per-domain health (<c>GET /api/kerberos</c>), plus <c>GET /api/health</c>.
+/// on demand (<c>POST /api/rotations</c>, 202 with this app's own status address), its status
+/// (<c>GET /api/rotations/{id}</c>) and approval (<c>POST /api/rotations/{id}/approve|decline</c>), and the per-domain
+/// health (<c>GET /api/kerberos</c>), plus <c>GET /api/health</c>.
 /// </summary>
 /// <param name="settings">The host's settings (policy, domains).</param>
-/// <param name="reader">Reads a domain's Kerberos server object through the relay.</param>
+/// <param name="kerberos">The Kerberos activities (the read of a domain's server object through the relay).</param>
 /// <param name="time">The clock.</param>
-public sealed class RotationTriggers(HostSettings settings, ReadKerberosServerActivity reader, TimeProvider time)
+public sealed class RotationTriggers(HostSettings settings, KerberosActivitySet kerberos, TimeProvider time)
 {
     /// <summary>The timer: starts a due-only rotation (keys older than the policy's maximum, inside its window).</summary>
     [Function("RotateOnSchedule")]
@@ -28,7 +31,51 @@ public sealed class RotationTriggers(HostSettings settings, ReadKerberosServerAc
     public async Task<HttpResponseData> Now([HttpTrigger(AuthorizationLevel.Function, "post", Route = "rotations")] HttpRequestData request, [DurableClient] DurableTaskClient client, FunctionContext context)
     {
         var id = await StartAsync(client, RotationMode.Now, "http", context.CancellationToken);
-        return await client.CreateCheckStatusResponseAsync(request, id, context.CancellationToken);
+        return await HttpResponses.AcceptedAsync(request, InstanceAccepted.ForRotation(request.Url, id), context.CancellationToken);
+    }
+
+    /// <summary>GET /api/rotations/{id}: the run's state, each domain's phase and its report once done.</summary>
+    [Function("GetRotation")]
+    public async Task<HttpResponseData> Get([HttpTrigger(AuthorizationLevel.Function, "get", Route = "rotations/{id}")] HttpRequestData request, string id, [DurableClient] DurableTaskClient client, FunctionContext context)
+    {
+        if (InstanceIds.CheckRouteId(id) is { Count: > 0 } errors)
+        {
+            return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the route", errors), context.CancellationToken);
+        }
+
+        return await ReadAsync(client, id, context.CancellationToken) is { } view
+            ? await HttpResponses.JsonAsync(request, HttpStatusCode.OK, view, context.CancellationToken)
+            : await HttpResponses.ProblemAsync(request, ApiProblem.NotFound(id), context.CancellationToken);
+    }
+
+    /// <summary>POST /api/rotations/{id}/approve|decline: answers a run that waits for approval (409 otherwise).</summary>
+    [Function("AnswerRotation")]
+    public async Task<HttpResponseData> Answer([HttpTrigger(AuthorizationLevel.Function, "post", Route = "rotations/{id}/{action}")] HttpRequestData request, string id, string action, [DurableClient] DurableTaskClient client, FunctionContext context)
+    {
+        var errors = InstanceIds.CheckRouteId(id).ToList();
+        if (action is not ("approve" or "decline"))
+        {
+            errors.Add(new Core.Validation.ValidationError("action", "must be approve or decline"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the route", errors), context.CancellationToken);
+        }
+
+        if (await ReadAsync(client, id, context.CancellationToken) is not { } view)
+        {
+            return await HttpResponses.ProblemAsync(request, ApiProblem.NotFound(id), context.CancellationToken);
+        }
+
+        if (!view.AwaitsApproval)
+        {
+            return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the answer", [new("action", $"the rotation run is {view.RuntimeStatus} and does not wait for an approval")]) with { Status = 409, Title = "Conflict" }, context.CancellationToken);
+        }
+
+        var by = Approver.Name(settings.AppServiceAuthentication, request.Headers.TryGetValues(Approver.PrincipalNameHeader, out var names) ? names.FirstOrDefault() : null);
+        await client.RaiseEventAsync(id, RotationActivities.ApprovalEvent, new RotationApproval(action == "approve", by), context.CancellationToken);
+        return await HttpResponses.JsonAsync(request, HttpStatusCode.Accepted, new { id, raised = RotationActivities.ApprovalEvent, approved = action == "approve" }, context.CancellationToken);
     }
 
     /// <summary>GET /api/kerberos: each domain's server object health and key age.</summary>
@@ -40,7 +87,7 @@ public sealed class RotationTriggers(HostSettings settings, ReadKerberosServerAc
         {
             try
             {
-                rows.Add(KerberosHealthView.From(domain, await reader.RunAsync(new KerberosDomainRequest(domain, null), context.CancellationToken), time.GetUtcNow()));
+                rows.Add(KerberosHealthView.From(domain, await kerberos.ReadKerberosServer.RunAsync(new KerberosDomainRequest(domain, null), context.CancellationToken), time.GetUtcNow()));
             }
             catch (KerberosOperationFailedException ex)
             {
@@ -59,6 +106,11 @@ public sealed class RotationTriggers(HostSettings settings, ReadKerberosServerAc
     [Function("Health")]
     public static Task<HttpResponseData> Health([HttpTrigger(AuthorizationLevel.Function, "get", Route = "health")] HttpRequestData request, FunctionContext context)
         => HttpResponses.JsonAsync(request, HttpStatusCode.OK, new { status = "ok" }, context.CancellationToken);
+
+    private static async Task<RotationStatusView?> ReadAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
+        => id.StartsWith("rotation-", StringComparison.Ordinal) && await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken) is { } instance
+            ? RotationStatusView.From(instance.InstanceId, instance.RuntimeStatus.ToString(), instance.CreatedAt, instance.LastUpdatedAt, instance.SerializedCustomStatus, instance.SerializedOutput)
+            : null;
 
     // ScheduleNewOrchestrationInstanceAsync(TaskName, object?, StartOrchestrationOptions?, CancellationToken):
     // microsoft/durabletask-dotnet src/Client/Core/DurableTaskClient.cs; StartOrchestrationOptions: src/Abstractions/TaskOptions.cs.
