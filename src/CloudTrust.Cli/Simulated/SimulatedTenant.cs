@@ -177,6 +177,14 @@ public sealed class SimulatedTenant : IAsyncDisposable
         return Math.Max(1, (int)Math.Round(ring.Share * deviceCount));
     }
 
+    /// <summary>Stops the on-premises agent's relay listener (the server it runs on is down), so requests find no listener.</summary>
+    /// <returns>A task that completes when the listener has stopped.</returns>
+    internal Task StopAgentAsync() => agent.StopAsync();
+
+    /// <summary>Starts the agent's relay listener again.</summary>
+    /// <returns>A task that completes when it listens.</returns>
+    internal Task StartAgentAsync() => agent.StartAsync();
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {

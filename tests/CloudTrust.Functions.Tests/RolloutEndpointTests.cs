@@ -1,0 +1,90 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CloudTrust.Api;
+using CloudTrust.Core.Rollout.Gate;
+using CloudTrust.Core.Rollout.Workflow;
+using CloudTrust.Functions.Tests.Support;
+using Microsoft.DurableTask.Client;
+
+namespace CloudTrust.Functions.Tests;
+
+/// <summary>A three-ring rollout driven through the product's HTTP functions under the real Durable runtime.</summary>
+public sealed class RolloutEndpointTests
+{
+    [Fact]
+    public async Task Start_a_failed_gate_resume_approve_and_completion_through_the_HTTP_functions()
+    {
+        await using var harness = await FunctionsHarness.StartAsync();
+        var body = new JsonObject { ["requestId"] = "three-rings", ["plan"] = Plans.ThreeRings(harness.Tenant, harness.Tenant.Server.Entra.TenantId) }.ToJsonString();
+
+        var started = await harness.HttpAsync("StartRollout", "POST", "/api/rollouts", body);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var accepted = JsonSerializer.Deserialize<InstanceAccepted>(started.Text, ApiJson.Options)!;
+        Assert.Equal("rollout-three-rings", accepted.Id);
+        Assert.Equal("https://cloudtrust-test.azurewebsites.net/api/rollouts/rollout-three-rings", started.Headers.GetValues("Location").Single());
+        Assert.DoesNotContain("code=", started.Text, StringComparison.Ordinal);
+
+        var pilot = await PhaseAsync(harness, accepted.Id, "awaitingApproval");
+        Assert.Equal("pilot", pilot.Ring);
+        Assert.Equal(HttpStatusCode.Conflict, (await AnswerAsync(harness, accepted.Id, "resume")).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await AnswerAsync(harness, accepted.Id, "approve")).StatusCode);
+
+        var early = await PhaseAsync(harness, accepted.Id, "paused");
+        Assert.Equal("early", early.Ring);
+        Assert.Equal(GateVerdict.Fail, early.Verdict);
+        Assert.NotEmpty(early.Reasons);
+        Assert.Equal(HttpStatusCode.Accepted, (await AnswerAsync(harness, accepted.Id, "resume")).StatusCode);
+
+        var done = await harness.WaitUntilAsync(accepted.Id, i => i.IsCompleted);
+        Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, done.FailureDetails?.ToString());
+        var report = done.ReadOutputAs<RolloutReport>()!;
+        Assert.Equal(RolloutOutcome.Completed, report.Outcome);
+        Assert.Equal(["pilot", "early", "broad"], report.Rings.Select(r => r.Name));
+        Assert.True(report.Rings[1].ResumedByPerson);
+        var policy = Assert.Single(harness.Tenant.Intune.Policies());
+        Assert.Equal(harness.Tenant.Rings.Select(r => r.GroupId).Order(), policy.AssignedGroups.Order());
+
+        var read = await harness.HttpAsync("GetRollout", "GET", $"/api/rollouts/{accepted.Id}", route: new Dictionary<string, string> { ["id"] = accepted.Id });
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal("done", JsonNode.Parse(read.Text)!["phase"]!.GetValue<string>());
+        Assert.DoesNotContain("code=", read.Text, StringComparison.Ordinal);
+        var list = await harness.HttpAsync("ListRollouts", "GET", "/api/rollouts");
+        Assert.Equal(accepted.Id, Assert.Single(JsonNode.Parse(list.Text)!.AsArray())!["id"]!.GetValue<string>());
+
+        // The same request again starts nothing new: still one instance, still one policy.
+        Assert.Equal(HttpStatusCode.Accepted, (await harness.HttpAsync("StartRollout", "POST", "/api/rollouts", body)).StatusCode);
+        Assert.Single(await harness.Client.GetAllInstancesAsync(new OrchestrationQuery()).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Abort_at_an_approval_rolls_the_assignments_back()
+    {
+        await using var harness = await FunctionsHarness.StartAsync();
+        var body = new JsonObject { ["requestId"] = "to-abort", ["rollbackOnAbort"] = true, ["plan"] = Plans.ThreeRings(harness.Tenant, harness.Tenant.Server.Entra.TenantId) }.ToJsonString();
+        var id = JsonSerializer.Deserialize<InstanceAccepted>((await harness.HttpAsync("StartRollout", "POST", "/api/rollouts", body)).Text, ApiJson.Options)!.Id;
+        await PhaseAsync(harness, id, "awaitingApproval");
+        Assert.Contains(harness.Tenant.Rings[0].GroupId, Assert.Single(harness.Tenant.Intune.Policies()).AssignedGroups);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await AnswerAsync(harness, id, "abort")).StatusCode);
+
+        var report = (await harness.WaitUntilAsync(id, i => i.IsCompleted)).ReadOutputAs<RolloutReport>()!;
+        Assert.Equal(RolloutOutcome.Aborted, report.Outcome);
+        Assert.Equal([harness.Tenant.Rings[0].GroupId], report.RolledBack);
+        Assert.Empty(Assert.Single(harness.Tenant.Intune.Policies()).AssignedGroups);
+        var view = JsonNode.Parse((await harness.HttpAsync("GetRollout", "GET", $"/api/rollouts/{id}", route: new Dictionary<string, string> { ["id"] = id })).Text)!;
+        Assert.Equal("aborted", view["phase"]!.GetValue<string>());
+    }
+
+    internal static async Task<RolloutStatusView> PhaseAsync(FunctionsHarness harness, string id, string phase)
+    {
+        var instance = await harness.WaitUntilAsync(id, i => View(i).Phase == phase);
+        return View(instance);
+    }
+
+    internal static Task<Runtime.TestHttpResponse> AnswerAsync(FunctionsHarness harness, string id, string action)
+        => harness.HttpAsync("AnswerRollout", "POST", $"/api/rollouts/{id}/{action}", route: new Dictionary<string, string> { ["id"] = id, ["action"] = action });
+
+    private static RolloutStatusView View(OrchestrationMetadata i)
+        => RolloutStatusView.From(i.InstanceId, i.RuntimeStatus.ToString(), i.CreatedAt, i.LastUpdatedAt, i.SerializedCustomStatus, i.SerializedOutput);
+}

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Converters;
+using Microsoft.DurableTask.Testing.Sidecar;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CloudTrust.Functions.Tests.Runtime;
+
+/// <summary>
+/// The real Durable Task runtime on loopback, put together from durabletask-dotnet's own pieces as its
+/// <c>DurableTaskTestHost</c> does (src/InProcessTestHost/DurableTaskTestHost.cs): the in-memory orchestration service
+/// behind the task hub gRPC server (the sidecar), and the real <c>Microsoft.DurableTask.Worker</c> and client over gRPC.
+/// Unlike DurableTaskTestHost the worker is a host of its own, so a test can stop it (as a Functions instance is
+/// recycled) and start a new one, with the same or a changed set of functions, while the backend keeps every instance's
+/// history. Payloads are serialized by the deployed worker's DataConverter.
+/// </summary>
+public sealed class DurableRuntime : IAsyncDisposable
+{
+    private readonly IHost sidecar;
+    private readonly IHost clientHost;
+    private readonly string address;
+    private readonly DataConverter converter;
+    private IHost? worker;
+
+    private DurableRuntime(IHost sidecar, IHost clientHost, string address, DataConverter converter)
+    {
+        this.sidecar = sidecar;
+        this.clientHost = clientHost;
+        this.address = address;
+        this.converter = converter;
+        Client = clientHost.Services.GetRequiredService<DurableTaskClient>();
+    }
+
+    public DurableTaskClient Client { get; }
+
+    public static async Task<DurableRuntime> StartAsync(DataConverter converter, ILoggerFactory? loggers = null)
+    {
+        var address = $"http://127.0.0.1:{FreePort()}";
+        var backend = new InMemoryOrchestrationService(loggers);
+        var sidecar = Host.CreateDefaultBuilder()
+            .ConfigureLogging(l => l.ClearProviders())
+            .ConfigureWebHostDefaults(web =>
+            {
+                web.UseUrls(address);
+                web.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
+                web.ConfigureServices(services =>
+                {
+                    services.AddGrpc();
+                    services.AddSingleton<DurableTask.Core.IOrchestrationService>(backend);
+                    services.AddSingleton<DurableTask.Core.IOrchestrationServiceClient>(backend);
+                    services.AddSingleton<TaskHubGrpcServer>();
+                });
+                web.Configure(app =>
+                {
+                    app.UseRouting();
+                    app.UseEndpoints(e => e.MapGrpcService<TaskHubGrpcServer>());
+                });
+            })
+            .Build();
+        await sidecar.StartAsync();
+        var clientHost = Host.CreateDefaultBuilder()
+            .ConfigureLogging(l => l.ClearProviders())
+            .ConfigureServices(services =>
+            {
+                services.AddDurableTaskClient(b =>
+                {
+                    b.UseGrpc(address);
+                    b.RegisterDirectly();
+                });
+                services.PostConfigureAll<DurableTaskClientOptions>(o => o.DataConverter = converter);
+            })
+            .Build();
+        await clientHost.StartAsync();
+        return new DurableRuntime(sidecar, clientHost, address, converter);
+    }
+
+    /// <summary>Starts a worker with these orchestrators and activities (stopping the one running, if any).</summary>
+    public async Task StartWorkerAsync(Action<DurableTaskRegistry> tasks)
+    {
+        await StopWorkerAsync();
+        var next = Host.CreateDefaultBuilder()
+            .ConfigureLogging(l => l.ClearProviders())
+            .ConfigureServices(services =>
+            {
+                services.AddDurableTaskWorker(b =>
+                {
+                    b.UseGrpc(address);
+                    b.AddTasks(tasks);
+                });
+                services.PostConfigureAll<DurableTaskWorkerOptions>(o => o.DataConverter = converter);
+            })
+            .Build();
+        await next.StartAsync();
+        worker = next;
+    }
+
+    /// <summary>Stops the worker as a recycled instance stops: work in flight is abandoned to the backend.</summary>
+    public async Task StopWorkerAsync()
+    {
+        if (worker is null)
+        {
+            return;
+        }
+
+        using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await worker.StopAsync(quick.Token);
+        worker.Dispose();
+        worker = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopWorkerAsync();
+        await clientHost.StopAsync();
+        clientHost.Dispose();
+        await sidecar.StopAsync();
+        sidecar.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
