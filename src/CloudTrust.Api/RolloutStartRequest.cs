@@ -14,8 +14,13 @@ namespace CloudTrust.Api;
 /// <param name="Workflow">The rollout workflow's input.</param>
 public sealed record RolloutStartRequest(string RequestId, RolloutRequest Workflow)
 {
-    /// <summary>The largest body accepted.</summary>
-    public const int MaxBytes = 1024 * 1024;
+    /// <summary>
+    /// The largest body accepted: 48 KiB. The plan becomes the orchestration's input, and Durable Functions' Azure Storage
+    /// provider carries inputs in queue messages of at most 64 KB (larger payloads are moved to blobs and every replay
+    /// fetches them again: learn.microsoft.com, "Performance and scale in Durable Functions", large messages); a plan of
+    /// dozens of rings and groups is a few kilobytes, so the limit holds with room to spare for the queue trigger too.
+    /// </summary>
+    public const int MaxBytes = 48 * 1024;
 
     /// <summary>The deepest nesting accepted.</summary>
     public const int MaxDepth = 32;
