@@ -64,7 +64,7 @@ public sealed partial class TableRotationHistory : IRotationHistory
         await EnsureTableAsync(cancellationToken);
         var stale = new List<string>();
         var sameRun = table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {entity.PartitionKey} and {RotationAttemptEntity.RunIdProperty} eq {attempt.RunId}"),
+            Matches("PartitionKey", entity.PartitionKey) + " and " + Matches(RotationAttemptEntity.RunIdProperty, attempt.RunId),
             select: ["RowKey"],
             cancellationToken: cancellationToken);
         await foreach (var row in sameRun)
@@ -93,12 +93,12 @@ public sealed partial class TableRotationHistory : IRotationHistory
         var filters = new List<string>();
         if (domain is not null)
         {
-            filters.Add(TableClient.CreateQueryFilter($"PartitionKey eq {RotationHistoryKeys.Partition(domain)}"));
+            filters.Add(Matches("PartitionKey", RotationHistoryKeys.Partition(domain)));
         }
 
         if (since is { } from)
         {
-            filters.Add(TableClient.CreateQueryFilter($"{RotationAttemptEntity.FinishedAtTicksProperty} ge {from.UtcTicks}"));
+            filters.Add(RotationAttemptEntity.FinishedAtTicksProperty + " ge " + TableClient.CreateQueryFilter($"{from.UtcTicks}"));
         }
 
         var attempts = await ReadAsync(filters.Count == 0 ? null : string.Join(" and ", filters), cancellationToken);
@@ -113,7 +113,7 @@ public sealed partial class TableRotationHistory : IRotationHistory
 
         // The partition reads newest first; attempts finished in the same tick are ordered by run id as every store does.
         var newest = new List<RotationAttempt>();
-        var rows = table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {RotationHistoryKeys.Partition(domain)}"), cancellationToken: cancellationToken);
+        var rows = table.QueryAsync<TableEntity>(Matches("PartitionKey", RotationHistoryKeys.Partition(domain)), cancellationToken: cancellationToken);
         await foreach (var entity in rows)
         {
             var attempt = RotationAttemptEntity.To(entity);
@@ -136,11 +136,14 @@ public sealed partial class TableRotationHistory : IRotationHistory
     /// <inheritdoc />
     public async Task<IReadOnlyDictionary<string, RotationAttempt>> LastRotationsAsync(CancellationToken cancellationToken)
     {
-        var rotated = await ReadAsync(TableClient.CreateQueryFilter($"{RotationAttemptEntity.OutcomeProperty} eq {nameof(RotationOutcome.Rotated)}"), cancellationToken);
+        var rotated = await ReadAsync(Matches(RotationAttemptEntity.OutcomeProperty, nameof(RotationOutcome.Rotated)), cancellationToken);
         return rotated.Order(RotationHistoryOrder.NewestFirst)
             .GroupBy(a => a.Domain, RotationHistoryOrder.Domains)
             .ToDictionary(g => g.Key, g => g.First(), RotationHistoryOrder.Domains);
     }
+
+    /// <summary>An OData equality on a property: the name as it is, the value quoted and escaped by the SDK.</summary>
+    private static string Matches(string property, string value) => property + " eq " + TableClient.CreateQueryFilter($"{value}");
 
     private async Task<List<RotationAttempt>> ReadAsync(string? filter, CancellationToken cancellationToken)
     {
