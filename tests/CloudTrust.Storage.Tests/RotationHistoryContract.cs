@@ -108,6 +108,11 @@ public abstract class RotationHistoryContract
 
         Assert.Equal(("run-2", RotationOutcome.Skipped), (latest!.RunId, latest.Outcome));
         Assert.Null(await store.LatestAsync("northwind.com", CancellationToken.None));
+
+        // '#' sorts before '-' by ordinal, though a table key writes it escaped ('~0023', after '-').
+        await store.RecordAsync(Attempt("run-", "northwind.com", T0), CancellationToken.None);
+        await store.RecordAsync(Attempt("run#", "northwind.com", T0), CancellationToken.None);
+        Assert.Equal("run#", (await store.LatestAsync("northwind.com", CancellationToken.None))!.RunId);
     }
 
     [Fact]

@@ -16,7 +16,9 @@ namespace CloudTrust.Integrations.History;
 /// One partition per domain (its name with ASCII letters lowered, escaped for the characters keys forbid); in it one
 /// row per attempt, keyed by its finish time counted down then its run id, so a partition reads newest first. A
 /// retried activity writing the same attempt upserts the same row; an attempt of a run and domain already kept with
-/// another finish time replaces it in one entity-group transaction, so every run and domain keeps one row, as in SQLite.
+/// another finish time replaces it in one entity-group transaction, so every run and domain keeps one row, as in SQLite
+/// (two writers racing on one run and domain with different finish times could both keep a row; a run records each
+/// domain once, from one activity).
 /// </para>
 /// <para>
 /// In Azure the host builds the <see cref="TableServiceClient"/> from the app setting <c>RotationHistoryTableUri</c>

@@ -50,6 +50,42 @@ public sealed partial class AzuriteServer : IAsyncLifetime
     /// <returns>A task that completes when the emulator is ready.</returns>
     public async Task InitializeAsync()
     {
+        try
+        {
+            await StartAsync();
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Stops Azurite (its whole process tree) and deletes its working folder.</summary>
+    /// <returns>A task that completes when it has stopped.</returns>
+    public async Task DisposeAsync()
+    {
+        if (process is not null)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(timeout.Token);
+            process.Dispose();
+            process = null;
+        }
+
+        if (workDirectory is not null && Directory.Exists(workDirectory))
+        {
+            Directory.Delete(workDirectory, recursive: true);
+        }
+    }
+
+    private async Task StartAsync()
+    {
         await EnsureInstalledAsync();
         workDirectory = Directory.CreateTempSubdirectory("cloudtrust-azurite-").FullName;
         var start = new ProcessStartInfo("node")
@@ -93,28 +129,6 @@ public sealed partial class AzuriteServer : IAsyncLifetime
 
         await timeout.CancelAsync();
         await WaitUntilAnsweringAsync();
-    }
-
-    /// <summary>Stops Azurite (its whole process tree) and deletes its working folder.</summary>
-    /// <returns>A task that completes when it has stopped.</returns>
-    public async Task DisposeAsync()
-    {
-        if (process is not null)
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await process.WaitForExitAsync(timeout.Token);
-            process.Dispose();
-        }
-
-        if (workDirectory is not null && Directory.Exists(workDirectory))
-        {
-            Directory.Delete(workDirectory, recursive: true);
-        }
     }
 
     private static string FindRepositoryRoot()
