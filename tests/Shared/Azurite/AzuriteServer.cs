@@ -14,7 +14,7 @@ namespace CloudTrust.Tests.Shared.Azurite;
 /// <c>&lt;Compile Include="../Shared/Azurite/AzuriteServer.cs" Link="Shared/Azurite/AzuriteServer.cs" /&gt;</c>;
 /// it needs xunit and nothing else.
 /// </summary>
-public sealed partial class AzuriteServer : IAsyncLifetime
+public sealed partial class AzuriteServer : Xunit.IAsyncLifetime
 {
     private static readonly SemaphoreSlim Install = new(1, 1);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
