@@ -1,8 +1,8 @@
 // CloudTrust on Azure: the Functions app (Flex Consumption, .NET isolated, Durable Task), its storage (task hub,
-// rollout-requests queue), Key Vault (RBAC, purge protection), the Azure Relay hybrid connection to the on-premises
-// agent with a Send-only rule for the app and a Listen-only rule for the agent, and Application Insights on Log
-// Analytics. Deploy with `azd up` (azure.yaml at the repository root). Graph permissions are granted separately:
-// see infra/README.md.
+// rollout-requests queue, RotationHistory table), Key Vault (RBAC, purge protection), the Azure Relay hybrid
+// connection to the on-premises agent with a Send-only rule for the app and a Listen-only rule for the agent, and
+// Application Insights on Log Analytics. Deploy with `azd up` (azure.yaml at the repository root). Graph permissions
+// are granted separately: see infra/README.md.
 
 targetScope = 'resourceGroup'
 
@@ -100,6 +100,18 @@ resource rolloutRequestsPoison 'Microsoft.Storage/storageAccounts/queueServices/
   name: 'rollout-requests-poison'
 }
 
+// Rotation history (every key-rotation attempt): Flex Consumption has no persistent shared disk, so the app keeps it
+// in this table (TableRotationHistory), reached at RotationHistoryTableUri with its managed identity.
+resource tables 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource rotationHistory 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tables
+  name: 'RotationHistory'
+}
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: vaultName
   location: location
@@ -178,6 +190,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'RelaySendRule', value: sendRule.name }
         { name: 'RotationSchedule', value: rotationSchedule }
         { name: 'RotationPolicy', value: string({ schedule: rotationSchedule, maxKeyAgeDays: rotationMaxKeyAgeDays, domains: rotationDomains }) }
+        { name: 'RotationHistoryTableUri', value: storage.properties.primaryEndpoints.table }
+        { name: 'RotationHistoryTableName', value: rotationHistory.name }
       ]
     }
     functionAppConfig: {
@@ -200,6 +214,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
+// Blob Data Owner: deployment package and task hub leases; Queue Data Contributor: task hub and rollout-requests (and its
+// poison queue); Table Data Contributor (0a9a7e1f-…): task hub history and the RotationHistory table.
 resource storageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in [ roles.storageBlobDataOwner, roles.storageQueueDataContributor, roles.storageTableDataContributor ]: {
   name: guid(storage.id, app.id, role)
   scope: storage

@@ -21,7 +21,14 @@ public sealed record QueueRejection(string Message, bool Truncated, ApiProblem P
     /// <summary>The queue rollout requests arrive on.</summary>
     public const string RequestQueue = "rollout-requests";
 
-    /// <summary>Builds the rejection and serializes it.</summary>
+    /// <summary>
+    /// The most UTF-8 bytes a record takes. host.json declares <c>"messageEncoding": "base64"</c>, so the queue
+    /// extension writes the record base64-encoded (4 characters per 3 bytes) and the queue service holds 64 KiB of
+    /// message text: 48 KiB of record is the most that fits.
+    /// </summary>
+    public const int MaxRecordBytes = 48 * 1024;
+
+    /// <summary>Builds the rejection and serializes it, within <see cref="MaxRecordBytes"/> however hostile the message.</summary>
     /// <param name="message">The message as received.</param>
     /// <param name="problem">Its problem.</param>
     /// <returns>The JSON text to write to the poison queue.</returns>
@@ -29,16 +36,34 @@ public sealed record QueueRejection(string Message, bool Truncated, ApiProblem P
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(problem);
-        var truncated = message.Length > MaxMessageChars;
-        var excerpt = truncated ? message[..MaxMessageChars] : message;
-        var errors = problem.Errors.Take(MaxErrors).Select(e => e with { Message = Cut(e.Message, 512), Path = Cut(e.Path, 256) }).ToList();
-        var kept = ApiProblem.Invalid("the queue message", errors);
-        if (problem.Errors.Count > MaxErrors)
+
+        // JSON escapes control, HTML-sensitive and non-ASCII characters to six bytes each: when the bounds in characters
+        // still give too many bytes, halve them until the record fits (one error with no excerpt always does).
+        var (excerptChars, errorCount, detailChars) = (MaxMessageChars, MaxErrors, 16 * 1024);
+        while (true)
         {
-            kept = kept with { Detail = Cut(kept.Detail, 16 * 1024) + $" (and {problem.Errors.Count - MaxErrors} more)" };
+            var json = Serialize(message, problem, excerptChars, errorCount, detailChars);
+            if (System.Text.Encoding.UTF8.GetByteCount(json) <= MaxRecordBytes || (excerptChars == 0 && errorCount == 1 && detailChars == 0))
+            {
+                return json;
+            }
+
+            (excerptChars, errorCount, detailChars) = (excerptChars / 2, Math.Max(1, errorCount / 2), detailChars / 2);
+        }
+    }
+
+    private static string Serialize(string message, ApiProblem problem, int excerptChars, int errorCount, int detailChars)
+    {
+        var truncated = message.Length > excerptChars;
+        var excerpt = truncated ? message[..excerptChars] : message;
+        var errors = problem.Errors.Take(errorCount).Select(e => e with { Message = Cut(e.Message, 512), Path = Cut(e.Path, 256) }).ToList();
+        var kept = ApiProblem.Invalid("the queue message", errors);
+        if (problem.Errors.Count > errorCount)
+        {
+            kept = kept with { Detail = Cut(kept.Detail, detailChars) + $" (and {problem.Errors.Count - errorCount} more)" };
         }
 
-        return ApiJson.Serialize(new QueueRejection(excerpt, truncated, kept with { Detail = Cut(kept.Detail, 16 * 1024) }));
+        return ApiJson.Serialize(new QueueRejection(excerpt, truncated, kept with { Detail = Cut(kept.Detail, detailChars + 64) }));
     }
 
     private static string Cut(string text, int max) => text.Length > max ? text[..max] + "…" : text;

@@ -4,14 +4,13 @@ using CloudTrust.Core.Workflows;
 namespace CloudTrust.Integrations.History;
 
 /// <summary>The <see cref="RotationActivities.RecordRotationAttempt"/> activity: keeps an attempt in the history.</summary>
-/// <param name="history">The history store.</param>
-public sealed class RecordRotationAttemptActivity(SqliteRotationHistory history) : IActivity<RotationAttempt, bool>
+/// <param name="history">The history store: SQLite in the command line, Azure Table Storage in the Functions host.</param>
+public sealed class RecordRotationAttemptActivity(IRotationHistory history) : IActivity<RotationAttempt, bool>
 {
     /// <inheritdoc />
-    public Task<bool> RunAsync(RotationAttempt input, CancellationToken cancellationToken)
+    public async Task<bool> RunAsync(RotationAttempt input, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        history.Record(input);
-        return Task.FromResult(true);
+        await history.RecordAsync(input, cancellationToken);
+        return true;
     }
 }

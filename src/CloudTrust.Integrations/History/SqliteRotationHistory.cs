@@ -5,9 +5,10 @@ namespace CloudTrust.Integrations.History;
 
 /// <summary>
 /// Every key-rotation attempt, kept in a SQLite file so an auditor can see when each domain's key last changed.
-/// Writing the same attempt twice (a retried activity) keeps one row: attempts are keyed by run and domain.
+/// Writing the same attempt twice (a retried activity) keeps one row: attempts are keyed by run and domain. The command
+/// line's store; the Functions host keeps its history in Azure Table Storage (<see cref="TableRotationHistory"/>).
 /// </summary>
-public sealed class SqliteRotationHistory : IDisposable
+public sealed class SqliteRotationHistory : IRotationHistory, IDisposable
 {
     private readonly SqliteConnection connection;
     private readonly Lock gate = new();
@@ -72,7 +73,7 @@ public sealed class SqliteRotationHistory : IDisposable
         lock (gate)
         {
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = "SELECT * FROM rotation_history WHERE ($domain IS NULL OR domain = $domain) AND ($since IS NULL OR finished_at >= $since) ORDER BY finished_at DESC, domain;";
+            cmd.CommandText = "SELECT * FROM rotation_history WHERE ($domain IS NULL OR domain = $domain) AND ($since IS NULL OR finished_at >= $since) ORDER BY finished_at DESC;";
             cmd.Parameters.AddWithValue("$domain", (object?)domain ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$since", (object?)since?.UtcTicks ?? DBNull.Value);
             using var reader = cmd.ExecuteReader();
@@ -95,7 +96,7 @@ public sealed class SqliteRotationHistory : IDisposable
                     reader.GetString(12)));
             }
 
-            return list;
+            return [.. list.Order(RotationHistoryOrder.NewestFirst)];
         }
     }
 
@@ -103,8 +104,38 @@ public sealed class SqliteRotationHistory : IDisposable
     /// <returns>Domain to the last rotation attempt that succeeded.</returns>
     public IReadOnlyDictionary<string, RotationAttempt> LastRotations()
         => Query().Where(a => a.Outcome == RotationOutcome.Rotated)
-            .GroupBy(a => a.Domain, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+            .GroupBy(a => a.Domain, RotationHistoryOrder.Domains)
+            .ToDictionary(g => g.Key, g => g.First(), RotationHistoryOrder.Domains);
+
+    /// <inheritdoc />
+    public Task RecordAsync(RotationAttempt attempt, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Record(attempt);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RotationAttempt>> ListAsync(string? domain, DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Query(domain, since));
+    }
+
+    /// <inheritdoc />
+    public Task<RotationAttempt?> LatestAsync(string domain, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(domain);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Query(domain).FirstOrDefault());
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyDictionary<string, RotationAttempt>> LastRotationsAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(LastRotations());
+    }
 
     /// <inheritdoc />
     public void Dispose()
