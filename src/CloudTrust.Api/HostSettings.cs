@@ -15,7 +15,8 @@ namespace CloudTrust.Api;
 /// <param name="HybridConnection">The hybrid connection.</param>
 /// <param name="SendRule">The Send-only rule.</param>
 /// <param name="RotationPolicy">The rotation policy.</param>
-/// <param name="RotationHistoryPath">Where rotation attempts are kept (a file on the app's storage).</param>
+/// <param name="RotationHistoryTableUri">The storage account's table endpoint, where rotation attempts are kept (Flex Consumption has no persistent shared disk).</param>
+/// <param name="RotationHistoryTableName">The rotation-history table.</param>
 public sealed record HostSettings(
     Guid TenantId,
     string? ManagedIdentityClientId,
@@ -25,7 +26,8 @@ public sealed record HostSettings(
     string HybridConnection,
     string SendRule,
     RotationPolicy RotationPolicy,
-    string RotationHistoryPath)
+    Uri RotationHistoryTableUri,
+    string RotationHistoryTableName)
 {
     /// <summary>
     /// Gets a value indicating whether App Service Authentication is on for the app (the platform's
@@ -37,14 +39,14 @@ public sealed record HostSettings(
     public static IReadOnlyList<string> Names { get; } =
     [
         "TenantId", "ManagedIdentityClientId", "GraphAddress", "KeyVaultUri", "RelayAddress", "RelayHybridConnection",
-        "RelaySendRule", "RotationSchedule", "RotationPolicy", "RotationHistoryPath",
+        "RelaySendRule", "RotationSchedule", "RotationPolicy", "RotationHistoryTableUri",
+        "RotationHistoryTableName",
     ];
 
     /// <summary>Reads and checks the settings; every wrong one is named, so the host stops at start-up saying which.</summary>
     /// <param name="setting">Looks a setting up by name.</param>
-    /// <param name="defaultHistoryPath">The history file when <c>RotationHistoryPath</c> is not set.</param>
     /// <returns>The settings, or the errors.</returns>
-    public static (HostSettings? Settings, IReadOnlyList<ValidationError> Errors) Read(Func<string, string?> setting, string defaultHistoryPath)
+    public static (HostSettings? Settings, IReadOnlyList<ValidationError> Errors) Read(Func<string, string?> setting)
     {
         ArgumentNullException.ThrowIfNull(setting);
         var errors = new List<ValidationError>();
@@ -79,14 +81,34 @@ public sealed record HostSettings(
             errors.Add(new ValidationError("RotationSchedule", $"must equal the policy's schedule \"{policy.Schedule}\" (the timer fires on this one, the policy decides on the other)"));
         }
 
-        var history = setting("RotationHistoryPath") is { Length: > 0 } h ? h : defaultHistoryPath;
+        var tables = ReadHttpsUri("RotationHistoryTableUri", Required("RotationHistoryTableUri"), errors);
+        var table = setting("RotationHistoryTableName") is { Length: > 0 } t ? t.Trim() : "RotationHistory";
+        if (!IsTableName(table))
+        {
+            errors.Add(new ValidationError("RotationHistoryTableName", "must be 3 to 63 letters and digits, starting with a letter (Azure Table naming rules)"));
+        }
+
         return errors.Count > 0
             ? (null, errors)
-            : (new HostSettings(tenant!.Value, identity, graph!, vault!, relay!, connection!, rule!, policy!, history)
+            : (new HostSettings(
+                TenantId: tenant!.Value,
+                ManagedIdentityClientId: identity,
+                GraphAddress: graph!,
+                KeyVaultUri: vault!,
+                RelayAddress: relay!,
+                HybridConnection: connection!,
+                SendRule: rule!,
+                RotationPolicy: policy!,
+                RotationHistoryTableUri: tables!,
+                RotationHistoryTableName: table)
             {
                 AppServiceAuthentication = string.Equals(setting("WEBSITE_AUTH_ENABLED")?.Trim(), "true", StringComparison.OrdinalIgnoreCase),
             }, []);
     }
+
+    // learn.microsoft.com, "Understanding the Table service data model", table names.
+    private static bool IsTableName(string name)
+        => name.Length is >= 3 and <= 63 && char.IsAsciiLetter(name[0]) && name.All(char.IsAsciiLetterOrDigit);
 
     private static Guid? ReadGuid(string name, string? value, List<ValidationError> errors)
     {

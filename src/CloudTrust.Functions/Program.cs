@@ -9,9 +9,7 @@ using Microsoft.Extensions.Hosting;
 // in with DefaultAzureCredential (the managed identity in Azure). No secret is configured: relay keys come from Key
 // Vault inside the relay sender.
 var builder = FunctionsApplication.CreateBuilder(args);
-var (hostSettings, settingErrors) = HostSettings.Read(
-    name => builder.Configuration[name],
-    Path.Combine(Environment.GetEnvironmentVariable("HOME") ?? Path.GetTempPath(), "data", "cloudtrust-rotations.db"));
+var (hostSettings, settingErrors) = HostSettings.Read(name => builder.Configuration[name]);
 if (hostSettings is null)
 {
     // A wrong setting stops the host at start-up, naming each (values are not echoed: none is secret, but keep logs lean).

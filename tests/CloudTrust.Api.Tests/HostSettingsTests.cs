@@ -16,7 +16,7 @@ public sealed class HostSettingsTests
     {
         var sample = Sample();
 
-        var (settings, errors) = HostSettings.Read(name => sample.GetValueOrDefault(name), "/tmp/h.db");
+        var (settings, errors) = HostSettings.Read(name => sample.GetValueOrDefault(name));
 
         Assert.Empty(HostSettings.Names.Except(sample.Keys));
         Assert.Empty(errors);
@@ -24,7 +24,8 @@ public sealed class HostSettingsTests
         Assert.Null(settings.ManagedIdentityClientId);
         Assert.Equal(sample["RotationSchedule"], settings.RotationPolicy.Schedule);
         Assert.Equal(TimeSpan.FromDays(30), settings.RotationPolicy.MaxKeyAge);
-        Assert.Equal(sample["RotationHistoryPath"], settings.RotationHistoryPath);
+        Assert.Equal(new Uri(sample["RotationHistoryTableUri"]), settings.RotationHistoryTableUri);
+        Assert.Equal(sample["RotationHistoryTableName"], settings.RotationHistoryTableName);
     }
 
     [Fact]
@@ -32,11 +33,11 @@ public sealed class HostSettingsTests
     {
         var bicep = File.ReadAllText(Path.Combine(RepositoryFiles.Root(), "infra", "main.bicep"));
         var set = Regex.Matches(bicep, @"\{ name: '(?<name>\w+)'").Select(m => m.Groups["name"].Value).ToHashSet();
-        var (_, errors) = HostSettings.Read(_ => null, "/tmp/h.db");
+        var (_, errors) = HostSettings.Read(_ => null);
 
         var required = errors.Select(e => e.Path).ToList();
 
-        Assert.Equal(["TenantId", "KeyVaultUri", "RelayAddress", "RelayHybridConnection", "RelaySendRule", "RotationSchedule", "RotationPolicy"], required);
+        Assert.Equal(["TenantId", "KeyVaultUri", "RelayAddress", "RelayHybridConnection", "RelaySendRule", "RotationSchedule", "RotationPolicy", "RotationHistoryTableUri"], required);
         Assert.Empty(required.Except(set));
     }
 
@@ -51,12 +52,15 @@ public sealed class HostSettingsTests
     [InlineData("RotationPolicy", "{\"schedule\": \"0 0 3 * * 0\", \"maxKeyAge\": \"30.00:00:00\"}", "RotationPolicy.maxKeyAge: unknown setting")]
     [InlineData("RotationPolicy", "{", "RotationPolicy: malformed JSON")]
     [InlineData("KeyVaultUri", "", "KeyVaultUri: required")]
+    [InlineData("RotationHistoryTableUri", "http://account.table.core.windows.net/", "RotationHistoryTableUri: must be an absolute https address")]
+    [InlineData("RotationHistoryTableName", "rotation-history", "RotationHistoryTableName: must be 3 to 63 letters and digits")]
+    [InlineData("RotationHistoryTableName", "1History", "RotationHistoryTableName: must be 3 to 63 letters and digits")]
     public void A_wrong_setting_is_named(string name, string value, string expected)
     {
         var sample = Sample();
         sample[name] = value;
 
-        var (settings, errors) = HostSettings.Read(n => sample.GetValueOrDefault(n), "/tmp/h.db");
+        var (settings, errors) = HostSettings.Read(n => sample.GetValueOrDefault(n));
 
         Assert.Null(settings);
         Assert.StartsWith(expected, Assert.Single(errors).ToString(), StringComparison.Ordinal);

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using CloudTrust.Api;
 using CloudTrust.Core.Rotation;
 using CloudTrust.Functions.Tests.Support;
-using CloudTrust.Integrations.History;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +41,7 @@ public sealed class KeyRotationTests
             Assert.Equal(now.KeyVersion, now.CloudKeyVersion);
         }
 
-        var history = harness.Worker.Services.GetRequiredService<SqliteRotationHistory>().Query();
+        var history = await harness.Worker.Services.GetRequiredService<IRotationHistory>().ListAsync(null, null, CancellationToken.None);
         Assert.Equal(before.Select(b => b.Domain).Order(), history.Where(h => h.RunId == id).Select(h => h.Domain).Order());
         Assert.All(history, h => Assert.Equal("timer", h.TriggeredBy));
     }

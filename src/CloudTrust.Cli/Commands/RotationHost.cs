@@ -45,7 +45,7 @@ public sealed class RotationHost : IAsyncDisposable
         var history = new SqliteRotationHistory(databasePath);
         var registry = new WorkflowRegistry()
             .AddWorkflow<RotationRequest, RotationReport>(KeyRotationWorkflow.Name, new KeyRotationWorkflow())
-            .AddActivities(new KerberosActivitySet(connection.Sender, new RecordRotationAttemptActivity(history)).RegisterWith);
+            .AddActivities(new KerberosActivitySet(connection.Sender, history).RegisterWith);
         var engine = new WorkflowEngine(registry, new WorkflowEngineOptions { DatabasePath = databasePath, AfterCommit = afterCommit }, settings.CreateClock(), loggers);
         return new RotationHost(connection, history, engine, loggers);
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Azure.Core;
+using Azure.Data.Tables;
 
 namespace CloudTrust.Functions.Composition;
 
@@ -20,4 +21,10 @@ public sealed record FunctionsConnection
 
     /// <summary>Gets the one extra certificate to trust (the simulated tenant's), or null for the public PKI.</summary>
     public X509Certificate2? TrustedCertificate { get; init; }
+
+    /// <summary>
+    /// Gets the table service the rotation history is kept in, when not the one at the <c>RotationHistoryTableUri</c>
+    /// setting signed in with <see cref="Credential"/> (the tests give Azurite's, which takes its account key).
+    /// </summary>
+    public Func<TableServiceClient>? RotationHistoryTables { get; init; }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Azure.Core.Serialization;
+using Azure.Data.Tables;
 using CloudTrust.Api;
+using CloudTrust.Core.Rotation;
 using CloudTrust.Integrations.Composition;
 using CloudTrust.Integrations.Graph;
 using CloudTrust.Integrations.History;
@@ -66,7 +68,10 @@ public static class FunctionsServices
             sp.GetRequiredService<KeyVaultSecretCache>(),
             TimeProvider.System,
             sp.GetRequiredService<ILogger<RelaySender>>()));
-        services.AddSingleton(_ => new SqliteRotationHistory(settings.RotationHistoryPath));
+        services.AddSingleton<IRotationHistory>(sp => new TableRotationHistory(
+            connection.RotationHistoryTables?.Invoke() ?? new TableServiceClient(settings.RotationHistoryTableUri, connection.Credential),
+            settings.RotationHistoryTableName,
+            sp.GetRequiredService<ILogger<TableRotationHistory>>()));
         services.AddSingleton(sp =>
         {
             var sender = sp.GetRequiredService<RelaySender>();
@@ -79,7 +84,7 @@ public static class FunctionsServices
         });
         services.AddSingleton(sp => new KerberosActivitySet(
             sp.GetRequiredService<RelaySender>(),
-            new RecordRotationAttemptActivity(sp.GetRequiredService<SqliteRotationHistory>())));
+            sp.GetRequiredService<IRotationHistory>()));
         return services;
     }
 }

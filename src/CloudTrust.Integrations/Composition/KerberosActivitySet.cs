@@ -15,15 +15,15 @@ public sealed class KerberosActivitySet
 {
     /// <summary>Initializes a new instance of the <see cref="KerberosActivitySet"/> class.</summary>
     /// <param name="sender">The relay sender to the on-premises agent.</param>
-    /// <param name="history">Where rotation attempts are kept.</param>
-    public KerberosActivitySet(RelaySender sender, RecordRotationAttemptActivity history)
+    /// <param name="history">Where rotation attempts are kept (SQLite beside the CLI's journal, Table Storage in Azure).</param>
+    public KerberosActivitySet(RelaySender sender, IRotationHistory history)
     {
         ArgumentNullException.ThrowIfNull(sender);
         ArgumentNullException.ThrowIfNull(history);
         ReadKerberosServer = new ReadKerberosServerActivity(sender);
         RotateKerberosServerKey = new RotateKerberosServerKeyActivity(sender);
         EnsureKerberosServer = new EnsureKerberosServerActivity(sender);
-        RecordRotationAttempt = history;
+        RecordRotationAttempt = new RecordRotationAttemptActivity(history);
     }
 
     /// <summary>Gets the read of a domain's Kerberos server object.</summary>

@@ -1,4 +1,6 @@
 using System.Reflection;
+using Azure.Data.Tables;
+using CloudTrust.Tests.Shared.Azurite;
 using System.Text.Json.Nodes;
 using CloudTrust.Api;
 using CloudTrust.Cli.Simulated;
@@ -25,6 +27,14 @@ public sealed class FunctionsHarness : IAsyncDisposable
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> invocations = new(StringComparer.Ordinal);
 
+    // One Azurite for the test process (each harness has a table of its own); it ends with the process.
+    private static readonly Lazy<Task<AzuriteServer>> SharedAzurite = new(async () =>
+    {
+        var server = new AzuriteServer();
+        await server.InitializeAsync();
+        return server;
+    });
+
     private FunctionsHarness(SimulatedTenant tenant, IHost worker, DurableRuntime runtime)
     {
         Tenant = tenant;
@@ -47,6 +57,8 @@ public sealed class FunctionsHarness : IAsyncDisposable
     {
         options ??= new FunctionsHarnessOptions();
         var directory = Directory.CreateTempSubdirectory("cloudtrust-functions-").FullName;
+        var azurite = await SharedAzurite.Value;
+        var historyTable = "Rotations" + Guid.NewGuid().ToString("N")[..12];
         var tenant = await SimulatedTenant.StartAsync(new SimulatedTenantOptions
         {
             Directory = directory,
@@ -68,16 +80,18 @@ public sealed class FunctionsHarness : IAsyncDisposable
                 ["RelaySendRule"] = tenantSettings.SendRule,
                 ["RotationSchedule"] = "0 0 3 * * 0",
                 ["RotationPolicy"] = options.RotationPolicy(SimulatedTenant.Domains),
-                ["RotationHistoryPath"] = Path.Combine(directory, "rotations.db"),
+                ["RotationHistoryTableUri"] = "https://cloudtrusttest.table.core.windows.net/",
+                ["RotationHistoryTableName"] = historyTable,
                 ["WEBSITE_AUTH_ENABLED"] = options.AppServiceAuthentication ? "True" : null,
             };
-            var (settings, errors) = HostSettings.Read(name => appSettings.GetValueOrDefault(name), "unused");
+            var (settings, errors) = HostSettings.Read(name => appSettings.GetValueOrDefault(name));
             Assert.True(settings is not null, string.Join("; ", errors));
             var worker = DeployedWorker.Build(settings!, new FunctionsConnection
             {
                 Credential = tenant.CreateCredential(),
                 Clock = tenant.Clock,
                 TrustedCertificate = tenantSettings.TrustedCertificate,
+                RotationHistoryTables = () => new TableServiceClient(azurite.ConnectionString),
             });
             var converter = worker.Services.GetRequiredService<IOptions<DurableTaskWorkerOptions>>().Value.DataConverter;
             var runtime = await DurableRuntime.StartAsync(converter);

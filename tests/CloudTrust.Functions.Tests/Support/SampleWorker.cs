@@ -15,9 +15,8 @@ public static class SampleWorker
     public static IHost Build(Action<Dictionary<string, string?>>? change = null)
     {
         var values = Values();
-        values["RotationHistoryPath"] = Path.Combine(Directory.CreateTempSubdirectory("cloudtrust-sample-").FullName, "rotations.db");
         change?.Invoke(values);
-        var (settings, errors) = HostSettings.Read(name => values.GetValueOrDefault(name), "unused");
+        var (settings, errors) = HostSettings.Read(name => values.GetValueOrDefault(name));
         Assert.True(settings is not null, string.Join("; ", errors));
         return DeployedWorker.Build(settings!, new FunctionsConnection { Credential = new ClientSecretCredential(settings!.TenantId.ToString(), "sample-client", "never-used") });
     }
