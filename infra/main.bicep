@@ -29,6 +29,12 @@ param agentPrincipalId string = ''
 @description('Name of the hybrid connection the agent listens on.')
 param hybridConnectionName string = 'cloudtrust-agent'
 
+@description('Sign callers in with Microsoft Entra ID (App Service Authentication) so that approvals name who gave them. Off by default: then an approval records only "function key". When on, the approval endpoints refuse a caller without a signed-in principal (401), because approving a Hello container deletion cannot be undone.')
+param approvalAuthentication bool = false
+
+@description('Client id of the Entra app registration App Service Authentication signs callers in with (needed when approvalAuthentication is true).')
+param approvalAuthClientId string = ''
+
 var suffix = uniqueString(resourceGroup().id, namePrefix)
 var storageName = toLower(take('${replace(namePrefix, '-', '')}${suffix}', 24))
 var vaultName = take('${namePrefix}-kv-${suffix}', 24)
@@ -216,6 +222,34 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
 
 // Blob Data Owner: deployment package and task hub leases; Queue Data Contributor: task hub and rollout-requests (and its
 // poison queue); Table Data Contributor (0a9a7e1f-…): task hub history and the RotationHistory table.
+// App Service Authentication with Microsoft Entra ID (learn.microsoft.com, "Configure your App Service or Azure Functions
+// app to use Microsoft Entra sign-in", authsettingsV2). Unauthenticated calls still reach the functions, which keep
+// requiring their function key; a signed-in caller's name arrives in X-MS-CLIENT-PRINCIPAL-NAME, which the platform
+// sets (and strips from clients) only when authentication is on (WEBSITE_AUTH_ENABLED).
+resource approvalAuth 'Microsoft.Web/sites/config@2024-04-01' = if (approvalAuthentication) {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: { enabled: true }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: approvalAuthClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [ 'api://${approvalAuthClientId}' ]
+        }
+      }
+    }
+  }
+}
+
 resource storageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in [ roles.storageBlobDataOwner, roles.storageQueueDataContributor, roles.storageTableDataContributor ]: {
   name: guid(storage.id, app.id, role)
   scope: storage

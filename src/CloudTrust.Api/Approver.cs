@@ -17,6 +17,18 @@ public static class Approver
 
     private const int MaxLength = 256;
 
+    /// <summary>
+    /// The problem answer when App Service Authentication is on but the request carries no signed-in principal: with
+    /// Entra ID sign-in configured, an approval (a Hello container deletion cannot be undone) must say who gave it.
+    /// </summary>
+    /// <param name="appServiceAuthentication">Whether App Service Authentication is on for the app.</param>
+    /// <param name="principalName">The header's value, if any.</param>
+    /// <returns>A 401 problem, or null when the approval may go ahead.</returns>
+    public static ApiProblem? RequireSignIn(bool appServiceAuthentication, string? principalName)
+        => appServiceAuthentication && Name(true, principalName) == FunctionKey
+            ? ApiProblem.Invalid("the approval", [new Core.Validation.ValidationError("caller", "sign in with Microsoft Entra ID to approve: App Service Authentication is on for this app, so an approval must name who gave it")]) with { Status = 401, Title = "Unauthorized" }
+            : null;
+
     /// <summary>Names the approver.</summary>
     /// <param name="appServiceAuthentication">Whether App Service Authentication is on for the app.</param>
     /// <param name="principalName">The header's value, if any.</param>

@@ -32,4 +32,12 @@ public sealed class HttpAnswerTests
     [Fact]
     public void A_long_principal_name_is_bounded()
         => Assert.Equal(256, Approver.Name(true, new string('a', 10_000)).Length);
+
+    [Theory]
+    [InlineData(true, null, 401)]
+    [InlineData(true, " ", 401)]
+    [InlineData(true, "admin@contoso.example", null)]
+    [InlineData(false, null, null)]
+    public void With_App_Service_Authentication_on_an_approval_must_name_a_signed_in_principal(bool authentication, string? header, int? status)
+        => Assert.Equal(status, Approver.RequireSignIn(authentication, header)?.Status);
 }

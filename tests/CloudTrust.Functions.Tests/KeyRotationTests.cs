@@ -63,6 +63,12 @@ public sealed class KeyRotationTests
         Assert.Equal(HttpStatusCode.OK, status.StatusCode);
         Assert.Contains("awaiting approval", status.Text, StringComparison.Ordinal);
 
+        // App Service Authentication is on: an approval with only a function key does not say who gave it.
+        var unsigned = await harness.HttpAsync("AnswerRotation", "POST", $"/api/rotations/{accepted.Id}/approve", route: new Dictionary<string, string> { ["id"] = accepted.Id, ["action"] = "approve" });
+        Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        Assert.Contains("sign in with Microsoft Entra ID", unsigned.Text, StringComparison.Ordinal);
+        Assert.True(RotationView((await harness.Client.GetInstanceAsync(accepted.Id, true))!).AwaitsApproval);
+
         var approved = await harness.HttpAsync("AnswerRotation", "POST", $"/api/rotations/{accepted.Id}/approve", route: new Dictionary<string, string> { ["id"] = accepted.Id, ["action"] = "approve" }, headers: [new("X-MS-CLIENT-PRINCIPAL-NAME", "kerberos-admin@contoso.example")]);
         Assert.Equal(HttpStatusCode.Accepted, approved.StatusCode);
 

@@ -94,6 +94,12 @@ public sealed class RolloutEndpoints(HostSettings settings)
             return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the answer", notWaiting) with { Status = 409, Title = "Conflict" }, context.CancellationToken);
         }
 
+        var principal = request.Headers.TryGetValues(Approver.PrincipalNameHeader, out var names) ? names.FirstOrDefault() : null;
+        if (eventName is RolloutEvents.Approve or RolloutEvents.ApproveDeletion && Approver.RequireSignIn(settings.AppServiceAuthentication, principal) is { } unsigned)
+        {
+            return await HttpResponses.ProblemAsync(request, unsigned, context.CancellationToken);
+        }
+
         object? payload = null;
         if (eventName == RolloutEvents.ApproveDeletion)
         {
@@ -103,7 +109,7 @@ public sealed class RolloutEndpoints(HostSettings settings)
                 return await HttpResponses.ProblemAsync(request, tooLarge, context.CancellationToken);
             }
 
-            var by = Approver.Name(settings.AppServiceAuthentication, request.Headers.TryGetValues(Approver.PrincipalNameHeader, out var names) ? names.FirstOrDefault() : null);
+            var by = Approver.Name(settings.AppServiceAuthentication, principal);
             if (RolloutAction.ReadDeletionApproval(body, View(instance).AsStatus(), by, out var approval) is { Count: > 0 } wrong)
             {
                 return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the deletion approval", wrong), context.CancellationToken);

@@ -73,7 +73,13 @@ public sealed class RotationTriggers(HostSettings settings, KerberosActivitySet 
             return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the answer", [new("action", $"the rotation run is {view.RuntimeStatus} and does not wait for an approval")]) with { Status = 409, Title = "Conflict" }, context.CancellationToken);
         }
 
-        var by = Approver.Name(settings.AppServiceAuthentication, request.Headers.TryGetValues(Approver.PrincipalNameHeader, out var names) ? names.FirstOrDefault() : null);
+        var principal = request.Headers.TryGetValues(Approver.PrincipalNameHeader, out var names) ? names.FirstOrDefault() : null;
+        if (action == "approve" && Approver.RequireSignIn(settings.AppServiceAuthentication, principal) is { } unsigned)
+        {
+            return await HttpResponses.ProblemAsync(request, unsigned, context.CancellationToken);
+        }
+
+        var by = Approver.Name(settings.AppServiceAuthentication, principal);
         await client.RaiseEventAsync(id, RotationActivities.ApprovalEvent, new RotationApproval(action == "approve", by), context.CancellationToken);
         return await HttpResponses.JsonAsync(request, HttpStatusCode.Accepted, new { id, raised = RotationActivities.ApprovalEvent, approved = action == "approve" }, context.CancellationToken);
     }
