@@ -48,10 +48,14 @@ public sealed record RolloutStatusView(
     /// <param name="lastUpdatedAt">Last updated.</param>
     /// <param name="customStatusJson">The serialized <see cref="RolloutStatus"/>, if any.</param>
     /// <param name="outputJson">The serialized <see cref="RolloutReport"/>, if any.</param>
+    /// <param name="ringCustomStatusJson">
+    /// The serialized custom status of the ring's verification instance (<see cref="RingVerificationInstance.ToRead"/>
+    /// names it) while the rollout verifies a ring: it holds the current counts and verdict then; ignored otherwise.
+    /// </param>
     /// <returns>The view.</returns>
-    public static RolloutStatusView From(string id, string runtimeStatus, DateTimeOffset createdAt, DateTimeOffset lastUpdatedAt, string? customStatusJson, string? outputJson)
+    public static RolloutStatusView From(string id, string runtimeStatus, DateTimeOffset createdAt, DateTimeOffset lastUpdatedAt, string? customStatusJson, string? outputJson, string? ringCustomStatusJson = null)
     {
-        var status = Parse<RolloutStatus>(customStatusJson);
+        var status = RingVerificationInstance.Current(Parse<RolloutStatus>(customStatusJson), Parse<RolloutStatus>(ringCustomStatusJson));
         var report = Parse<RolloutReport>(outputJson);
         return new RolloutStatusView(
             id,

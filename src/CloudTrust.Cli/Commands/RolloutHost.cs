@@ -50,6 +50,7 @@ public sealed class RolloutHost : IAsyncDisposable
         var graph = connection.Graph;
         var registry = new WorkflowRegistry()
             .AddWorkflow<RolloutRequest, RolloutReport>(RolloutWorkflow.Name, new RolloutWorkflow())
+            .AddWorkflow<RingVerificationRequest, RingVerificationResult>(RingVerificationWorkflow.Name, new RingVerificationWorkflow())
             .AddActivity<KerberosServerCheckInput, KerberosServerCheckResult>(RolloutActivityNames.CheckKerberosServers, new CheckKerberosServersActivity(new RelayKerberosServerPreflight(connection.Sender)))
             .AddActivity<ConflictScanInput, ConflictScanResult>(RolloutActivityNames.FindConflicts, new FindConflictsActivity(graph, loggers))
             .AddActivity<EnsureProfileInput, EnsureProfileResult>(RolloutActivityNames.EnsureProfile, new EnsureProfileActivity(graph, loggers))

@@ -86,6 +86,7 @@ public sealed class RolloutHarness : IAsyncDisposable
         var loggers = NullLoggerFactory.Instance;
         var registry = new WorkflowRegistry()
             .AddWorkflow<RolloutRequest, RolloutReport>(RolloutWorkflow.Name, new RolloutWorkflow())
+            .AddWorkflow<RingVerificationRequest, RingVerificationResult>(RingVerificationWorkflow.Name, new RingVerificationWorkflow())
             .AddActivity<KerberosServerCheckInput, KerberosServerCheckResult>(RolloutActivityNames.CheckKerberosServers, new CheckKerberosServersActivity(kerberos))
             .AddActivity<ConflictScanInput, ConflictScanResult>(RolloutActivityNames.FindConflicts, new FindConflictsActivity(graph, loggers))
             .AddActivity<EnsureProfileInput, EnsureProfileResult>(RolloutActivityNames.EnsureProfile, new EnsureProfileActivity(graph, loggers))
