@@ -116,7 +116,10 @@ var done = await engine.WaitForCompletionAsync("crash-sweep");
 // How often each instance began an execution: a child started twice, or a continue-as-new journaled twice, shows here.
 var starts = new[] { "crash-sweep", "crash-sweep/ring-1", "crash-sweep/ring-2", "crash-sweep/ring-4" }
     .Select(id => $"{id}:{engine.GetExecutions(id).Sum(e => e.Count(h => h.Kind == CloudTrust.Engine.Journal.HistoryEventKind.ExecutionStarted))}");
-Console.WriteLine($"status={done.Status} output={done.Output} commits={commits} starts={string.Join(',', starts)}");
+// How many activity results were journaled, over every instance and execution: one per step when none completed twice.
+var completions = new[] { "crash-sweep", "crash-sweep/ring-1", "crash-sweep/ring-2", "crash-sweep/ring-4" }
+    .Sum(id => engine.GetExecutions(id).Sum(e => e.Count(h => h.Kind == CloudTrust.Engine.Journal.HistoryEventKind.ActivityCompleted)));
+Console.WriteLine($"status={done.Status} output={done.Output} commits={commits} starts={string.Join(',', starts)} completions={completions}");
 return done.Status == WorkflowStatus.Completed ? 0 : 1;
 
 string? Arg(string name)
