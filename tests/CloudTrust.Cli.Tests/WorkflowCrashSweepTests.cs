@@ -100,9 +100,9 @@ public sealed class WorkflowCrashSweepTests
             return 0;
         }
 
-        // The rollout's rings poll in their own verification instances: their journals (every execution) count too.
+        // The rollout's rings poll in their own child instances: their journals (every execution) count too.
         await using var engine = new WorkflowEngine(new WorkflowRegistry(), new WorkflowEngineOptions { DatabasePath = test.Db, RunInstances = false });
-        return new[] { id }.Concat(Enumerable.Range(1, TwoRings.Count).Select(n => RingVerificationInstance.IdFor(id, n)))
+        return new[] { id }.Concat(RolloutChildInstances.All(id, TwoRings.Count))
             .Sum(i => engine.GetExecutions(i).Sum(e => e.Count));
     }
 

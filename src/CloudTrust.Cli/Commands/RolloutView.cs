@@ -43,8 +43,9 @@ internal sealed record RolloutView(
     string? Next)
 {
     /// <summary>
-    /// Reads one rollout's view from the journal. While the rollout verifies a ring, the counts, verdict, reasons and
-    /// next check are the ring's verification instance's (<see cref="RingVerificationInstance"/>), which does the polling.
+    /// Reads one rollout's view from the journal. While the rollout waits for a polling child (a ring's verification or
+    /// tracking, the final probe: <see cref="RolloutChildInstances"/>), the counts, verdict, reasons and next check are
+    /// the child's, which does the polling.
     /// </summary>
     /// <param name="engine">An engine over the journal (it need not run instances).</param>
     /// <param name="run">The rollout instance.</param>
@@ -54,12 +55,12 @@ internal sealed record RolloutView(
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(run);
         var own = run.ReadCustomStatusAs<RolloutStatus>();
-        if (!run.Status.IsFinal() && RingVerificationInstance.ToRead(run.InstanceId, own) is { } ringId && engine.GetInstance(ringId) is { } ring)
+        if (!run.Status.IsFinal() && RolloutChildInstances.ToRead(run.InstanceId, own) is { } childId && engine.GetInstance(childId) is { } child)
         {
-            var current = RingVerificationInstance.Current(own, ring.ReadCustomStatusAs<RolloutStatus>());
+            var current = RolloutChildInstances.Current(own, child.ReadCustomStatusAs<RolloutStatus>());
             if (!ReferenceEquals(current, own))
             {
-                return From(run, current, ring.Status.IsFinal() ? [] : engine.GetHistory(ringId));
+                return From(run, current, child.Status.IsFinal() ? [] : engine.GetHistory(childId));
             }
         }
 

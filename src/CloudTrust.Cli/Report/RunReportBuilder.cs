@@ -32,13 +32,13 @@ internal static class RunReportBuilder
         var plan = request is null ? null : RolloutPlanReader.Read(request.PlanJson).Plan;
         var output = instance.Status == WorkflowStatus.Completed ? instance.ReadOutputAs<RolloutReport>() : null;
         var own = instance.ReadCustomStatusAs<RolloutStatus>();
-        var status = RingVerificationInstance.ToRead(rolloutId, own) is { } current
-            ? RingVerificationInstance.Current(own, engine.GetInstance(current)?.ReadCustomStatusAs<RolloutStatus>())
+        var status = RolloutChildInstances.ToRead(rolloutId, own) is { } current
+            ? RolloutChildInstances.Current(own, engine.GetInstance(current)?.ReadCustomStatusAs<RolloutStatus>())
             : own;
 
         // The status reads are journaled by each ring's verification instance, over every execution it continued into.
         var executions = engine.GetExecutions(rolloutId)
-            .Concat(Enumerable.Range(1, plan?.Rings.Count ?? 0).SelectMany(n => engine.GetExecutions(RingVerificationInstance.IdFor(rolloutId, n))));
+            .Concat(RolloutChildInstances.All(rolloutId, plan?.Rings.Count ?? 0).SelectMany(engine.GetExecutions));
         var reads = RingStatusReads.From(executions, plan);
         var rings = Rings(plan, output, status, reads);
         var failing = Failing(plan, output, reads);

@@ -45,7 +45,7 @@ public sealed class LongSoakTests
         Assert.Equal(GateVerdict.Fail, paused.Verdict);
         Assert.Contains(paused.Reasons, r => r.Contains("at the verification deadline", StringComparison.Ordinal));
 
-        var ringId = RingVerificationInstance.IdFor("soak-1", 1);
+        var ringId = RolloutChildInstances.RingVerification("soak-1", 1);
         var ring = harness.Engine.GetExecutions(ringId);
         var largest = (RingVerificationWorkflow.PollsPerExecution * 4) + 2;
         var polls = ring.Sum(e => e.Count(h => h.Kind == HistoryEventKind.ActivityCompleted));
@@ -64,6 +64,6 @@ public sealed class LongSoakTests
         Assert.Equal(RolloutOutcome.Completed, report.Outcome);
         Assert.Equal(polls, report.Rings[0].Polls);
         Assert.True(report.Rings[0].ResumedByPerson);
-        Assert.Equal(WorkflowStatus.Completed, harness.Engine.GetInstance(RingVerificationInstance.IdFor("soak-1", 2))!.Status);
+        Assert.Equal(WorkflowStatus.Completed, harness.Engine.GetInstance(RolloutChildInstances.RingVerification("soak-1", 2))!.Status);
     }
 }

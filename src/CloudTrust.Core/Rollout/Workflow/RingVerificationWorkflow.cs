@@ -13,7 +13,7 @@ namespace CloudTrust.Core.Rollout.Workflow;
 /// </summary>
 /// <remarks>
 /// Its custom status is the rollout's <see cref="RolloutStatus"/> for the ring (phase <c>verifying</c>), which status
-/// readers show instead of the rollout's own while the rollout waits for it (<see cref="RingVerificationInstance"/>).
+/// readers show instead of the rollout's own while the rollout waits for it (<see cref="RolloutChildInstances"/>).
 /// Durable's guidance for long loops: "Eternal orchestrations" and "Sub-orchestrations" on learn.microsoft.com.
 /// </remarks>
 public sealed class RingVerificationWorkflow : IWorkflow<RingVerificationRequest, RingVerificationResult>
@@ -26,8 +26,6 @@ public sealed class RingVerificationWorkflow : IWorkflow<RingVerificationRequest
     /// execution's history under 200 entries (four per poll).
     /// </summary>
     public const int PollsPerExecution = 48;
-
-    private static readonly ActivityRetryPolicy Retry = new(5, TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromMinutes(2));
 
     /// <inheritdoc />
     public async Task<RingVerificationResult> RunAsync(IWorkflowContext context, RingVerificationRequest input)
@@ -45,7 +43,7 @@ public sealed class RingVerificationWorkflow : IWorkflow<RingVerificationRequest
             status = await context.CallActivityAsync<RingStatusResult>(
                 RolloutActivityNames.ReadRingStatus,
                 new RingStatusInput(input.Mode, input.PolicyId, ring.GroupIds, RolloutWorkflow.SampleLimit),
-                Retry);
+                RolloutWorkflow.Retry);
             polls++;
             decision = RingGate.Evaluate(ring, status.Counts, context.CurrentUtcDateTime - input.AssignedAt);
             Show(context, input, status, decision);

@@ -27,7 +27,8 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
     /// <summary>How long without a check-in makes a device not ready.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(7);
 
-    private static readonly ActivityRetryPolicy Retry = new(5, TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromMinutes(2));
+    /// <summary>How the rollout and its polling sub-workflows retry an activity.</summary>
+    internal static readonly ActivityRetryPolicy Retry = new(5, TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromMinutes(2));
 
     /// <inheritdoc />
     public async Task<RolloutReport> RunAsync(IWorkflowContext context, RolloutRequest input)
@@ -126,7 +127,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         var verified = await context.CallSubWorkflowAsync<RingVerificationResult>(
             RingVerificationWorkflow.Name,
             new RingVerificationRequest(ring, index + 1, plan.Rings.Count, plan.ProfileMode, policyId, plan.PollInterval, assignedAt),
-            RingVerificationInstance.IdFor(context.InstanceId, index + 1));
+            RolloutChildInstances.RingVerification(context.InstanceId, index + 1));
         var (status, decision, polls) = (verified.Status, verified.Decision, verified.Polls);
         run.Status("verifying", ring.Name, index + 1, status.Counts, decision.Verdict, decision.Reasons, []);
 
@@ -165,16 +166,12 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         var targeted = rings.Sum(r => r.Counts?.Targeted ?? 0);
         var deployed = await context.CallActivityAsync<TicketProbeDeployResult>(RolloutActivityNames.DeployTicketProbe, new TicketProbeDeployInput(plan.AllGroupIds), Retry);
         var until = context.CurrentUtcDateTime + plan.Rings.Max(r => r.VerificationDeadline);
-        TicketProbeSummary summary;
-        do
-        {
-            run.Status("ticketProbe", rings[^1].Name, plan.Rings.Count, rings[^1].Counts, rings[^1].Verdict, [], []);
-            await context.CreateTimer(context.CurrentUtcDateTime + plan.PollInterval, CancellationToken.None);
-            summary = await context.CallActivityAsync<TicketProbeSummary>(RolloutActivityNames.ReadTicketProbe, new TicketProbeReadInput(deployed.ScriptId, SampleLimit), Retry);
-        }
-        while (summary.Reported < targeted && context.CurrentUtcDateTime < until);
-
-        return summary;
+        var status = new RolloutStatus("ticketProbe", rings[^1].Name, plan.Rings.Count, plan.Rings.Count, rings[^1].Counts, rings[^1].Verdict, [], []);
+        context.SetCustomStatus(status);
+        return await context.CallSubWorkflowAsync<TicketProbeSummary>(
+            TicketProbeTrackingWorkflow.Name,
+            new TicketProbeTrackingRequest(deployed.ScriptId, null, targeted, false, until, plan.PollInterval, status),
+            RolloutChildInstances.TicketProbe(context.InstanceId));
     }
 
     private static async Task<string> WaitForAnyAsync(IWorkflowContext context, string first, string second)
