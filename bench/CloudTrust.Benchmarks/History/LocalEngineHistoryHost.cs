@@ -63,7 +63,7 @@ public sealed class LocalEngineHistoryHost(string directory) : IRolloutHistoryHo
                 Hold = (scenario.Rings, inlineRings ? scenario.PassAtRead : Math.Min(scenario.PassAtRead, RingVerificationWorkflow.PollsPerExecution)),
             };
             var clock = new LeapingClock(Start);
-            var frozen = inlineRings ? RolloutId : RingVerificationInstance.IdFor(RolloutId, scenario.Rings);
+            var frozen = inlineRings ? RolloutId : RolloutChildInstances.RingVerification(RolloutId, scenario.Rings);
             long written;
             await using (var engine = Open(db, activities, clock, inlineRings))
             {
@@ -112,7 +112,7 @@ public sealed class LocalEngineHistoryHost(string directory) : IRolloutHistoryHo
     private static async Task<(int Instances, int Largest, string LargestId, long Written)> CountAsync(string db, RolloutHistoryScenario scenario)
     {
         await using var reader = new WorkflowEngine(new WorkflowRegistry(), new WorkflowEngineOptions { DatabasePath = db, RunInstances = false });
-        var ids = new[] { RolloutId }.Concat(Enumerable.Range(1, scenario.Rings).Select(n => RingVerificationInstance.IdFor(RolloutId, n)))
+        var ids = new[] { RolloutId }.Concat(Enumerable.Range(1, scenario.Rings).Select(n => RolloutChildInstances.RingVerification(RolloutId, n)))
             .Where(id => reader.GetInstance(id) is not null)
             .ToList();
         var executions = ids.Select(id => (Id: id, Executions: reader.GetExecutions(id))).ToList();
