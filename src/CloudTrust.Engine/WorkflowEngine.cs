@@ -47,7 +47,10 @@ public sealed partial class WorkflowEngine : IAsyncDisposable, IChildInstanceHos
         invoker = new ActivityInvoker(registry, time, this.loggerFactory.CreateLogger<ActivityInvoker>());
     }
 
-    /// <summary>Starts a workflow instance (or returns the existing one when the same id, workflow and input were started before).</summary>
+    /// <summary>
+    /// Starts a workflow instance (or returns the existing one when the same id, workflow and input were started before).
+    /// An instance that continued as new holds the input of its current execution, so starting it again takes that input.
+    /// </summary>
     /// <param name="workflowName">The registered workflow name.</param>
     /// <param name="input">The input; serialized to JSON and journaled, so never a secret.</param>
     /// <param name="instanceId">The instance id; a new GUID when omitted.</param>

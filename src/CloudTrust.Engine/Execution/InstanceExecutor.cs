@@ -194,6 +194,11 @@ internal sealed partial class InstanceExecutor
                     return $"journal step {recorded.Sequence} of instance '{instanceId}' is {recorded.Describe()}, but the workflow asked for {asked.Describe()}";
                 }
 
+                if (asked is SubWorkflowRequest child && SubWorkflowRequest.ChildIdOf(recorded) is { } journaledChild && journaledChild != child.ChildInstanceId)
+                {
+                    return $"journal step {recorded.Sequence} of instance '{instanceId}' started child '{journaledChild}', but the workflow asked for child '{child.ChildInstanceId}'";
+                }
+
                 asked.Journaled = true;
             }
             else if (recorded.Kind.IsAnswer())

@@ -84,6 +84,10 @@ internal sealed class SubWorkflowRequest(int taskId, string name, string childIn
     public WorkflowFailure? StartFailure { get; set; }
 
     public override string? RequestPayload => JsonSerializer.Serialize(new SubWorkflowSchedule(ChildInstanceId, InputJson), EngineJson.Options);
+
+    /// <summary>Reads the child's id from a journaled <see cref="HistoryEventKind.SubWorkflowScheduled"/> entry.</summary>
+    public static string? ChildIdOf(HistoryEvent scheduled)
+        => scheduled.Payload is null ? null : JsonSerializer.Deserialize<SubWorkflowSchedule>(scheduled.Payload, EngineJson.Options)?.InstanceId;
 }
 
 /// <summary>The journaled payload of a scheduled sub-workflow.</summary>
