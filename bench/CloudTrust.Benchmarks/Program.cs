@@ -1,4 +1,5 @@
 using CloudTrust.Benchmarks;
+using CloudTrust.Benchmarks.History;
 
 // `dotnet run -c Release --project bench/CloudTrust.Benchmarks -- <name> [options]`
 var name = args.Length > 0 ? args[0] : "engine";
@@ -9,12 +10,13 @@ return name switch
     "relay" => await RelayRoundTripBenchmark.RunAsync(rest),
     "ring" => await RingVerificationBenchmark.RunAsync(rest),
     "precedence" => await PrecedenceReadBenchmark.RunAsync(rest),
+    "history" => await RolloutHistoryBenchmark.RunAsync(rest),
     "ring-tenant" => await RingTenantProcess.ServeAsync(rest), // the ring benchmark's child process
     _ => Unknown(name),
 };
 
 static int Unknown(string name)
 {
-    Console.Error.WriteLine($"unknown benchmark '{name}'; known: engine, relay, ring, precedence");
+    Console.Error.WriteLine($"unknown benchmark '{name}'; known: engine, relay, ring, precedence, history");
     return 2;
 }

@@ -13,7 +13,11 @@ namespace CloudTrust.Api;
 public static class FunctionNames
 {
     /// <summary>Gets the orchestrator functions.</summary>
-    public static IReadOnlyList<string> Orchestrators { get; } = [RolloutWorkflow.Name, KeyRotationWorkflow.Name, EnsureKerberosServersWorkflow.Name];
+    public static IReadOnlyList<string> Orchestrators { get; } =
+    [
+        RolloutWorkflow.Name, RingVerificationWorkflow.Name, TicketProbeTrackingWorkflow.Name, ReprovisioningTrackingWorkflow.Name,
+        KeyRotationWorkflow.Name, EnsureKerberosServersWorkflow.Name,
+    ];
 
     /// <summary>Gets the activity functions.</summary>
     public static IReadOnlyList<string> Activities { get; } =

@@ -46,10 +46,15 @@ public sealed record RolloutStatusView(
     /// <param name="lastUpdatedAt">Last updated.</param>
     /// <param name="customStatusJson">The serialized <see cref="RolloutStatus"/>, if any.</param>
     /// <param name="outputJson">The serialized <see cref="RolloutReport"/>, if any.</param>
+    /// <param name="childCustomStatusJson">
+    /// The serialized custom status of the child instance <see cref="RolloutChildInstances.ToRead"/> names for the
+    /// rollout's status (a ring's verification or tracking, the final probe) while the rollout waits for it: it holds the
+    /// current counts and reasons then; ignored otherwise.
+    /// </param>
     /// <returns>The view.</returns>
-    public static RolloutStatusView From(string id, string runtimeStatus, DateTimeOffset createdAt, DateTimeOffset lastUpdatedAt, string? customStatusJson, string? outputJson)
+    public static RolloutStatusView From(string id, string runtimeStatus, DateTimeOffset createdAt, DateTimeOffset lastUpdatedAt, string? customStatusJson, string? outputJson, string? childCustomStatusJson = null)
     {
-        var status = Parse<RolloutStatus>(customStatusJson);
+        var status = RolloutChildInstances.Current(Parse<RolloutStatus>(customStatusJson), Parse<RolloutStatus>(childCustomStatusJson));
         var report = Parse<RolloutReport>(outputJson);
         return new RolloutStatusView(
             id,

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CloudTrust.Core.Workflows;
 using CloudTrust.Engine.Execution;
 using CloudTrust.Engine.Journal;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,7 @@ namespace CloudTrust.Engine;
 /// process resumes every unfinished instance where it stopped and never repeats a journaled activity. Meant for
 /// one machine (the CLI and the demo); Azure Durable Functions runs the same workflows at scale.
 /// </summary>
-public sealed partial class WorkflowEngine : IAsyncDisposable
+public sealed partial class WorkflowEngine : IAsyncDisposable, IChildInstanceHost
 {
     private const int MaxInstanceIdLength = 200;
     private readonly WorkflowRegistry registry;
@@ -46,7 +47,10 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         invoker = new ActivityInvoker(registry, time, this.loggerFactory.CreateLogger<ActivityInvoker>());
     }
 
-    /// <summary>Starts a workflow instance (or returns the existing one when the same id, workflow and input were started before).</summary>
+    /// <summary>
+    /// Starts a workflow instance (or returns the existing one when the same id, workflow and input were started before).
+    /// An instance that continued as new holds the input of its current execution, so starting it again takes that input.
+    /// </summary>
     /// <param name="workflowName">The registered workflow name.</param>
     /// <param name="input">The input; serialized to JSON and journaled, so never a secret.</param>
     /// <param name="instanceId">The instance id; a new GUID when omitted.</param>
@@ -124,6 +128,25 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
     /// <param name="instanceId">The instance id.</param>
     /// <returns>The journal entries.</returns>
     public IReadOnlyList<HistoryEvent> GetHistory(string instanceId) => journal.LoadHistory(instanceId);
+
+    /// <summary>
+    /// Reads every execution's journal of an instance, oldest first: those that ended by continuing as new (kept in
+    /// the archive, never replayed), then the current one (<see cref="GetHistory"/>). Sequence numbers and task ids
+    /// start again in each execution.
+    /// </summary>
+    /// <param name="instanceId">The instance id.</param>
+    /// <returns>One list of entries per execution; empty when the instance has none.</returns>
+    public IReadOnlyList<IReadOnlyList<HistoryEvent>> GetExecutions(string instanceId)
+    {
+        var executions = new List<IReadOnlyList<HistoryEvent>>(journal.LoadArchivedExecutions(instanceId));
+        var current = journal.LoadHistory(instanceId);
+        if (current.Count > 0)
+        {
+            executions.Add(current);
+        }
+
+        return executions;
+    }
 
     /// <summary>Sends an external event. It is buffered until the instance waits for it.</summary>
     /// <param name="instanceId">The instance id.</param>
@@ -283,6 +306,47 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
 
     internal (long Instances, long History, long Inbox) JournalCounts() => journal.Counts();
 
+    /// <inheritdoc />
+    WorkflowFailure? IChildInstanceHost.EnsureChild(string workflowName, string childInstanceId, string? inputJson)
+    {
+        try
+        {
+            var registration = registry.GetWorkflow(workflowName);
+            ValidateInstanceId(childInstanceId);
+            if (journal.GetInstance(childInstanceId) is null)
+            {
+                // Only a new child's input is checked: one that continued as new holds another input than it started with.
+                registration.ValidateInput(inputJson);
+            }
+
+            var (instance, created) = journal.CreateInstance(childInstanceId, workflowName, inputJson, time.GetUtcNow());
+            if (!created && instance.Name != workflowName)
+            {
+                throw new InstanceConflictException($"instance '{childInstanceId}' exists already as workflow '{instance.Name}'; a sub-workflow '{workflowName}' cannot take its id");
+            }
+
+            if (created)
+            {
+                LogStarted(childInstanceId, workflowName);
+            }
+
+            if (options.RunInstances && instance.Status.IsActive())
+            {
+                Launch(childInstanceId);
+            }
+
+            return null;
+        }
+        catch (Exception ex) when (ex is WorkflowEngineException or ArgumentException)
+        {
+            return WorkflowFailure.From(ex);
+        }
+    }
+
+    /// <inheritdoc />
+    Task? IChildInstanceHost.Stopped(string childInstanceId)
+        => running.TryGetValue(childInstanceId, out var run) ? run.Completion : null;
+
     private void Launch(string instanceId)
     {
         if (shutdown.IsCancellationRequested || running.ContainsKey(instanceId))
@@ -298,7 +362,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         var instance = journal.GetInstance(instanceId)!;
         var registration = registry.GetWorkflow(instance.Name);
         var wake = new AsyncSignal();
-        var executor = new InstanceExecutor(instance, registration, journal, owner, time, invoker, wake, options.PollInterval, loggerFactory);
+        var executor = new InstanceExecutor(instance, registration, journal, owner, time, invoker, wake, options.PollInterval, this, loggerFactory);
         var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!running.TryAdd(instanceId, new RunningInstance(wake, completion.Task)))
         {

@@ -26,6 +26,23 @@ public sealed class RolloutStatusViewTests
     }
 
     [Fact]
+    public void While_a_ring_is_verified_the_view_shows_the_ring_instances_counts_and_verdict()
+    {
+        var rollout = ApiJson.Serialize(new RolloutStatus("verifying", "early", 2, 3, null, GateVerdict.Wait, [], []));
+        var ring = ApiJson.Serialize(new RolloutStatus("verifying", "early", 2, 3, new RingCounts(10, 6, 0, 0, 4, 0), GateVerdict.Wait, ["success share 60.0% below 95.0%"], []));
+        var stale = ApiJson.Serialize(new RolloutStatus("verifying", "pilot", 1, 3, new RingCounts(5, 5, 0, 0, 0, 0), GateVerdict.Pass, [], []));
+
+        var view = RolloutStatusView.From("rollout-a", "Running", Created, Created, rollout, null, ring);
+        var other = RolloutStatusView.From("rollout-a", "Running", Created, Created, rollout, null, stale);
+
+        Assert.Equal("rollout-a.ring-2", RolloutChildInstances.ToRead("rollout-a", view.AsStatus()));
+        Assert.Equal(new RingCounts(10, 6, 0, 0, 4, 0), view.Counts);
+        Assert.Equal("success share 60.0% below 95.0%", Assert.Single(view.Reasons));
+        Assert.Null(other.Counts);
+        Assert.Equal("early", other.Ring);
+    }
+
+    [Fact]
     public void A_completed_rollout_lists_each_ring_it_reached_in_order()
     {
         RingReport Ring(string name, GateVerdict verdict, bool resumed) => new(name, null, [], new RingCounts(4, 4, 0, 0, 0, 0), verdict, [$"{name} reason"], [], resumed, 3);

@@ -49,4 +49,29 @@ public sealed class NonDeterminismTests
         Assert.Equal(WorkflowStatus.Failed, done.Status);
         Assert.Contains("finished instead", done.Failure!.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_replay_that_calls_a_sub_workflow_under_another_id_than_the_journal_fails_naming_both()
+    {
+        static WorkflowRegistry Calling(string childId) => new WorkflowRegistry()
+            .AddWorkflow<int, int>("Ring", async (ctx, n) =>
+            {
+                await ctx.WaitForExternalEvent<string>("go", Timeout.InfiniteTimeSpan);
+                return n;
+            })
+            .AddWorkflow<int, int>("Rollout", (ctx, _) => ctx.CallSubWorkflowAsync<int>("Ring", 1, childId));
+
+        await using var harness = new EngineHarness();
+        var engine = harness.Open(Calling("parent-1.ring-1"));
+        await engine.StartAsync("Rollout", 0, "parent-1");
+        await engine.WaitUntilAsync("parent-1", i => i.Status == WorkflowStatus.Waiting, EngineHarness.Timeout);
+        await engine.DisposeAsync();
+
+        var changed = harness.Open(Calling("parent-1.pilot"));
+        changed.Recover();
+        var done = await changed.WaitForCompletionAsync("parent-1", EngineHarness.Timeout);
+
+        Assert.Equal(WorkflowStatus.Failed, done.Status);
+        Assert.Contains("started child 'parent-1.ring-1', but the workflow asked for child 'parent-1.pilot'", done.Failure!.Message, StringComparison.Ordinal);
+    }
 }

@@ -19,7 +19,7 @@ public sealed class QueueTriggerTests
 
         Assert.Null(first.Rejection);
         Assert.Null(again.Rejection);
-        var instance = Assert.Single(await harness.Client.GetAllInstancesAsync(new OrchestrationQuery()).ToListAsync());
+        var instance = Assert.Single(await harness.RolloutsAndRunsAsync());
         Assert.Equal("rollout-from-queue-1", instance.InstanceId);
         await harness.WaitUntilAsync(instance.InstanceId, i => i.RuntimeStatus == OrchestrationRuntimeStatus.Running);
     }

@@ -54,7 +54,7 @@ public sealed class RolloutEndpointTests
 
         // The same request again starts nothing new: still one instance, still one policy.
         Assert.Equal(HttpStatusCode.Accepted, (await harness.HttpAsync("StartRollout", "POST", "/api/rollouts", body)).StatusCode);
-        Assert.Single(await harness.Client.GetAllInstancesAsync(new OrchestrationQuery()).ToListAsync());
+        Assert.Single(await harness.RolloutsAndRunsAsync());
     }
 
     [Fact]

@@ -43,7 +43,8 @@ public sealed class SecretCanaryTests
             .SelectMany(i => new[] { i.SerializedInput, i.SerializedOutput, i.SerializedCustomStatus })
             .Where(s => s is not null)
             .ToList();
-        Assert.Equal(2 * 3, stored.Count);
+        Assert.Equal(2, (await harness.RolloutsAndRunsAsync()).Count);
+        Assert.True(stored.Count >= 2 * 3, $"{stored.Count} payloads read");
         foreach (var canary in canaries)
         {
             Assert.True(canary.Length >= 16 || canary == "function-key-canary");

@@ -91,7 +91,7 @@ public static class RolloutCommand
                     runs = engine.ListInstances(new WorkflowQuery(RolloutWorkflow.Name, null));
                 }
 
-                var views = runs.Select(r => RolloutView.From(r, engine.GetHistory(r.InstanceId))).ToList();
+                var views = runs.Select(r => RolloutView.Read(engine, r)).ToList();
                 if (parse.GetValue(GlobalOptions.Json))
                 {
                     terminal.Line(parse.GetValue(id) is null ? JsonOutput.Render(views) : JsonOutput.Render(views[0]));

@@ -19,7 +19,7 @@ internal static class RolloutFollower
         while (true)
         {
             var run = host.Engine.GetInstance(id)!;
-            var view = RolloutView.From(run, run.Status.IsFinal() ? [] : host.Engine.GetHistory(id));
+            var view = RolloutView.Read(host.Engine, run);
             if (answered is not null && (view.Phase != answered.Phase || view.RingNumber != answered.RingNumber || run.Status.IsFinal()))
             {
                 answered = null;
@@ -27,7 +27,7 @@ internal static class RolloutFollower
 
             // A terminal redraws the line as the wait counts down; plain output gets a line per change of state only.
             var line = view.Summary(host.Clock);
-            var progress = terminal.IsLive ? line : run.CustomStatus + run.Status;
+            var progress = terminal.IsLive ? line : $"{run.Status} {view.Phase} {view.RingNumber} {view.Counts} {view.Verdict} {string.Join("; ", view.Reasons)} {string.Join(",", view.WaitingFor)}";
             if (!json && progress != shown && answered is null)
             {
                 shown = progress;

@@ -42,9 +42,43 @@ internal sealed record RolloutView(
     DateTimeOffset UpdatedAt,
     string? Next)
 {
+    /// <summary>
+    /// Reads one rollout's view from the journal. While the rollout waits for a polling child (a ring's verification or
+    /// tracking, the final probe: <see cref="RolloutChildInstances"/>), the counts, verdict, reasons and next check are
+    /// the child's, which does the polling.
+    /// </summary>
+    /// <param name="engine">An engine over the journal (it need not run instances).</param>
+    /// <param name="run">The rollout instance.</param>
+    /// <returns>The view.</returns>
+    public static RolloutView Read(WorkflowEngine engine, WorkflowInstance run)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(run);
+        var own = run.ReadCustomStatusAs<RolloutStatus>();
+        if (!run.Status.IsFinal() && RolloutChildInstances.ToRead(run.InstanceId, own) is { } childId && engine.GetInstance(childId) is { } child)
+        {
+            var current = RolloutChildInstances.Current(own, child.ReadCustomStatusAs<RolloutStatus>());
+            if (!ReferenceEquals(current, own))
+            {
+                return From(run, current, child.Status.IsFinal() ? [] : engine.GetHistory(childId));
+            }
+        }
+
+        return From(run, own, run.Status.IsFinal() ? [] : engine.GetHistory(run.InstanceId));
+    }
+
+    /// <summary>Builds the view from the rollout's own custom status.</summary>
+    /// <param name="run">The rollout instance.</param>
+    /// <param name="history">Its journal, for the next check; empty for none.</param>
+    /// <returns>The view.</returns>
     public static RolloutView From(WorkflowInstance run, IReadOnlyList<HistoryEvent> history)
     {
-        var status = run.ReadCustomStatusAs<RolloutStatus>();
+        ArgumentNullException.ThrowIfNull(run);
+        return From(run, run.ReadCustomStatusAs<RolloutStatus>(), history);
+    }
+
+    private static RolloutView From(WorkflowInstance run, RolloutStatus? status, IReadOnlyList<HistoryEvent> history)
+    {
         var next = status?.Phase switch
         {
             "paused" when !run.Status.IsFinal() => $"cloudtrust rollout resume {run.InstanceId}   (accept the ring and go on)  |  cloudtrust rollout abort {run.InstanceId}",

@@ -9,8 +9,9 @@ using CloudTrust.Engine.Journal;
 namespace CloudTrust.Cli.Report;
 
 /// <summary>
-/// The rollout's completed <see cref="RolloutActivityNames.ReadRingStatus"/> activities from the engine history, in
-/// order: which ring each read (by its groups, from the scheduled input), what it found and when it completed.
+/// The rollout's completed <see cref="RolloutActivityNames.ReadRingStatus"/> activities from the engine history (its
+/// rings' verification instances', every execution), in order: which ring each read (by its groups, from the
+/// scheduled input), what it found and when it completed.
 /// </summary>
 internal sealed class RingStatusReads
 {
@@ -21,11 +22,18 @@ internal sealed class RingStatusReads
     /// <summary>Gets how many reads the history holds.</summary>
     public int Count => reads.Count;
 
-    /// <summary>Pairs each completed read with its scheduled input.</summary>
-    /// <param name="history">The rollout's history.</param>
+    /// <summary>Pairs each completed read with its scheduled input, within each execution (task ids start again in each).</summary>
+    /// <param name="executions">The journals of the rollout and its rings' verification instances, every execution.</param>
     /// <param name="plan">The plan, to name a ring by its groups.</param>
-    /// <returns>The reads.</returns>
-    public static RingStatusReads From(IReadOnlyList<HistoryEvent> history, RolloutPlan? plan)
+    /// <returns>The reads, oldest first.</returns>
+    public static RingStatusReads From(IEnumerable<IReadOnlyList<HistoryEvent>> executions, RolloutPlan? plan)
+    {
+        ArgumentNullException.ThrowIfNull(executions);
+        var reads = executions.SelectMany(history => Reads(history, plan)).OrderBy(r => r.At).ToList();
+        return new RingStatusReads(reads);
+    }
+
+    private static List<(string Ring, DateTimeOffset At, RingStatusResult Result)> Reads(IReadOnlyList<HistoryEvent> history, RolloutPlan? plan)
     {
         var scheduled = new Dictionary<int, RingStatusInput>();
         foreach (var h in history.Where(h => h.Kind == HistoryEventKind.ActivityScheduled && h.Name == RolloutActivityNames.ReadRingStatus && h.TaskId is not null))
@@ -47,7 +55,7 @@ internal sealed class RingStatusReads
             }
         }
 
-        return new RingStatusReads(reads);
+        return reads;
     }
 
     /// <summary>The ring's last read, if it was read at all.</summary>

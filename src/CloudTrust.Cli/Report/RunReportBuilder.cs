@@ -10,7 +10,8 @@ namespace CloudTrust.Cli.Report;
 
 /// <summary>
 /// Builds a <see cref="RunReport"/> from the journal: the rollout's final report when it finished, else its custom
-/// status for the current ring and its last ring-status reads (engine history) for the rings it already passed.
+/// status (or, while it verifies a ring, the ring instance's) for the current ring and the last ring-status reads
+/// (engine history of the rings' verification instances, archived executions included) for the rings it passed.
 /// </summary>
 internal static class RunReportBuilder
 {
@@ -30,8 +31,15 @@ internal static class RunReportBuilder
         var request = instance.Input is null ? null : JsonSerializer.Deserialize<RolloutRequest>(instance.Input, EngineJson.Options);
         var plan = request is null ? null : RolloutPlanReader.Read(request.PlanJson).Plan;
         var output = instance.Status == WorkflowStatus.Completed ? instance.ReadOutputAs<RolloutReport>() : null;
-        var status = instance.ReadCustomStatusAs<RolloutStatus>();
-        var reads = RingStatusReads.From(engine.GetHistory(rolloutId), plan);
+        var own = instance.ReadCustomStatusAs<RolloutStatus>();
+        var status = RolloutChildInstances.ToRead(rolloutId, own) is { } current
+            ? RolloutChildInstances.Current(own, engine.GetInstance(current)?.ReadCustomStatusAs<RolloutStatus>())
+            : own;
+
+        // The status reads are journaled by each ring's verification instance, over every execution it continued into.
+        var executions = engine.GetExecutions(rolloutId)
+            .Concat(RolloutChildInstances.All(rolloutId, plan?.Rings.Count ?? 0).SelectMany(engine.GetExecutions));
+        var reads = RingStatusReads.From(executions, plan);
         var rings = Rings(plan, output, status, reads);
         var failing = Failing(plan, output, reads);
         var shown = failing.Take(FailingLimit).ToList();

@@ -28,9 +28,15 @@ namespace CloudTrust.Core.Workflows;
 /// SetCustomStatus(status)                       SetCustomStatus(object?)
 /// NewGuid()                                     NewGuid() (name-based UUID from instance id and time)
 /// CreateReplaySafeLogger(category)              CreateReplaySafeLogger(string categoryName)
+/// CallSubWorkflowAsync&lt;T&gt;(name, input, id)      CallSubOrchestratorAsync&lt;T&gt;(name, input,
+///                                                 new SubOrchestrationOptions(instanceId))
+///   failure: SubWorkflowFailedException         TaskFailedException (FailureDetails of the child)
+/// ContinueAsNew(input, preserveEvents)          ContinueAsNew(object? newInput, bool preserveUnprocessedEvents)
 /// </code>
 /// Checked against microsoft/durabletask-dotnet <c>src/Abstractions/TaskOrchestrationContext.cs</c> and
-/// <c>src/Abstractions/RetryPolicy.cs</c>.
+/// <c>src/Abstractions/RetryPolicy.cs</c>; the continue-as-new semantics follow "Eternal orchestrations"
+/// (learn.microsoft.com/azure/durable-task/common/durable-task-eternal-orchestrations) and the reference page of
+/// <c>TaskOrchestrationContext.ContinueAsNew(Object, Boolean)</c>.
 /// </remarks>
 public interface IWorkflowContext
 {
@@ -75,6 +81,36 @@ public interface IWorkflowContext
     /// <returns>The event payload.</returns>
     /// <exception cref="ExternalEventTimeoutException">No event arrived within <paramref name="timeout"/>.</exception>
     Task<T> WaitForExternalEvent<T>(string eventName, TimeSpan timeout, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs another registered workflow as a child instance with the given id and waits for its output. The call is
+    /// journaled like an activity: the child is started once (a replay or a restart finds it by its id and does not
+    /// start it again) and its result is journaled in this workflow's history before this workflow sees it. The child
+    /// is an ordinary instance with its own history, custom status and events; status queries read it by its id.
+    /// </summary>
+    /// <typeparam name="TResult">The child workflow's output type.</typeparam>
+    /// <param name="name">The child workflow's registered name.</param>
+    /// <param name="input">A JSON-serialisable input; never a secret.</param>
+    /// <param name="instanceId">
+    /// The child's instance id: deterministic (derived from <see cref="InstanceId"/>, for example the parent id and a
+    /// ring), never random, so every replay names the same child.
+    /// </param>
+    /// <returns>The child's output (of its last execution, when it continued as new).</returns>
+    /// <exception cref="SubWorkflowFailedException">The child failed or was terminated.</exception>
+    Task<TResult> CallSubWorkflowAsync<TResult>(string name, object? input, string instanceId);
+
+    /// <summary>
+    /// Ends the current execution of this workflow once its code returns and starts a new execution of the same
+    /// instance (same id) with <paramref name="input"/> and a fresh, empty history — the way to loop for a long time
+    /// without a history that grows. The value the code returns after calling this is ignored, and so are the results
+    /// of tasks still pending (a timer not yet fired is dropped). The custom status stays until the new execution sets
+    /// one. External events raised but not yet received are handed to the new execution when
+    /// <paramref name="preserveUnprocessedEvents"/> is true, and dropped otherwise. A workflow that throws after calling
+    /// this fails instead of continuing. Calling it again before returning replaces the input.
+    /// </summary>
+    /// <param name="input">The new execution's JSON-serialisable input; never a secret.</param>
+    /// <param name="preserveUnprocessedEvents">Whether events not yet received carry over to the new execution.</param>
+    void ContinueAsNew(object? input, bool preserveUnprocessedEvents = true);
 
     /// <summary>Sets the JSON-serialisable custom status that status queries show; never a secret.</summary>
     /// <param name="customStatus">The status object, or <c>null</c> to clear it.</param>

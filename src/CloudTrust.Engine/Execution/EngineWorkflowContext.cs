@@ -33,6 +33,33 @@ internal sealed class EngineWorkflowContext(string instanceId, string name, Sync
 
     public IReadOnlyDictionary<int, WorkflowRequest> Open => open;
 
+    /// <summary>Gets what the workflow asked for with <see cref="ContinueAsNew"/>, if it did.</summary>
+    public ContinueAsNewRequest? ContinuedAsNew { get; private set; }
+
+    public async Task<TResult> CallSubWorkflowAsync<TResult>(string name, object? input, string instanceId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
+        if (string.Equals(instanceId, InstanceId, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"a sub-workflow cannot have its parent's id '{instanceId}'", nameof(instanceId));
+        }
+
+        var request = new SubWorkflowRequest(nextTaskId++, name, instanceId, JsonSerializer.Serialize(input, EngineJson.Options));
+        Register(request);
+        var answer = await request.Answer.Task;
+        if (answer.Kind == HistoryEventKind.SubWorkflowFailed)
+        {
+            var failure = JsonSerializer.Deserialize<WorkflowFailure>(answer.Payload!, EngineJson.Options)!;
+            throw new SubWorkflowFailedException(name, instanceId, failure);
+        }
+
+        return answer.Payload is null ? default! : JsonSerializer.Deserialize<TResult>(answer.Payload, EngineJson.Options)!;
+    }
+
+    public void ContinueAsNew(object? input, bool preserveUnprocessedEvents = true)
+        => ContinuedAsNew = new ContinueAsNewRequest(JsonSerializer.Serialize(input, EngineJson.Options), preserveUnprocessedEvents);
+
     public async Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, ActivityRetryPolicy? retry = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -77,6 +104,16 @@ internal sealed class EngineWorkflowContext(string instanceId, string name, Sync
 
         return answer.Payload is null ? default! : JsonSerializer.Deserialize<T>(answer.Payload, EngineJson.Options)!;
     }
+
+    /// <summary>Takes the custom status the instance has in the journal (from before a restart or a continue-as-new) as unchanged.</summary>
+    public void RestoreCustomStatus(string? json)
+    {
+        CustomStatusJson = json;
+        CustomStatusChanged = false;
+    }
+
+    /// <summary>Forgets a continue-as-new that could not be journaled (the executor stops; a later run replays to it again).</summary>
+    public void CancelContinueAsNew() => ContinuedAsNew = null;
 
     public void SetCustomStatus(object? customStatus)
     {
@@ -146,3 +183,8 @@ internal sealed class EngineWorkflowContext(string instanceId, string name, Sync
 /// <param name="Attempts">How many attempts were made.</param>
 /// <param name="Failure">What the last attempt threw.</param>
 internal sealed record ActivityFailurePayload(int Attempts, WorkflowFailure Failure);
+
+/// <summary>What a workflow asked for when it continued as new.</summary>
+/// <param name="InputJson">The new execution's input as JSON.</param>
+/// <param name="PreserveUnprocessedEvents">Whether events not yet received carry over.</param>
+internal sealed record ContinueAsNewRequest(string? InputJson, bool PreserveUnprocessedEvents);

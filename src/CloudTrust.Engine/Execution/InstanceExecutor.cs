@@ -9,11 +9,17 @@ namespace CloudTrust.Engine.Execution;
 /// Drives one workflow instance: replays its journal (checking the workflow asks for the same steps in the
 /// same order), then runs live, journaling every request before acting on it and every answer before the
 /// workflow sees it. Killing the process at any point loses at most work whose answer was not yet journaled.
+/// A sub-workflow is journaled before its child instance is started (idempotently, by its id) and answered from the
+/// child's final status; an execution that continues as new is archived and the next one runs in the same executor.
 /// </summary>
 internal sealed partial class InstanceExecutor
 {
     private readonly string instanceId;
-    private readonly string? inputJson;
+    private readonly string workflowName;
+    private readonly IChildInstanceHost children;
+    private readonly ILoggerFactory loggerFactory;
+    private readonly List<Task<ActivityOutcome>> abandoned = [];
+    private string? inputJson;
     private readonly WorkflowRegistration workflow;
     private readonly SqliteJournal journal;
     private readonly string owner;
@@ -22,12 +28,13 @@ internal sealed partial class InstanceExecutor
     private readonly AsyncSignal wake;
     private readonly TimeSpan pollInterval;
     private readonly ILogger logger;
-    private readonly WorkflowSynchronizationContext sync = new();
-    private readonly EngineWorkflowContext context;
+    private WorkflowSynchronizationContext sync = new();
+    private EngineWorkflowContext context;
     private readonly Dictionary<int, Task<ActivityOutcome>> running = [];
     private Task<string?>? workflowTask;
     private int nextSequence;
     private WorkflowStatus lastStatus = WorkflowStatus.Pending;
+    private bool continuedAsNew;
 
     public InstanceExecutor(
         WorkflowInstance instance,
@@ -38,6 +45,7 @@ internal sealed partial class InstanceExecutor
         ActivityInvoker invoker,
         AsyncSignal wake,
         TimeSpan pollInterval,
+        IChildInstanceHost children,
         ILoggerFactory loggerFactory)
     {
         instanceId = instance.InstanceId;
@@ -50,9 +58,11 @@ internal sealed partial class InstanceExecutor
         this.invoker = invoker;
         this.wake = wake;
         this.pollInterval = pollInterval;
+        this.children = children;
+        this.loggerFactory = loggerFactory;
+        workflowName = instance.Name;
         logger = loggerFactory.CreateLogger<InstanceExecutor>();
-        context = new EngineWorkflowContext(instance.InstanceId, instance.Name, sync, loggerFactory);
-        sync.Posted = wake.Set;
+        context = NewContext(instance.CustomStatus);
     }
 
     /// <summary>Runs the instance until it finishes, is halted by an operator, or <paramref name="cancellationToken"/> stops the engine.</summary>
@@ -61,7 +71,21 @@ internal sealed partial class InstanceExecutor
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            return await RunCoreAsync(stop.Token);
+            while (true)
+            {
+                var status = await RunCoreAsync(stop.Token);
+                if (!continuedAsNew)
+                {
+                    return status;
+                }
+
+                continuedAsNew = false;
+                // The execution continued as new: what it left in flight is abandoned and the next one starts afresh.
+                abandoned.AddRange(running.Values);
+                running.Clear();
+                workflowTask = null;
+                context = NewContext(context.CustomStatusJson);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -70,7 +94,7 @@ internal sealed partial class InstanceExecutor
         finally
         {
             await stop.CancelAsync();
-            foreach (var task in running.Values)
+            foreach (var task in running.Values.Concat(abandoned))
             {
                 try
                 {
@@ -135,6 +159,7 @@ internal sealed partial class InstanceExecutor
             }
 
             StartActivities(cancellationToken);
+            StartChildren();
             var (answer, halted) = await NextAnswerAsync(cancellationToken);
             if (halted)
             {
@@ -167,6 +192,11 @@ internal sealed partial class InstanceExecutor
                 if (asked.TaskId != recorded.TaskId || asked.Kind != recorded.Kind || !string.Equals(asked.Name, recorded.Name, StringComparison.Ordinal))
                 {
                     return $"journal step {recorded.Sequence} of instance '{instanceId}' is {recorded.Describe()}, but the workflow asked for {asked.Describe()}";
+                }
+
+                if (asked is SubWorkflowRequest child && SubWorkflowRequest.ChildIdOf(recorded) is { } journaledChild && journaledChild != child.ChildInstanceId)
+                {
+                    return $"journal step {recorded.Sequence} of instance '{instanceId}' started child '{journaledChild}', but the workflow asked for child '{child.ChildInstanceId}'";
                 }
 
                 asked.Journaled = true;
@@ -233,6 +263,52 @@ internal sealed partial class InstanceExecutor
     private WorkflowStatus CurrentStatus()
         => context.Open.Values.Any(r => r is ActivityRequest) || context.Open.Count == 0 ? WorkflowStatus.Running : WorkflowStatus.Waiting;
 
+    private EngineWorkflowContext NewContext(string? customStatusJson)
+    {
+        sync = new WorkflowSynchronizationContext { Posted = wake.Set };
+        var fresh = new EngineWorkflowContext(instanceId, workflowName, sync, loggerFactory);
+        fresh.RestoreCustomStatus(customStatusJson);
+        return fresh;
+    }
+
+    /// <summary>
+    /// Starts the child instance of every journaled sub-workflow request not yet started by this executor: new ones
+    /// and, after a restart, those whose answer is not journaled yet. Starting is idempotent by the child's id, so a
+    /// child that exists already (started before a crash) is taken up, never started twice.
+    /// </summary>
+    private void StartChildren()
+    {
+        foreach (var request in context.Open.Values)
+        {
+            if (request is SubWorkflowRequest child && child.Journaled && !child.Started)
+            {
+                child.Started = true;
+                child.StartFailure = children.EnsureChild(child.Name, child.ChildInstanceId, child.InputJson);
+            }
+        }
+    }
+
+    /// <summary>The answer to a sub-workflow request once its child is final (or could not be started), else null.</summary>
+    private HistoryEvent? ChildAnswer(SubWorkflowRequest request, DateTimeOffset now)
+    {
+        if (request.StartFailure is { } refused)
+        {
+            return new HistoryEvent(nextSequence, HistoryEventKind.SubWorkflowFailed, request.TaskId, request.Name, JsonSerializer.Serialize(refused, EngineJson.Options), now);
+        }
+
+        if (journal.GetInstance(request.ChildInstanceId) is not { } child || !child.Status.IsFinal())
+        {
+            return null;
+        }
+
+        return child.Status switch
+        {
+            WorkflowStatus.Completed => new HistoryEvent(nextSequence, HistoryEventKind.SubWorkflowCompleted, request.TaskId, request.Name, child.Output, now),
+            WorkflowStatus.Failed => new HistoryEvent(nextSequence, HistoryEventKind.SubWorkflowFailed, request.TaskId, request.Name, JsonSerializer.Serialize(child.Failure ?? new WorkflowFailure("Unknown", "the child failed"), EngineJson.Options), now),
+            _ => new HistoryEvent(nextSequence, HistoryEventKind.SubWorkflowFailed, request.TaskId, request.Name, JsonSerializer.Serialize(WorkflowFailure.From(new InstanceStateException($"instance '{child.InstanceId}' was terminated: {child.StatusReason ?? "no reason given"}")), EngineJson.Options), now),
+        };
+    }
+
     private void StartActivities(CancellationToken cancellationToken)
     {
         foreach (var request in context.Open.Values)
@@ -271,6 +347,14 @@ internal sealed partial class InstanceExecutor
                     ? new HistoryEvent(nextSequence, HistoryEventKind.ActivityCompleted, finished.Key, null, outcome.Output, now)
                     : new HistoryEvent(nextSequence, HistoryEventKind.ActivityFailed, finished.Key, null, JsonSerializer.Serialize(outcome.Failure, EngineJson.Options), now);
                 return Answered(Journal(answer, update));
+            }
+
+            foreach (var child in context.Open.Values.OfType<SubWorkflowRequest>().Where(c => c.Started).OrderBy(c => c.TaskId))
+            {
+                if (ChildAnswer(child, now) is { } childAnswer)
+                {
+                    return Answered(Journal(childAnswer, update));
+                }
             }
 
             var dueTimer = context.Open.Values.OfType<TimerRequest>().Where(t => t.FireAt <= now).OrderBy(t => t.FireAt).ThenBy(t => t.TaskId).FirstOrDefault();
@@ -320,6 +404,7 @@ internal sealed partial class InstanceExecutor
     {
         using var waitCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var waits = new List<Task>(running.Values) { wake.WaitAsync(waitCts.Token) };
+        waits.AddRange(context.Open.Values.OfType<SubWorkflowRequest>().Select(c => children.Stopped(c.ChildInstanceId)).OfType<Task>());
         var nextDue = context.Open.Values
             .Select(r => r switch { TimerRequest t => t.FireAt, EventWaitRequest { Deadline: { } d } => d, _ => (DateTimeOffset?)null })
             .Where(d => d is not null)
@@ -339,6 +424,23 @@ internal sealed partial class InstanceExecutor
     private WorkflowStatus? Finish()
     {
         var now = time.GetUtcNow();
+        if (workflowTask!.IsCompletedSuccessfully && context.ContinuedAsNew is { } next)
+        {
+            var last = new HistoryEvent(nextSequence, HistoryEventKind.ExecutionContinuedAsNew, null, null, next.InputJson, now);
+            var update = new InstanceUpdate(now, WorkflowStatus.Running, context.CustomStatusChanged, context.CustomStatusJson);
+            if (!journal.ContinueAsNew(instanceId, owner, last, next.InputJson, next.PreserveUnprocessedEvents, update))
+            {
+                context.CancelContinueAsNew();
+                return Halted();
+            }
+
+            inputJson = next.InputJson;
+            lastStatus = WorkflowStatus.Running;
+            continuedAsNew = true;
+            LogContinuedAsNew(instanceId, context.Name, nextSequence + 1);
+            return WorkflowStatus.Running;
+        }
+
         if (workflowTask!.IsCompletedSuccessfully)
         {
             var output = workflowTask.Result;
@@ -381,6 +483,9 @@ internal sealed partial class InstanceExecutor
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Instance {InstanceId}: replaying {Count} journal entries")]
     private partial void LogReplaying(string instanceId, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Instance {InstanceId} of {Workflow} continued as new after {Count} journal entries")]
+    private partial void LogContinuedAsNew(string instanceId, string workflow, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Instance {InstanceId} of {Workflow} completed")]
     private partial void LogCompleted(string instanceId, string workflow);

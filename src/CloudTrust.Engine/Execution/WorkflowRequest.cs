@@ -1,9 +1,10 @@
+using System.Text.Json;
 using CloudTrust.Core.Workflows;
 using CloudTrust.Engine.Journal;
 
 namespace CloudTrust.Engine.Execution;
 
-/// <summary>Something a workflow asked its context for and now awaits: an activity, a timer or an event.</summary>
+/// <summary>Something a workflow asked its context for and now awaits: an activity, a sub-workflow, a timer or an event.</summary>
 internal abstract class WorkflowRequest(int taskId)
 {
     public int TaskId { get; } = taskId;
@@ -67,3 +68,29 @@ internal sealed class EventWaitRequest(int taskId, string eventName, TimeSpan ti
 
     public override string? RequestPayload => Deadline is { } d ? $"\"{d.UtcDateTime:O}\"" : null;
 }
+
+/// <summary>A sub-workflow call: the child's workflow name, its deterministic instance id and its input.</summary>
+internal sealed class SubWorkflowRequest(int taskId, string name, string childInstanceId, string? inputJson) : WorkflowRequest(taskId)
+{
+    public override HistoryEventKind Kind => HistoryEventKind.SubWorkflowScheduled;
+
+    public override string Name { get; } = name;
+
+    public string ChildInstanceId { get; } = childInstanceId;
+
+    public string? InputJson { get; } = inputJson;
+
+    /// <summary>Gets or sets why the child could not be started (unknown workflow, bad input, id taken), if so.</summary>
+    public WorkflowFailure? StartFailure { get; set; }
+
+    public override string? RequestPayload => JsonSerializer.Serialize(new SubWorkflowSchedule(ChildInstanceId, InputJson), EngineJson.Options);
+
+    /// <summary>Reads the child's id from a journaled <see cref="HistoryEventKind.SubWorkflowScheduled"/> entry.</summary>
+    public static string? ChildIdOf(HistoryEvent scheduled)
+        => scheduled.Payload is null ? null : JsonSerializer.Deserialize<SubWorkflowSchedule>(scheduled.Payload, EngineJson.Options)?.InstanceId;
+}
+
+/// <summary>The journaled payload of a scheduled sub-workflow.</summary>
+/// <param name="InstanceId">The child's instance id.</param>
+/// <param name="Input">The child's input as JSON text.</param>
+internal sealed record SubWorkflowSchedule(string InstanceId, string? Input);

@@ -35,6 +35,21 @@ public enum HistoryEventKind
 
     /// <summary>The workflow threw (failure recorded).</summary>
     ExecutionFailed,
+
+    /// <summary>The workflow asked for a sub-workflow (name, child instance id and input recorded); the child is started after this is journaled.</summary>
+    SubWorkflowScheduled,
+
+    /// <summary>A sub-workflow completed (its output recorded).</summary>
+    SubWorkflowCompleted,
+
+    /// <summary>A sub-workflow failed or was terminated (its failure recorded).</summary>
+    SubWorkflowFailed,
+
+    /// <summary>
+    /// The execution ended by continuing as new (the new input recorded): the last entry of an execution, which is then
+    /// archived, and the instance starts again with an empty journal.
+    /// </summary>
+    ExecutionContinuedAsNew,
 }
 
 /// <summary>Helpers over <see cref="HistoryEventKind"/>.</summary>
@@ -42,14 +57,16 @@ public static class HistoryEventKindExtensions
 {
     /// <summary>Returns whether the kind records something the workflow asked for (as opposed to an answer).</summary>
     /// <param name="kind">The kind.</param>
-    /// <returns><c>true</c> for scheduled activities, created timers and started waits.</returns>
+    /// <returns><c>true</c> for scheduled activities and sub-workflows, created timers and started waits.</returns>
     public static bool IsRequest(this HistoryEventKind kind)
-        => kind is HistoryEventKind.ActivityScheduled or HistoryEventKind.TimerCreated or HistoryEventKind.EventWaitStarted;
+        => kind is HistoryEventKind.ActivityScheduled or HistoryEventKind.TimerCreated or HistoryEventKind.EventWaitStarted
+            or HistoryEventKind.SubWorkflowScheduled;
 
     /// <summary>Returns whether the kind answers an earlier request.</summary>
     /// <param name="kind">The kind.</param>
-    /// <returns><c>true</c> for activity results, fired timers and received or timed-out events.</returns>
+    /// <returns><c>true</c> for activity and sub-workflow results, fired timers and received or timed-out events.</returns>
     public static bool IsAnswer(this HistoryEventKind kind)
         => kind is HistoryEventKind.ActivityCompleted or HistoryEventKind.ActivityFailed or HistoryEventKind.TimerFired
-            or HistoryEventKind.EventReceived or HistoryEventKind.EventTimedOut;
+            or HistoryEventKind.EventReceived or HistoryEventKind.EventTimedOut
+            or HistoryEventKind.SubWorkflowCompleted or HistoryEventKind.SubWorkflowFailed;
 }

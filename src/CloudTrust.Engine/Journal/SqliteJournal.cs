@@ -93,6 +93,17 @@ internal sealed partial class SqliteJournal : IDisposable
             consumed_seq INTEGER
         );
         CREATE INDEX IF NOT EXISTS ix_inbox_pending ON inbox(instance_id, name, consumed_seq);
+        CREATE TABLE IF NOT EXISTS history_archive (
+            instance_id TEXT NOT NULL REFERENCES instances(id),
+            execution   INTEGER NOT NULL,
+            seq         INTEGER NOT NULL,
+            kind        TEXT NOT NULL,
+            task_id     INTEGER,
+            name        TEXT,
+            payload     TEXT,
+            timestamp   INTEGER NOT NULL,
+            PRIMARY KEY (instance_id, execution, seq)
+        ) WITHOUT ROWID;
         """;
 
     /// <summary>Creates an instance, or returns the existing one with that id (the caller decides whether it conflicts).</summary>
@@ -205,17 +216,85 @@ internal sealed partial class SqliteJournal : IDisposable
             var list = new List<HistoryEvent>();
             while (reader.Read())
             {
-                list.Add(new HistoryEvent(
-                    reader.GetInt32(0),
-                    Enum.Parse<HistoryEventKind>(reader.GetString(1)),
-                    reader.IsDBNull(2) ? null : reader.GetInt32(2),
-                    reader.IsDBNull(3) ? null : reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4),
-                    FromTicks(reader.GetInt64(5))));
+                list.Add(ReadEvent(reader, 0));
             }
 
             return list;
         }
+    }
+
+    /// <summary>Loads the journals of the executions that ended by continuing as new, oldest execution first.</summary>
+    public List<List<HistoryEvent>> LoadArchivedExecutions(string id)
+    {
+        lock (gate)
+        {
+            using var cmd = Command(null, "SELECT execution, seq, kind, task_id, name, payload, timestamp FROM history_archive WHERE instance_id = $id ORDER BY execution, seq;");
+            cmd.Parameters.AddWithValue("$id", id);
+            using var reader = cmd.ExecuteReader();
+            var executions = new List<List<HistoryEvent>>();
+            long? current = null;
+            while (reader.Read())
+            {
+                var execution = reader.GetInt64(0);
+                if (execution != current)
+                {
+                    executions.Add([]);
+                    current = execution;
+                }
+
+                executions[^1].Add(ReadEvent(reader, 1));
+            }
+
+            return executions;
+        }
+    }
+
+    /// <summary>
+    /// Ends the instance's current execution by continuing as new, in one transaction and only while the instance is
+    /// active and owned by <paramref name="owner"/>: appends <paramref name="last"/>, moves the execution's journal to
+    /// the archive, sets the new input, and drops the inbox events not yet received unless they are preserved. The
+    /// instance stays active with an empty journal, so the next run starts the new execution.
+    /// </summary>
+    public bool ContinueAsNew(string id, string owner, HistoryEvent last, string? newInput, bool preserveUnprocessedEvents, InstanceUpdate update)
+    {
+        return WhileLocked(id, () =>
+        {
+        lock (gate)
+        {
+            using var tx = connection.BeginTransaction();
+            if (!UpdateActiveInstance(tx, id, owner, update))
+            {
+                tx.Rollback();
+                return false;
+            }
+
+            InsertEvents(tx, id, [last]);
+            using (var archive = Command(tx, """
+                INSERT INTO history_archive (instance_id, execution, seq, kind, task_id, name, payload, timestamp)
+                SELECT instance_id, (SELECT COALESCE(MAX(execution), -1) + 1 FROM history_archive WHERE instance_id = $id),
+                       seq, kind, task_id, name, payload, timestamp
+                FROM history WHERE instance_id = $id;
+                DELETE FROM history WHERE instance_id = $id;
+                UPDATE instances SET input = $input WHERE id = $id;
+                """))
+            {
+                archive.Parameters.AddWithValue("$id", id);
+                archive.Parameters.AddWithValue("$input", (object?)newInput ?? DBNull.Value);
+                archive.ExecuteNonQuery();
+            }
+
+            if (!preserveUnprocessedEvents)
+            {
+                // Marked as consumed by no journal entry (-1): dropped, as Durable drops them.
+                using var drop = Command(tx, "UPDATE inbox SET consumed_seq = -1 WHERE instance_id = $id AND consumed_seq IS NULL;");
+                drop.Parameters.AddWithValue("$id", id);
+                drop.ExecuteNonQuery();
+            }
+
+            Commit(tx);
+            return true;
+        }
+        });
     }
 
     /// <summary>
@@ -523,6 +602,14 @@ internal sealed partial class SqliteJournal : IDisposable
             cmd.ExecuteNonQuery();
         }
     }
+
+    private static HistoryEvent ReadEvent(SqliteDataReader reader, int first) => new(
+        reader.GetInt32(first),
+        Enum.Parse<HistoryEventKind>(reader.GetString(first + 1)),
+        reader.IsDBNull(first + 2) ? null : reader.GetInt32(first + 2),
+        reader.IsDBNull(first + 3) ? null : reader.GetString(first + 3),
+        reader.IsDBNull(first + 4) ? null : reader.GetString(first + 4),
+        FromTicks(reader.GetInt64(first + 5)));
 
     private const string InstanceColumns = "id, name, input, status, custom_status, output, failure, status_reason, created_at, updated_at, completed_at";
 

@@ -11,7 +11,8 @@ namespace CloudTrust.Functions.Durable;
 /// CreateTimer(DateTime, CancellationToken), WaitForExternalEvent(name, TimeSpan) throwing TaskCanceledException on
 /// timeout, CreateReplaySafeLogger(string categoryName): there is no overload taking an ILogger; the factory behind it is the
 /// function's own, FunctionsOrchestrationContext.LoggerFactory in azure-functions-durable-extension), RetryPolicy.cs, TaskOptions.cs (FromRetryPolicy),
-/// TaskFailedException.cs (FailureDetails). Activities are called by function name (<see cref="Api.FunctionNames.FunctionFor"/>).
+/// TaskFailedException.cs (FailureDetails), CallSubOrchestratorAsync with SubOrchestrationOptions(instanceId:) (TaskOptions.cs) and
+/// ContinueAsNew(newInput, preserveUnprocessedEvents). Activities are called by function name (<see cref="Api.FunctionNames.FunctionFor"/>).
 /// </summary>
 /// <param name="inner">The Durable Task orchestration context.</param>
 internal sealed class DurableWorkflowContext(TaskOrchestrationContext inner) : IWorkflowContext
@@ -38,6 +39,20 @@ internal sealed class DurableWorkflowContext(TaskOrchestrationContext inner) : I
             throw new ActivityFailedException(name, retry?.MaxAttempts ?? 1, ToFailure(ex.FailureDetails));
         }
     }
+
+    public async Task<TResult> CallSubWorkflowAsync<TResult>(string name, object? input, string instanceId)
+    {
+        try
+        {
+            return await inner.CallSubOrchestratorAsync<TResult>(name, input, new SubOrchestrationOptions(instanceId: instanceId));
+        }
+        catch (TaskFailedException ex)
+        {
+            throw new SubWorkflowFailedException(name, instanceId, ToFailure(ex.FailureDetails));
+        }
+    }
+
+    public void ContinueAsNew(object? input, bool preserveUnprocessedEvents = true) => inner.ContinueAsNew(input, preserveUnprocessedEvents);
 
     public Task CreateTimer(DateTime fireAt, CancellationToken cancellationToken) => inner.CreateTimer(fireAt, cancellationToken);
 

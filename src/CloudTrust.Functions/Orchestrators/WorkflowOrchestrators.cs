@@ -1,4 +1,5 @@
 using CloudTrust.Core.Kerberos;
+using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Core.Rollout.Workflow;
 using CloudTrust.Core.Rotation;
 using CloudTrust.Functions.Durable;
@@ -41,6 +42,30 @@ public static class WorkflowOrchestrators
     [Function(EnsureKerberosServersWorkflow.Name)]
     public static Task<EnsureKerberosServersOutput> EnsureKerberosServers([OrchestrationTrigger] TaskOrchestrationContext context, EnsureKerberosServersInput request)
         => new EnsureKerberosServersWorkflow().RunAsync(Wrap(context), Required(request));
+
+    /// <summary>One ring's verification polling (a child of the rollout that continues as new).</summary>
+    /// <param name="context">The orchestration context.</param>
+    /// <param name="request">The orchestration's input.</param>
+    /// <returns>The ring's gate decision and last reading.</returns>
+    [Function(RingVerificationWorkflow.Name)]
+    public static Task<RingVerificationResult> RingVerification([OrchestrationTrigger] TaskOrchestrationContext context, RingVerificationRequest request)
+        => new RingVerificationWorkflow().RunAsync(Wrap(context), Required(request));
+
+    /// <summary>A key-trust ring's sign-in tracking or the final ticket probe (a child of the rollout).</summary>
+    /// <param name="context">The orchestration context.</param>
+    /// <param name="request">The orchestration's input.</param>
+    /// <returns>The probe's summary.</returns>
+    [Function(TicketProbeTrackingWorkflow.Name)]
+    public static Task<TicketProbeSummary> TicketProbeTracking([OrchestrationTrigger] TaskOrchestrationContext context, TicketProbeTrackingRequest request)
+        => new TicketProbeTrackingWorkflow().RunAsync(Wrap(context), Required(request));
+
+    /// <summary>A certificate-trust ring's re-provisioning tracking (a child of the rollout).</summary>
+    /// <param name="context">The orchestration context.</param>
+    /// <param name="request">The orchestration's input.</param>
+    /// <returns>The ring's re-provisioning.</returns>
+    [Function(ReprovisioningTrackingWorkflow.Name)]
+    public static Task<ReprovisioningStatus> ReprovisioningTracking([OrchestrationTrigger] TaskOrchestrationContext context, ReprovisioningTrackingRequest request)
+        => new ReprovisioningTrackingWorkflow().RunAsync(Wrap(context), Required(request));
 
     private static T Required<T>(T? input)
         where T : class

@@ -54,7 +54,11 @@ public sealed class RolloutEndpoints(HostSettings settings)
         var views = new List<RolloutStatusView>();
         await foreach (var instance in client.GetAllInstancesAsync(new OrchestrationQuery { InstanceIdPrefix = "rollout-", FetchInputsAndOutputs = true }).WithCancellation(context.CancellationToken))
         {
-            views.Add(View(instance));
+            // A rollout's children (<rollout>.ring-<n>, …) are shown through their rollout, not as rollouts.
+            if (!instance.InstanceId.Contains('.', StringComparison.Ordinal))
+            {
+                views.Add(await ViewAsync(client, instance, context.CancellationToken));
+            }
         }
 
         return await HttpResponses.JsonAsync(request, HttpStatusCode.OK, views, context.CancellationToken);
@@ -70,7 +74,7 @@ public sealed class RolloutEndpoints(HostSettings settings)
         }
 
         return await client.GetInstanceAsync(id, getInputsAndOutputs: true, context.CancellationToken) is { } instance
-            ? await HttpResponses.JsonAsync(request, HttpStatusCode.OK, View(instance), context.CancellationToken)
+            ? await HttpResponses.JsonAsync(request, HttpStatusCode.OK, await ViewAsync(client, instance, context.CancellationToken), context.CancellationToken)
             : await HttpResponses.ProblemAsync(request, ApiProblem.NotFound(id), context.CancellationToken);
     }
 
@@ -89,7 +93,7 @@ public sealed class RolloutEndpoints(HostSettings settings)
             return await HttpResponses.ProblemAsync(request, ApiProblem.NotFound(id), context.CancellationToken);
         }
 
-        if (RolloutAction.CheckWaitingFor(View(instance).AsStatus(), eventName) is { Count: > 0 } notWaiting)
+        if (RolloutAction.CheckWaitingFor((await ViewAsync(client, instance, context.CancellationToken)).AsStatus(), eventName) is { Count: > 0 } notWaiting)
         {
             return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the answer", notWaiting) with { Status = 409, Title = "Conflict" }, context.CancellationToken);
         }
@@ -110,7 +114,8 @@ public sealed class RolloutEndpoints(HostSettings settings)
             }
 
             var by = Approver.Name(settings.AppServiceAuthentication, principal);
-            if (RolloutAction.ReadDeletionApproval(body, View(instance).AsStatus(), by, out var approval) is { Count: > 0 } wrong)
+            var current = (await ViewAsync(client, instance, context.CancellationToken)).AsStatus();
+            if (RolloutAction.ReadDeletionApproval(body, current, by, out var approval) is { Count: > 0 } wrong)
             {
                 return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the deletion approval", wrong), context.CancellationToken);
             }
@@ -122,6 +127,13 @@ public sealed class RolloutEndpoints(HostSettings settings)
         return await HttpResponses.JsonAsync(request, HttpStatusCode.Accepted, new { id, raised = eventName }, context.CancellationToken);
     }
 
-    private static RolloutStatusView View(OrchestrationMetadata instance)
-        => RolloutStatusView.From(instance.InstanceId, instance.RuntimeStatus.ToString(), instance.CreatedAt, instance.LastUpdatedAt, instance.SerializedCustomStatus, instance.SerializedOutput);
+    // While the rollout waits for a child (a ring's verification, a tracking loop), the child's status has the counts.
+    private static async Task<RolloutStatusView> ViewAsync(DurableTaskClient client, OrchestrationMetadata instance, CancellationToken cancellationToken)
+    {
+        var own = RolloutStatusView.From(instance.InstanceId, instance.RuntimeStatus.ToString(), instance.CreatedAt, instance.LastUpdatedAt, instance.SerializedCustomStatus, instance.SerializedOutput);
+        var childId = RolloutChildInstances.ToRead(instance.InstanceId, own.AsStatus());
+        return childId is not null && await client.GetInstanceAsync(childId, getInputsAndOutputs: true, cancellationToken) is { } child
+            ? RolloutStatusView.From(instance.InstanceId, instance.RuntimeStatus.ToString(), instance.CreatedAt, instance.LastUpdatedAt, instance.SerializedCustomStatus, instance.SerializedOutput, child.SerializedCustomStatus)
+            : own;
+    }
 }

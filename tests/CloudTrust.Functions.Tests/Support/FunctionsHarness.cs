@@ -50,6 +50,10 @@ public sealed class FunctionsHarness : IAsyncDisposable
 
     public DurableTaskClient Client => Runtime.Client;
 
+    /// <summary>Gets the instances a user starts (rollouts and rotation runs), without a rollout's children (ids with a '.').</summary>
+    public async Task<IReadOnlyList<OrchestrationMetadata>> RolloutsAndRunsAsync()
+        => [.. (await Client.GetAllInstancesAsync(new OrchestrationQuery()).ToListAsync()).Where(i => !i.InstanceId.Contains('.', StringComparison.Ordinal))];
+
     /// <summary>Gets how often the runtime invoked an activity function (retries included).</summary>
     public int Invocations(string function) => invocations.GetValueOrDefault(function);
 

@@ -87,6 +87,9 @@ public sealed class RolloutHarness : IAsyncDisposable
         var loggers = NullLoggerFactory.Instance;
         var registry = new WorkflowRegistry()
             .AddWorkflow<RolloutRequest, RolloutReport>(RolloutWorkflow.Name, new RolloutWorkflow())
+            .AddWorkflow<RingVerificationRequest, RingVerificationResult>(RingVerificationWorkflow.Name, new RingVerificationWorkflow())
+            .AddWorkflow<TicketProbeTrackingRequest, TicketProbeSummary>(TicketProbeTrackingWorkflow.Name, new TicketProbeTrackingWorkflow())
+            .AddWorkflow<ReprovisioningTrackingRequest, ReprovisioningStatus>(ReprovisioningTrackingWorkflow.Name, new ReprovisioningTrackingWorkflow())
             .AddActivities(new RolloutActivitySet(graph, kerberos, null, clock, loggers).RegisterWith);
         var engineOptions = new WorkflowEngineOptions { DatabasePath = Path.Combine(directory, "journal.db"), PollInterval = TimeSpan.FromMilliseconds(50) };
         var engine = new WorkflowEngine(registry, engineOptions, clock, loggers);

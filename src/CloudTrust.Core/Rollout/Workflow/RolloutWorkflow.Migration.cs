@@ -74,17 +74,14 @@ public sealed partial class RolloutWorkflow
         var deployed = await context.CallActivityAsync<ContainerDeletionResult>(RolloutActivityNames.DeployContainerDeletion, new ContainerDeletionInput(ring.GroupIds), Retry);
         migration = migration with { DeletionApproval = approval, DeletionScriptId = deployed.ScriptId };
         var until = deployedAt + ring.VerificationDeadline;
-        ReprovisioningStatus progress;
-        do
-        {
-            await context.CreateTimer(context.CurrentUtcDateTime + run.Plan.PollInterval, CancellationToken.None);
-            progress = await context.CallActivityAsync<ReprovisioningStatus>(
-                RolloutActivityNames.ReadReprovisioning,
-                new ReprovisioningInput(ring.GroupIds, deployed.ScriptId, deployedAt, SampleLimit),
-                Retry);
-            run.Status("reprovisioning", ring.Name, index + 1, report.Counts, report.Verdict, [$"{progress.Reprovisioned} of {progress.Users} user(s) provisioned WHfB again; containers deleted on {progress.ContainersDeleted} device(s)"], []);
-        }
-        while (progress.Reprovisioned < progress.Users && context.CurrentUtcDateTime < until);
+
+        // Tracked up to the ring's deadline in its own instance, which continues as new: no history grows with it.
+        var status = new RolloutStatus("reprovisioning", ring.Name, index + 1, run.Plan.Rings.Count, report.Counts, report.Verdict, [], []);
+        context.SetCustomStatus(status);
+        var progress = await context.CallSubWorkflowAsync<ReprovisioningStatus>(
+            ReprovisioningTrackingWorkflow.Name,
+            new ReprovisioningTrackingRequest(ring.GroupIds, deployed.ScriptId, deployedAt, until, run.Plan.PollInterval, status),
+            RolloutChildInstances.ReprovisioningOf(context.InstanceId, index + 1));
 
         var reasons = progress.Reprovisioned < progress.Users
             ? [.. report.Reasons, $"{progress.Users - progress.Reprovisioned} user(s) had not provisioned WHfB again by the ring's deadline"]
@@ -128,16 +125,14 @@ public sealed partial class RolloutWorkflow
         var deployed = await context.CallActivityAsync<TicketProbeDeployResult>(RolloutActivityNames.DeployTicketProbe, new TicketProbeDeployInput(groups), Retry);
         var until = context.CurrentUtcDateTime + ring.VerificationDeadline;
         var targeted = report.Counts?.Targeted ?? 0;
-        TicketProbeSummary summary;
-        do
-        {
-            await context.CreateTimer(context.CurrentUtcDateTime + run.Plan.PollInterval, CancellationToken.None);
-            summary = await context.CallActivityAsync<TicketProbeSummary>(RolloutActivityNames.ReadTicketProbe, new TicketProbeReadInput(deployed.ScriptId, SampleLimit, ring.GroupIds), Retry);
-            run.Status("signInTracking", ring.Name, index + 1, report.Counts, report.Verdict, [$"{summary.Working} of {targeted} device(s) get cloud and on-premises TGTs after signing out and in ({summary.Reported} reported)"], []);
-        }
-        while (summary.Working < targeted && context.CurrentUtcDateTime < until);
 
-        return summary;
+        // Tracked up to the ring's deadline in its own instance, which continues as new: no history grows with it.
+        var status = new RolloutStatus("signInTracking", ring.Name, index + 1, run.Plan.Rings.Count, report.Counts, report.Verdict, [], []);
+        context.SetCustomStatus(status);
+        return await context.CallSubWorkflowAsync<TicketProbeSummary>(
+            TicketProbeTrackingWorkflow.Name,
+            new TicketProbeTrackingRequest(deployed.ScriptId, ring.GroupIds, targeted, true, until, run.Plan.PollInterval, status),
+            RolloutChildInstances.SignIn(context.InstanceId, index + 1));
     }
 
     /// <summary>On an abort before the container deletion: puts the ring back into the certificate-trust policies.</summary>

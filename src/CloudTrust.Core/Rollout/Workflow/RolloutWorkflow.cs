@@ -12,8 +12,9 @@ namespace CloudTrust.Core.Rollout.Workflow;
 /// and which one wins) → ensure the profile → for each ring: readiness, the migration's reversible steps, assign,
 /// poll the policy state on durable timers, evaluate the gate, wait for approval when the ring asks for it, then the
 /// migration's tracking (and, for certificate trust, the approved container deletion) → final report. A failed gate
-/// pauses until <c>resume</c> or <c>abort</c>. Written only against <see cref="IWorkflowContext"/>: deterministic and
-/// replay-safe.
+/// pauses until <c>resume</c> or <c>abort</c>. Each ring's polling runs in a <see cref="RingVerificationWorkflow"/>
+/// sub-workflow, so the rollout's own history stays small however long a ring soaks. Written only against
+/// <see cref="IWorkflowContext"/>: deterministic and replay-safe.
 /// </summary>
 public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutReport>
 {
@@ -26,7 +27,8 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
     /// <summary>How long without a check-in makes a device not ready.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(7);
 
-    private static readonly ActivityRetryPolicy Retry = new(5, TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromMinutes(2));
+    /// <summary>How the rollout and its polling sub-workflows retry an activity.</summary>
+    internal static readonly ActivityRetryPolicy Retry = new(5, TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromMinutes(2));
 
     /// <inheritdoc />
     public async Task<RolloutReport> RunAsync(IWorkflowContext context, RolloutRequest input)
@@ -119,22 +121,17 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         addedSoFar.AddRange(assigned.Added);
         var assignedAt = context.CurrentUtcDateTime;
 
-        RingStatusResult? status = null;
-        GateDecision? decision = null;
-        var polls = 0;
-        do
-        {
-            run.Status("verifying", ring.Name, index + 1, status?.Counts, decision?.Verdict ?? GateVerdict.Wait, decision?.Reasons ?? [], []);
-            await context.CreateTimer(context.CurrentUtcDateTime + plan.PollInterval, CancellationToken.None);
-            status = await context.CallActivityAsync<RingStatusResult>(RolloutActivityNames.ReadRingStatus, new RingStatusInput(plan.ProfileMode, policyId, ring.GroupIds, SampleLimit), Retry);
-            polls++;
-            decision = RingGate.Evaluate(ring, status.Counts, context.CurrentUtcDateTime - assignedAt);
-            run.Status("verifying", ring.Name, index + 1, status.Counts, decision.Verdict, decision.Reasons, []);
-        }
-        while (decision.Verdict == GateVerdict.Wait);
+        // The polling runs in the ring's own instance, which continues as new so that no history grows with a long
+        // soak; the gate's waits for people stay here, where resume, abort and approve are raised.
+        run.Status("verifying", ring.Name, index + 1, null, GateVerdict.Wait, [], []);
+        var verified = await context.CallSubWorkflowAsync<RingVerificationResult>(
+            RingVerificationWorkflow.Name,
+            new RingVerificationRequest(ring, index + 1, plan.Rings.Count, plan.ProfileMode, policyId, plan.PollInterval, assignedAt),
+            RolloutChildInstances.RingVerification(context.InstanceId, index + 1));
+        var (status, decision, polls) = (verified.Status, verified.Decision, verified.Polls);
+        run.Status("verifying", ring.Name, index + 1, status.Counts, decision.Verdict, decision.Reasons, []);
 
         var resumed = false;
-        status ??= new RingStatusResult(new RingCounts(0, 0, 0, 0, 0, 0), []);
         if (decision.Verdict == GateVerdict.Fail)
         {
             var reasons = decision.Reasons.Concat(status.Failing.Select(d => $"{d.DeviceName} ({d.DeviceId}): {d.State}")).ToList();
@@ -169,16 +166,12 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         var targeted = rings.Sum(r => r.Counts?.Targeted ?? 0);
         var deployed = await context.CallActivityAsync<TicketProbeDeployResult>(RolloutActivityNames.DeployTicketProbe, new TicketProbeDeployInput(plan.AllGroupIds), Retry);
         var until = context.CurrentUtcDateTime + plan.Rings.Max(r => r.VerificationDeadline);
-        TicketProbeSummary summary;
-        do
-        {
-            run.Status("ticketProbe", rings[^1].Name, plan.Rings.Count, rings[^1].Counts, rings[^1].Verdict, [], []);
-            await context.CreateTimer(context.CurrentUtcDateTime + plan.PollInterval, CancellationToken.None);
-            summary = await context.CallActivityAsync<TicketProbeSummary>(RolloutActivityNames.ReadTicketProbe, new TicketProbeReadInput(deployed.ScriptId, SampleLimit), Retry);
-        }
-        while (summary.Reported < targeted && context.CurrentUtcDateTime < until);
-
-        return summary;
+        var status = new RolloutStatus("ticketProbe", rings[^1].Name, plan.Rings.Count, plan.Rings.Count, rings[^1].Counts, rings[^1].Verdict, [], []);
+        context.SetCustomStatus(status);
+        return await context.CallSubWorkflowAsync<TicketProbeSummary>(
+            TicketProbeTrackingWorkflow.Name,
+            new TicketProbeTrackingRequest(deployed.ScriptId, null, targeted, false, until, plan.PollInterval, status),
+            RolloutChildInstances.TicketProbe(context.InstanceId));
     }
 
     private static async Task<string> WaitForAnyAsync(IWorkflowContext context, string first, string second)

@@ -1,0 +1,10 @@
+using CloudTrust.Core.Rollout.Activities;
+using CloudTrust.Core.Rollout.Gate;
+
+namespace CloudTrust.Core.Rollout.Workflow;
+
+/// <summary>Output of <see cref="RingVerificationWorkflow"/>: the gate's decision (pass or fail) and the read behind it.</summary>
+/// <param name="Status">The last read of the ring's device states.</param>
+/// <param name="Decision">The gate's decision; never <see cref="GateVerdict.Wait"/>.</param>
+/// <param name="Polls">How many reads the ring took, over every execution.</param>
+public sealed record RingVerificationResult(RingStatusResult Status, GateDecision Decision, int Polls);

@@ -1,0 +1,70 @@
+using CloudTrust.Core.Rollout.Activities;
+using CloudTrust.Core.Rollout.Gate;
+using CloudTrust.Core.Workflows;
+
+namespace CloudTrust.Core.Rollout.Workflow;
+
+/// <summary>
+/// One ring's verification, run by the rollout as a sub-workflow: poll the ring's policy state on durable timers and
+/// evaluate the gate until it passes or fails, then return the decision. The polling of an enterprise ring can last
+/// weeks (every 15 minutes up to the verification deadline); so that no history grows with it, the workflow
+/// continues as new every <see cref="PollsPerExecution"/> polls, carrying only its counts, the last reading and the
+/// verdict. The gate's waits for people (resume, abort, approve) stay in the rollout, where the events are raised.
+/// </summary>
+/// <remarks>
+/// Its custom status is the rollout's <see cref="RolloutStatus"/> for the ring (phase <c>verifying</c>), which status
+/// readers show instead of the rollout's own while the rollout waits for it (<see cref="RolloutChildInstances"/>).
+/// Durable's guidance for long loops: "Eternal orchestrations" and "Sub-orchestrations" on learn.microsoft.com.
+/// </remarks>
+public sealed class RingVerificationWorkflow : IWorkflow<RingVerificationRequest, RingVerificationResult>
+{
+    /// <summary>The workflow's registered name.</summary>
+    public const string Name = "RingVerification";
+
+    /// <summary>
+    /// Polls per execution before it continues as new: 48 (12 hours at the default 15-minute interval) keeps an
+    /// execution's history under 200 entries (four per poll).
+    /// </summary>
+    public const int PollsPerExecution = 48;
+
+    /// <inheritdoc />
+    public async Task<RingVerificationResult> RunAsync(IWorkflowContext context, RingVerificationRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var ring = input.Ring;
+        var status = input.Last;
+        var decision = input.Decision;
+        var polls = input.Polls;
+        for (var i = 0; i < PollsPerExecution; i++)
+        {
+            Show(context, input, status, decision);
+            await context.CreateTimer(context.CurrentUtcDateTime + input.PollInterval, CancellationToken.None);
+            status = await context.CallActivityAsync<RingStatusResult>(
+                RolloutActivityNames.ReadRingStatus,
+                new RingStatusInput(input.Mode, input.PolicyId, ring.GroupIds, RolloutWorkflow.SampleLimit),
+                RolloutWorkflow.Retry);
+            polls++;
+            decision = RingGate.Evaluate(ring, status.Counts, context.CurrentUtcDateTime - input.AssignedAt);
+            Show(context, input, status, decision);
+            if (decision.Verdict != GateVerdict.Wait)
+            {
+                return new RingVerificationResult(status, decision, polls);
+            }
+        }
+
+        context.ContinueAsNew(input with { Polls = polls, Last = status, Decision = decision });
+        return null!;
+    }
+
+    private static void Show(IWorkflowContext context, RingVerificationRequest input, RingStatusResult? status, GateDecision? decision)
+        => context.SetCustomStatus(new RolloutStatus(
+            "verifying",
+            input.Ring.Name,
+            input.RingNumber,
+            input.RingCount,
+            status?.Counts,
+            decision?.Verdict ?? GateVerdict.Wait,
+            decision?.Reasons ?? [],
+            []));
+}
