@@ -1,3 +1,4 @@
+using CloudTrust.Tests.Shared.Durable;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using CloudTrust.Api;

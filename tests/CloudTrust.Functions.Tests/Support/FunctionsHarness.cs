@@ -1,3 +1,4 @@
+using CloudTrust.Tests.Shared.Durable;
 using System.Reflection;
 using Azure.Data.Tables;
 using CloudTrust.Tests.Shared.Azurite;

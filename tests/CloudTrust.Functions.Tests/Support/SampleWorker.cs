@@ -1,3 +1,4 @@
+using CloudTrust.Tests.Shared.Durable;
 using System.Text.Json;
 using Azure.Identity;
 using CloudTrust.Api;

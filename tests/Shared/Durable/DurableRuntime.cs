@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace CloudTrust.Functions.Tests.Runtime;
+namespace CloudTrust.Tests.Shared.Durable;
 
 /// <summary>
 /// The real Durable Task runtime on loopback, put together from durabletask-dotnet's own pieces as its
@@ -31,8 +31,9 @@ public sealed class DurableRuntime : IAsyncDisposable
     private readonly DataConverter converter;
     private IHost? worker;
 
-    private DurableRuntime(IHost sidecar, IHost clientHost, string address, DataConverter converter)
+    private DurableRuntime(IHost sidecar, IHost clientHost, string address, DataConverter converter, InMemoryOrchestrationService backend)
     {
+        Backend = backend;
         this.sidecar = sidecar;
         this.clientHost = clientHost;
         this.address = address;
@@ -41,6 +42,9 @@ public sealed class DurableRuntime : IAsyncDisposable
     }
 
     public DurableTaskClient Client { get; }
+
+    /// <summary>Gets the in-memory backend (for example to read an instance's current history).</summary>
+    public InMemoryOrchestrationService Backend { get; }
 
     public static async Task<DurableRuntime> StartAsync(DataConverter converter, ILoggerFactory? loggers = null)
     {
@@ -80,7 +84,7 @@ public sealed class DurableRuntime : IAsyncDisposable
             })
             .Build();
         await clientHost.StartAsync();
-        return new DurableRuntime(sidecar, clientHost, address, converter);
+        return new DurableRuntime(sidecar, clientHost, address, converter, backend);
     }
 
     /// <summary>Starts a worker with these orchestrators and activities (stopping the one running, if any).</summary>

@@ -3,7 +3,7 @@ using CloudTrust.Functions.Orchestrators;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Extensions.Abstractions;
 
-namespace CloudTrust.Functions.Tests.Runtime;
+namespace CloudTrust.Tests.Shared.Durable;
 
 /// <summary>The product's <c>[Function]</c> methods, found in the Functions assembly by their trigger bindings.</summary>
 public static class FunctionCatalog

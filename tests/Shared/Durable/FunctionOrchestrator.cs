@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CloudTrust.Functions.Tests.Runtime;
+namespace CloudTrust.Tests.Shared.Durable;
 
 /// <summary>
 /// Runs one of the product's <c>[OrchestrationTrigger]</c> functions as the Durable worker extension runs it

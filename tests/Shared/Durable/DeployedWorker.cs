@@ -7,7 +7,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.Core;
 using Microsoft.Extensions.Hosting;
 
-namespace CloudTrust.Functions.Tests.Support;
+namespace CloudTrust.Tests.Shared.Durable;
 
 /// <summary>
 /// The deployed worker's services, built as <c>Program.cs</c> builds them: <c>FunctionsApplication.CreateBuilder</c>,

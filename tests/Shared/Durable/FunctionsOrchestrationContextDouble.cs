@@ -3,7 +3,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Entities;
 using Microsoft.Extensions.Logging;
 
-namespace CloudTrust.Functions.Tests.Runtime;
+namespace CloudTrust.Tests.Shared.Durable;
 
 /// <summary>
 /// The context an orchestrator function receives in the isolated worker: the real worker's context wrapped as
