@@ -43,7 +43,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         this.loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         logger = this.loggerFactory.CreateLogger<WorkflowEngine>();
         journal = new SqliteJournal(options.DatabasePath, options.BusyTimeout, options.AfterCommit, this.loggerFactory.CreateLogger<WorkflowEngine>(), options.LockedPatience);
-        invoker = new ActivityInvoker(registry, time, this.loggerFactory.CreateLogger<ActivityInvoker>());
+        invoker = new ActivityInvoker(registry, time, this.loggerFactory.CreateLogger<ActivityInvoker>(), PayloadLimits.From(options));
     }
 
     /// <summary>Starts a workflow instance (or returns the existing one when the same id, workflow and input were started before).</summary>
@@ -54,6 +54,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
     /// <returns>The instance id.</returns>
     /// <exception cref="UnknownWorkflowException">No workflow has that name.</exception>
     /// <exception cref="InvalidWorkflowInputException">The input does not fit the workflow.</exception>
+    /// <exception cref="PayloadTooLargeException">The input is over <see cref="WorkflowEngineOptions.MaxPayloadBytes"/>.</exception>
     /// <exception cref="InstanceConflictException">The id is taken by another workflow or input.</exception>
     public Task<string> StartAsync(string workflowName, object? input, string? instanceId = null, CancellationToken cancellationToken = default)
         => StartJsonAsync(workflowName, JsonSerializer.Serialize(input, EngineJson.Options), instanceId, cancellationToken);
@@ -87,6 +88,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var registration = registry.GetWorkflow(workflowName);
         registration.ValidateInput(inputJson);
+        PayloadLimits.From(options).CheckPayload($"the input of workflow '{workflowName}'", inputJson);
         var id = instanceId ?? Guid.NewGuid().ToString("N");
         ValidateInstanceId(id);
 
@@ -298,7 +300,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable
         var instance = journal.GetInstance(instanceId)!;
         var registration = registry.GetWorkflow(instance.Name);
         var wake = new AsyncSignal();
-        var executor = new InstanceExecutor(instance, registration, journal, owner, time, invoker, wake, options.PollInterval, loggerFactory);
+        var executor = new InstanceExecutor(instance, registration, journal, owner, time, invoker, wake, options.PollInterval, loggerFactory, PayloadLimits.From(options));
         var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!running.TryAdd(instanceId, new RunningInstance(wake, completion.Task)))
         {

@@ -25,6 +25,7 @@ internal sealed partial class InstanceExecutor
     private readonly WorkflowSynchronizationContext sync = new();
     private readonly EngineWorkflowContext context;
     private readonly Dictionary<int, Task<ActivityOutcome>> running = [];
+    private readonly PayloadLimits limits;
     private Task<string?>? workflowTask;
     private int nextSequence;
     private WorkflowStatus lastStatus = WorkflowStatus.Pending;
@@ -38,8 +39,10 @@ internal sealed partial class InstanceExecutor
         ActivityInvoker invoker,
         AsyncSignal wake,
         TimeSpan pollInterval,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        PayloadLimits? limits = null)
     {
+        this.limits = limits ?? PayloadLimits.None;
         instanceId = instance.InstanceId;
         inputJson = instance.Input;
         lastStatus = instance.Status;
@@ -51,7 +54,7 @@ internal sealed partial class InstanceExecutor
         this.wake = wake;
         this.pollInterval = pollInterval;
         logger = loggerFactory.CreateLogger<InstanceExecutor>();
-        context = new EngineWorkflowContext(instance.InstanceId, instance.Name, sync, loggerFactory);
+        context = new EngineWorkflowContext(instance.InstanceId, instance.Name, sync, loggerFactory, this.limits);
         sync.Posted = wake.Set;
     }
 
@@ -342,6 +345,11 @@ internal sealed partial class InstanceExecutor
         if (workflowTask!.IsCompletedSuccessfully)
         {
             var output = workflowTask.Result;
+            if (limits.PayloadProblem($"the output of workflow '{context.Name}'", output) is { } tooLarge)
+            {
+                return Fail(tooLarge);
+            }
+
             var done = new HistoryEvent(nextSequence, HistoryEventKind.ExecutionCompleted, null, null, output, now);
             var update = new InstanceUpdate(now, WorkflowStatus.Completed, context.CustomStatusChanged, context.CustomStatusJson, Output: output);
             if (!journal.Append(instanceId, owner, [done], update))

@@ -37,17 +37,17 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         if (!read.IsValid)
         {
             var errors = read.Errors.Select(e => e.ToString()).ToList();
-            context.SetCustomStatus(new RolloutStatus("invalidPlan", null, 0, 0, null, null, errors, []));
+            context.SetCustomStatus(RolloutStatus.Create("invalidPlan", null, 0, 0, null, null, errors, []));
             return new RolloutReport(RolloutOutcome.InvalidPlan, errors, [], [], null, null, [], []);
         }
 
         var plan = read.Plan!;
-        context.SetCustomStatus(new RolloutStatus("resolvingGroups", null, 0, plan.Rings.Count, null, null, [], []));
+        context.SetCustomStatus(RolloutStatus.Create("resolvingGroups", null, 0, plan.Rings.Count, null, null, [], []));
         var resolved = await context.CallActivityAsync<ResolveRingGroupsResult>(RolloutActivityNames.ResolveRingGroups, ResolveRingGroupsInput.For(plan), Retry);
         if (!resolved.IsResolved)
         {
             var errors = resolved.Errors.Select(e => e.ToString()).ToList();
-            context.SetCustomStatus(new RolloutStatus("invalidPlan", null, 0, 0, null, null, errors, []));
+            context.SetCustomStatus(RolloutStatus.Create("invalidPlan", null, 0, 0, null, null, errors, []));
             return new RolloutReport(RolloutOutcome.InvalidPlan, errors, [], [], null, null, [], []);
         }
 
@@ -71,7 +71,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         if (blockers.Count > 0)
         {
             run.Status("blocked", null, 0, null, GateVerdict.Fail, blockers, []);
-            return new RolloutReport(RolloutOutcome.Blocked, [], outstanding, kerberos.Domains, null, null, [], [], null, analyses);
+            return new RolloutReport(RolloutOutcome.Blocked, [], [.. outstanding.Take(RolloutReport.MaxConflicts)], kerberos.Domains, null, null, [], [], null, analyses, outstanding.Count);
         }
 
         var profile = await context.CallActivityAsync<EnsureProfileResult>(
@@ -137,7 +137,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         status ??= new RingStatusResult(new RingCounts(0, 0, 0, 0, 0, 0), []);
         if (decision.Verdict == GateVerdict.Fail)
         {
-            var reasons = decision.Reasons.Concat(status.Failing.Select(d => $"{d.DeviceName} ({d.DeviceId}): {d.State}")).ToList();
+            var reasons = decision.Reasons.Concat(FailingDevices(status)).ToList();
             run.Status("paused", ring.Name, index + 1, status.Counts, decision.Verdict, reasons, [RolloutEvents.Resume, RolloutEvents.Abort]);
             var chosen = await WaitForAnyAsync(context, RolloutEvents.Resume, RolloutEvents.Abort);
             resumed = chosen == RolloutEvents.Resume;
@@ -181,6 +181,22 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         return summary;
     }
 
+    /// <summary>The failing devices for a status: how many there are and how many the read named, then the named ones.</summary>
+    private static IEnumerable<string> FailingDevices(RingStatusResult status)
+    {
+        var failing = status.Counts.Errors + status.Counts.Conflicts;
+        var unnamed = failing - status.Failing.Count;
+        if (unnamed > 0)
+        {
+            yield return $"{failing} device(s) in error or conflict: {status.Failing.Count} named, {StatusBudget.AndMore(unnamed)} (the report has the counts)";
+        }
+
+        foreach (var device in status.Failing)
+        {
+            yield return $"{device.DeviceName} ({device.DeviceId}): {device.State}";
+        }
+    }
+
     private static async Task<string> WaitForAnyAsync(IWorkflowContext context, string first, string second)
         => (await WaitForAnyAsync<object?>(context, first, second)).Name;
 
@@ -206,7 +222,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
 
         public RolloutPlan Plan { get; } = plan;
 
-        public void Status(string phase, string? ring, int number, RingCounts? counts, GateVerdict? verdict, IReadOnlyList<string> reasons, IReadOnlyList<string> waitingFor)
-            => Context.SetCustomStatus(new RolloutStatus(phase, ring, number, Plan.Rings.Count, counts, verdict, reasons, waitingFor));
+        public void Status(string phase, string? ring, int number, RingCounts? counts, GateVerdict? verdict, IEnumerable<string> reasons, IReadOnlyList<string> waitingFor)
+            => Context.SetCustomStatus(RolloutStatus.Create(phase, ring, number, Plan.Rings.Count, counts, verdict, reasons, waitingFor));
     }
 }
