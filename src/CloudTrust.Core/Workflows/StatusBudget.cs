@@ -54,22 +54,39 @@ public static class StatusBudget
     /// <exception cref="InvalidOperationException">Even the last reduction does not fit (a bug in the caller's reductions).</exception>
     public static T Fit<T>(T status, params IEnumerable<Func<T, T>> reductions)
     {
+        var (fitted, size) = Reduce(status, MaxCustomStatusBytes, reductions);
+        return size <= MaxCustomStatusBytes
+            ? fitted
+            : throw new InvalidOperationException($"a {typeof(T).Name} status is {size} bytes after every reduction, over the {MaxCustomStatusBytes}-byte limit");
+    }
+
+    /// <summary>
+    /// Returns <paramref name="value"/> when it fits <paramref name="maxBytes"/>; otherwise applies the reductions in
+    /// order until one fits, or returns the last (smallest) form when none does.
+    /// </summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="value">The value, for example a workflow's output.</param>
+    /// <param name="maxBytes">The budget, in bytes of UTF-16 JSON.</param>
+    /// <param name="reductions">Ever smaller forms of the value.</param>
+    /// <returns>The value or its reduced form.</returns>
+    public static T FitWithin<T>(T value, int maxBytes, params IEnumerable<Func<T, T>> reductions) => Reduce(value, maxBytes, reductions).Value;
+
+    private static (T Value, int Size) Reduce<T>(T value, int maxBytes, IEnumerable<Func<T, T>> reductions)
+    {
         ArgumentNullException.ThrowIfNull(reductions);
-        var size = Measure(status);
+        var size = Measure(value);
         foreach (var reduce in reductions)
         {
-            if (size <= MaxCustomStatusBytes)
+            if (size <= maxBytes)
             {
-                return status;
+                break;
             }
 
-            status = reduce(status);
-            size = Measure(status);
+            value = reduce(value);
+            size = Measure(value);
         }
 
-        return size <= MaxCustomStatusBytes
-            ? status
-            : throw new InvalidOperationException($"a {typeof(T).Name} status is {size} bytes after every reduction, over the {MaxCustomStatusBytes}-byte limit");
+        return (value, size);
     }
 
     /// <summary>Cuts a text to at most <paramref name="maxLength"/> characters, ending a cut text with "…" and never splitting a surrogate pair.</summary>

@@ -19,6 +19,8 @@ public sealed class StatusLimitTests(ITestOutputHelper output)
 {
     private const int Many = 1_000;
     private static readonly Guid Pilot = new("d0000000-0000-4000-8000-000000000001");
+    private static readonly Guid Early = new("d0000000-0000-4000-8000-000000000002");
+    private static readonly Guid Broad = new("d0000000-0000-4000-8000-000000000003");
 
     [Fact]
     public async Task A_thousand_conflicting_policies_block_with_a_bounded_status_and_exact_counts()
@@ -26,14 +28,16 @@ public sealed class StatusLimitTests(ITestOutputHelper output)
         await using var harness = await RolloutHarness.StartAsync(intune =>
         {
             intune.AddDeviceGroup(Pilot, 10);
+            intune.AddDeviceGroup(Early, 10);
+            intune.AddDeviceGroup(Broad, 10);
             for (var i = 0; i < Many; i++)
             {
-                intune.AddPolicy(string.Create(CultureInfo.InvariantCulture, $"Legacy WHfB certificate trust {i:D4}"), "made by hand", new Dictionary<string, bool> { [WhfbSettingIds.UseCertificateForOnPremAuth] = true }, [Pilot]);
+                intune.AddPolicy(string.Create(CultureInfo.InvariantCulture, $"Legacy WHfB certificate trust {i:D4}"), "made by hand", new Dictionary<string, bool> { [WhfbSettingIds.UseCertificateForOnPremAuth] = true }, [Pilot, Early, Broad]);
             }
         });
         harness.WatchStatuses("many-conflicts");
 
-        var report = await harness.RunAsync(Plans.Plan(Plans.Ring("pilot", Pilot)), "many-conflicts");
+        var report = await harness.RunAsync(Plans.Plan(Plans.Ring("pilot", Pilot), Plans.Ring("early", Early), Plans.Ring("broad", Broad)), "many-conflicts");
 
         Assert.Equal(RolloutOutcome.Blocked, report.Outcome);
         Assert.Equal(Many, report.ConflictCount);
@@ -43,8 +47,17 @@ public sealed class StatusLimitTests(ITestOutputHelper output)
         Assert.Equal(StatusBudget.SampleSize, status.Reasons.Count);
         Assert.Equal(status.ReasonCount - StatusBudget.SampleSize, status.MoreReasons);
         Assert.Contains(status.Reasons, r => r.Contains("Legacy WHfB certificate trust 0000", StringComparison.Ordinal));
+        Assert.InRange(report.Conflicts.Count, 1, RolloutReport.MaxConflicts);
+        Assert.Equal(Many - report.Conflicts.Count, report.MoreConflicts);
+        Assert.Equal(3, report.Analyses!.Count);
+        Assert.All(report.Analyses, a => Assert.True(a.Totals!.Sources >= Many, $"{a.Totals.Sources} sources"));
+        Assert.All(report.Analyses, a => Assert.True(a.Precedence.Sources.Count <= RolloutWorkflow.SampleLimit, $"{a.Precedence.Sources.Count} sources named"));
+        Assert.All(report.Analyses, a => Assert.True(a.Blocked, "a cut analysis still carries its block findings"));
         AssertStatusesWithinLimit(harness, "many-conflicts");
         MeasurePayloads(harness, "many-conflicts");
+        var outputJson = harness.Engine.GetInstance("many-conflicts")!.Output;
+        output.WriteLine($"many-conflicts: output {StatusBudget.Utf16Bytes(outputJson)} bytes");
+        Assert.True(StatusBudget.Utf16Bytes(outputJson) <= StatusBudget.MaxPayloadBytes, $"output {StatusBudget.Utf16Bytes(outputJson)} bytes");
     }
 
     [Fact]

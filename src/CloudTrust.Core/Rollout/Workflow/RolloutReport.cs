@@ -32,7 +32,21 @@ public sealed record RolloutReport(
     /// How many conflicting policies the report names at most: the report is the workflow's output, which the HTTP
     /// view answers and which must stay within <see cref="Workflows.StatusBudget.MaxPayloadBytes"/>.
     /// </summary>
-    public const int MaxConflicts = 50;
+    public const int MaxConflicts = 20;
+
+    /// <summary>
+    /// Gets the report within <see cref="Workflows.StatusBudget.MaxPayloadBytes"/>: as it is when it fits, else with
+    /// the ring analyses cut to 5 items a list, then 5 conflicts, then the analyses' lists and the conflicts dropped
+    /// (their counts stay).
+    /// </summary>
+    /// <returns>The report.</returns>
+    public RolloutReport WithinBudget() => Workflows.StatusBudget.FitWithin(
+        this,
+        Workflows.StatusBudget.MaxPayloadBytes,
+        r => r with { Analyses = r.Analyses?.Select(a => a.ForReport(5)).ToList() },
+        r => r with { Conflicts = [.. r.Conflicts.Take(5)] },
+        r => r with { Analyses = r.Analyses?.Select(a => a.ForReport(0)).ToList() },
+        r => r with { Conflicts = [] });
 
     /// <summary>Gets how many conflicting policies the report leaves out.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -71,7 +71,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         if (blockers.Count > 0)
         {
             run.Status("blocked", null, 0, null, GateVerdict.Fail, blockers, []);
-            return new RolloutReport(RolloutOutcome.Blocked, [], [.. outstanding.Take(RolloutReport.MaxConflicts)], kerberos.Domains, null, null, [], [], null, analyses, outstanding.Count);
+            return new RolloutReport(RolloutOutcome.Blocked, [], [.. outstanding.Take(RolloutReport.MaxConflicts)], kerberos.Domains, null, null, [], [], null, Reported(analyses), outstanding.Count).WithinBudget();
         }
 
         var profile = await context.CallActivityAsync<EnsureProfileResult>(
@@ -93,7 +93,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
                     : [];
                 var restored = report.Migration?.CertificateTrustRestored == true ? ["certificate trust restored for the ring"] : Array.Empty<string>();
                 run.Status("aborted", plan.Rings[i].Name, i + 1, report.Counts, report.Verdict, [.. report.Reasons, $"rolled back {rolledBack.Count} group(s)", .. restored], []);
-                return new RolloutReport(RolloutOutcome.Aborted, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, rolledBack, null, analyses);
+                return new RolloutReport(RolloutOutcome.Aborted, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, rolledBack, null, Reported(analyses)).WithinBudget();
             }
 
             rings.Add(outcome.Report);
@@ -102,7 +102,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         var last = rings[^1];
         var probe = plan.TicketProbe ? await RunTicketProbeAsync(run, rings) : null;
         run.Status("done", last.Name, plan.Rings.Count, last.Counts, last.Verdict, last.Reasons, []);
-        return new RolloutReport(RolloutOutcome.Completed, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, [], probe, analyses);
+        return new RolloutReport(RolloutOutcome.Completed, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, [], probe, Reported(analyses)).WithinBudget();
     }
 
     private static async Task<RingOutcome> RunRingAsync(RolloutRun run, string policyId, int index, RingAnalysis analysis, List<Guid> addedSoFar)
@@ -180,6 +180,9 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
 
         return summary;
     }
+
+    /// <summary>The ring analyses as the report carries them: each list cut to <see cref="SampleLimit"/>, with its length (the output must stay within <see cref="StatusBudget.MaxPayloadBytes"/>).</summary>
+    private static List<RingAnalysis> Reported(IReadOnlyList<RingAnalysis> analyses) => [.. analyses.Select(a => a.ForReport(SampleLimit))];
 
     /// <summary>The failing devices for a status: how many there are and how many the read named, then the named ones.</summary>
     private static IEnumerable<string> FailingDevices(RingStatusResult status)
