@@ -36,6 +36,11 @@ public sealed record RolloutStatus(
     [JsonIgnore]
     public int MoreReasons => Math.Max(0, ReasonCount - (Reasons?.Count ?? 0));
 
+    /// <summary>Gets the reasons as a reader sees them: the sample, then <c>and K more (…)</c> when the status left some out.</summary>
+    /// <returns>The lines.</returns>
+    public IReadOnlyList<string> ReasonLines()
+        => MoreReasons > 0 ? [.. Reasons, $"{StatusBudget.AndMore(MoreReasons)} (the status names the first {Reasons.Count}; the rollout's report has the rest)"] : Reasons;
+
     /// <summary>
     /// Builds a status that fits Durable's limit whatever it is given: the first <see cref="StatusBudget.SampleSize"/>
     /// reasons, each cut, and their count; should that still be too large (texts the JSON writer escapes), fewer
