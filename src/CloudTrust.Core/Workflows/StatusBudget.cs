@@ -28,7 +28,7 @@ public static class StatusBudget
     public const int SampleSize = 20;
 
     /// <summary>How many characters an item of a status keeps at most.</summary>
-    public const int MaxItemLength = 200;
+    public const int MaxItemLength = 500;
 
     /// <summary>Gets the JSON settings sizes are measured with: web-style (camelCase) with enums as strings, as the engine and the Functions host serialize.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = CreateOptions();

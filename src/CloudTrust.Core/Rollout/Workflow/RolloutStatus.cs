@@ -61,6 +61,7 @@ public sealed record RolloutStatus(
         var status = new RolloutStatus(phase, ring, ringNumber, ringCount, counts, verdict, sample.Items, waitingFor, sample.Total);
         return StatusBudget.Fit(
             status,
+            s => s with { Reasons = [.. s.Reasons.Take(10)] },
             s => s with { Reasons = [.. s.Reasons.Take(5)] },
             s => s with { Reasons = [] },
             s => s with { Ring = s.Ring is null ? null : StatusBudget.Truncate(s.Ring, MaxRingNameLength), WaitingFor = [.. s.WaitingFor.Take(4).Select(w => StatusBudget.Truncate(w, 40))] });
