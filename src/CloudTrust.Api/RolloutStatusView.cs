@@ -19,6 +19,8 @@ namespace CloudTrust.Api;
 /// <param name="WaitingFor">The answers it waits for.</param>
 /// <param name="Report">The final report, once completed.</param>
 /// <param name="History">The rings reached, in order, with their counts and gate verdicts (from the report, once completed).</param>
+/// <param name="ReasonCount">How many reasons there are in all: <paramref name="Reasons"/> names at most the first 20 (a custom status is capped at 16 KB).</param>
+/// <param name="MoreReasons">How many reasons <paramref name="Reasons"/> leaves out.</param>
 public sealed record RolloutStatusView(
     string Id,
     string RuntimeStatus,
@@ -33,7 +35,9 @@ public sealed record RolloutStatusView(
     IReadOnlyList<string> Reasons,
     IReadOnlyList<string> WaitingFor,
     RolloutReport? Report,
-    IReadOnlyList<RingHistoryEntry> History)
+    IReadOnlyList<RingHistoryEntry> History,
+    int ReasonCount = 0,
+    int MoreReasons = 0)
 {
     // Stored status and output are read strictly: a document that lacks a record's fields or holds null where the
     // record has none is not taken for a status or a report (the host's own writes always carry every field).
@@ -70,12 +74,14 @@ public sealed record RolloutStatusView(
             status?.Reasons ?? [],
             status?.WaitingFor ?? [],
             report,
-            report?.Rings?.Select(RingHistoryEntry.From).ToList() ?? []);
+            report?.Rings?.Select(RingHistoryEntry.From).ToList() ?? [],
+            ReasonCount: Math.Max(status?.ReasonCount ?? 0, status?.Reasons?.Count ?? 0),
+            MoreReasons: status?.MoreReasons ?? 0);
     }
 
     /// <summary>Gets the view as the rollout's own status record (for checks such as what it waits for).</summary>
     /// <returns>The status.</returns>
-    public RolloutStatus AsStatus() => new(Phase, Ring, RingNumber, RingCount, Counts, Verdict, Reasons, WaitingFor);
+    public RolloutStatus AsStatus() => new(Phase, Ring, RingNumber, RingCount, Counts, Verdict, Reasons, WaitingFor, ReasonCount);
 
     private static T? Parse<T>(string? json) where T : class
     {

@@ -44,7 +44,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable, IChildInstanceHos
         this.loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         logger = this.loggerFactory.CreateLogger<WorkflowEngine>();
         journal = new SqliteJournal(options.DatabasePath, options.BusyTimeout, options.AfterCommit, this.loggerFactory.CreateLogger<WorkflowEngine>(), options.LockedPatience);
-        invoker = new ActivityInvoker(registry, time, this.loggerFactory.CreateLogger<ActivityInvoker>());
+        invoker = new ActivityInvoker(registry, time, this.loggerFactory.CreateLogger<ActivityInvoker>(), PayloadLimits.From(options));
     }
 
     /// <summary>
@@ -58,6 +58,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable, IChildInstanceHos
     /// <returns>The instance id.</returns>
     /// <exception cref="UnknownWorkflowException">No workflow has that name.</exception>
     /// <exception cref="InvalidWorkflowInputException">The input does not fit the workflow.</exception>
+    /// <exception cref="PayloadTooLargeException">The input is over <see cref="WorkflowEngineOptions.MaxPayloadBytes"/>.</exception>
     /// <exception cref="InstanceConflictException">The id is taken by another workflow or input.</exception>
     public Task<string> StartAsync(string workflowName, object? input, string? instanceId = null, CancellationToken cancellationToken = default)
         => StartJsonAsync(workflowName, JsonSerializer.Serialize(input, EngineJson.Options), instanceId, cancellationToken);
@@ -91,6 +92,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable, IChildInstanceHos
         cancellationToken.ThrowIfCancellationRequested();
         var registration = registry.GetWorkflow(workflowName);
         registration.ValidateInput(inputJson);
+        PayloadLimits.From(options).CheckPayload($"the input of workflow '{workflowName}'", inputJson);
         var id = instanceId ?? Guid.NewGuid().ToString("N");
         ValidateInstanceId(id);
 
@@ -362,7 +364,7 @@ public sealed partial class WorkflowEngine : IAsyncDisposable, IChildInstanceHos
         var instance = journal.GetInstance(instanceId)!;
         var registration = registry.GetWorkflow(instance.Name);
         var wake = new AsyncSignal();
-        var executor = new InstanceExecutor(instance, registration, journal, owner, time, invoker, wake, options.PollInterval, this, loggerFactory);
+        var executor = new InstanceExecutor(instance, registration, journal, owner, time, invoker, wake, options.PollInterval, this, loggerFactory, PayloadLimits.From(options));
         var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!running.TryAdd(instanceId, new RunningInstance(wake, completion.Task)))
         {

@@ -39,3 +39,11 @@ public sealed class InstanceStateException(string message) : WorkflowEngineExcep
 /// </summary>
 /// <param name="message">Both the recorded and the requested step.</param>
 public sealed class NonDeterministicWorkflowException(string message) : WorkflowEngineException(message);
+
+/// <summary>
+/// A custom status, input or output is larger than the engine's limits allow (see
+/// <see cref="WorkflowEngineOptions.MaxCustomStatusBytes"/> and <see cref="WorkflowEngineOptions.MaxPayloadBytes"/>):
+/// what the Durable Task service would reject, caught by the local engine too.
+/// </summary>
+/// <param name="message">What was too large, its size and the limit.</param>
+public sealed class PayloadTooLargeException(string message) : WorkflowEngineException(message);

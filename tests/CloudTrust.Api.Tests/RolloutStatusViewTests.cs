@@ -43,6 +43,34 @@ public sealed class RolloutStatusViewTests
     }
 
     [Fact]
+    public void A_bounded_status_shows_its_sample_and_how_many_reasons_it_left_out()
+    {
+        var status = RolloutStatus.Create("blocked", null, 0, 3, null, GateVerdict.Fail, Enumerable.Range(0, 1_000).Select(i => $"policy {i}: certificate trust"), []);
+
+        var view = RolloutStatusView.From("rollout-many", "Completed", Created, Created, ApiJson.Serialize(status), null);
+        var json = ApiJson.Serialize(view);
+
+        Assert.Equal(20, view.Reasons.Count);
+        Assert.Equal(1_000, view.ReasonCount);
+        Assert.Equal(980, view.MoreReasons);
+        Assert.Contains("\"reasonCount\":1000", json, StringComparison.Ordinal);
+        Assert.Contains("\"moreReasons\":980", json, StringComparison.Ordinal);
+        Assert.Equal(1_000, view.AsStatus().ReasonCount);
+    }
+
+    [Fact]
+    public void A_status_written_before_reasons_were_counted_still_reads_with_nothing_left_out()
+    {
+        const string older = """{"phase":"paused","ring":"early","ringNumber":2,"ringCount":3,"counts":null,"verdict":"Fail","reasons":["gate failed"],"waitingFor":["resume","abort"]}""";
+
+        var view = RolloutStatusView.From("rollout-old", "Running", Created, Created, older, null);
+
+        Assert.Equal("paused", view.Phase);
+        Assert.Equal(1, view.ReasonCount);
+        Assert.Equal(0, view.MoreReasons);
+    }
+
+    [Fact]
     public void A_completed_rollout_lists_each_ring_it_reached_in_order()
     {
         RingReport Ring(string name, GateVerdict verdict, bool resumed) => new(name, null, [], new RingCounts(4, 4, 0, 0, 0, 0), verdict, [$"{name} reason"], [], resumed, 3);

@@ -23,14 +23,15 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public static CancellationToken Timeout => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
 
-    public WorkflowEngine Open(WorkflowRegistry registry, bool runInstances = true)
+    public WorkflowEngine Open(WorkflowRegistry registry, bool runInstances = true, Func<WorkflowEngineOptions, WorkflowEngineOptions>? configure = null)
     {
-        var engine = new WorkflowEngine(registry, new WorkflowEngineOptions
+        var options = new WorkflowEngineOptions
         {
             DatabasePath = DatabasePath,
             RunInstances = runInstances,
             PollInterval = TimeSpan.FromMilliseconds(20),
-        }, Time);
+        };
+        var engine = new WorkflowEngine(registry, configure?.Invoke(options) ?? options, Time);
         engines.Add(engine);
         return engine;
     }

@@ -95,7 +95,7 @@ internal sealed record RolloutView(
             status?.RingCount ?? 0,
             status?.Counts,
             status?.Verdict,
-            status?.Reasons ?? [],
+            status?.ReasonLines() ?? [],
             status?.WaitingFor ?? [],
             run.Status.IsFinal() ? null : PendingTimer(history),
             run.Status == WorkflowStatus.Completed ? run.ReadOutputAs<RolloutReport>() : null,

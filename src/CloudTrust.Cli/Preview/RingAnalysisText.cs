@@ -1,5 +1,6 @@
 using CloudTrust.Core.Migration;
 using CloudTrust.Core.Precedence;
+using CloudTrust.Core.Workflows;
 
 namespace CloudTrust.Cli.Preview;
 
@@ -22,9 +23,12 @@ public static class RingAnalysisText
             $"Ring '{p.Ring}': {Model(p.Current.Model)} now ({p.Current.Basis}); {Model(p.Planned)} once the rollout's profile applies",
             p.IntuneIgnored ? "  sources, strongest first (Group Policy configures WHfB here: Intune is ignored):" : "  sources, strongest first:",
         };
+        var totals = analysis.Totals;
         lines.AddRange(p.Sources.Count == 0 ? ["    (none)"] : p.Sources.Select(s => $"    {s.Label}: {Values(s)}"));
+        More(lines, "    ", totals?.Sources, p.Sources.Count, "source(s)");
         lines.Add("  effective: " + string.Join("; ", p.Effective.Select(Effective)));
         lines.AddRange(p.Findings.Select(f => "  " + f));
+        More(lines, "  ", totals?.Findings, p.Findings.Count, "finding(s)");
         var m = analysis.Migration;
         lines.Add($"  migration from {Model(m.From)}:");
         foreach (var step in m.Steps)
@@ -33,8 +37,19 @@ public static class RingAnalysisText
             lines.Add($"    {step.Order}. {step.Description} [{note}{(step.RequiresApproval ? "; needs approval for this ring" : string.Empty)}]");
         }
 
+        More(lines, "    ", totals?.Steps, m.Steps.Count, "step(s)");
         lines.AddRange(m.Warnings.Select(w => "    warning: " + w));
+        More(lines, "    ", totals?.Warnings, m.Warnings.Count, "warning(s)");
         return lines;
+    }
+
+    /// <summary>Adds <c>and K more …</c> when the report cut a list (see <see cref="RingAnalysis.ForReport"/>).</summary>
+    private static void More(List<string> lines, string indent, int? total, int shown, string what)
+    {
+        if (total is { } all && all > shown)
+        {
+            lines.Add($"{indent}{StatusBudget.AndMore(all - shown)} {what} (the report names the first {shown})");
+        }
     }
 
     /// <summary>Names a trust model in the report's words.</summary>

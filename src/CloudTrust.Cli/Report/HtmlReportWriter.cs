@@ -78,7 +78,7 @@ internal static class HtmlReportWriter
             var p = analysis.Precedence;
             var steps = analysis.Migration.Steps.Select(s => (s.Reversible ? string.Empty : "✗ ") + s.Description).ToList();
             html.WriteLine($"<tr class=\"ring-precedence\" data-ring=\"{E(p.Ring)}\"><td>{E(p.Ring)}</td><td class=\"models\">{E(RingAnalysisText.Model(p.Current.Model))} → {E(RingAnalysisText.Model(p.Planned))}</td>"
-                + $"<td>{List([.. p.Sources.Select(s => s.Label)])}</td><td class=\"findings\">{List([.. p.Findings.Select(f => f.ToString())])}</td><td>{List(steps)}</td></tr>");
+                + $"<td>{List([.. p.Sources.Select(s => s.Label)], analysis.Totals?.Sources)}</td><td class=\"findings\">{List([.. p.Findings.Select(f => f.ToString())], analysis.Totals?.Findings)}</td><td>{List(steps, analysis.Totals?.Steps)}</td></tr>");
         }
 
         html.WriteLine("</table>");
@@ -91,8 +91,12 @@ internal static class HtmlReportWriter
         return "<div class=\"bar\">" + Part("ok", ring.Succeeded, "succeeded") + Part("bad", ring.Errors + ring.Conflicts, "error or conflict") + Part("pend", ring.Pending, "pending") + Part("na", ring.NotApplicable, "not applicable") + "</div>";
     }
 
-    private static string List(IReadOnlyList<string> items)
-        => items.Count == 0 ? string.Empty : "<ul>" + string.Concat(items.Take(8).Select(i => $"<li>{E(i)}</li>")) + (items.Count > 8 ? $"<li>… {items.Count - 8} more</li>" : string.Empty) + "</ul>";
+    /// <summary>The first eight items, then how many more there are (of <paramref name="total"/> when the list was cut before, for example by the rollout's report).</summary>
+    private static string List(IReadOnlyList<string> items, int? total = null)
+    {
+        var more = Math.Max(total ?? items.Count, items.Count) - Math.Min(8, items.Count);
+        return items.Count == 0 && more == 0 ? string.Empty : "<ul>" + string.Concat(items.Take(8).Select(i => $"<li>{E(i)}</li>")) + (more > 0 ? $"<li class=\"more\">… and {more} more</li>" : string.Empty) + "</ul>";
+    }
 
     private static string Time(DateTimeOffset at) => E(at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
 

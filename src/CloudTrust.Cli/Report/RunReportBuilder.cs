@@ -70,7 +70,7 @@ internal static class RunReportBuilder
             var passed = final is null && current is null && status is not null && i < status.RingNumber - 1;
             var counts = final?.Counts ?? current?.Counts ?? reads.Last(name)?.Counts;
             var verdict = final?.Verdict?.ToString() ?? current?.Verdict?.ToString() ?? (passed ? "Done" : counts is null ? "not reached" : "Wait");
-            IReadOnlyList<string> reasons = final?.Reasons ?? current?.Reasons ?? (passed ? ["the rollout went on past this ring (its gate passed or a person resumed)"] : []);
+            IReadOnlyList<string> reasons = final?.Reasons ?? current?.ReasonLines() ?? (passed ? ["the rollout went on past this ring (its gate passed or a person resumed)"] : []);
             rows.Add(counts is null
                 ? new RingRow(name, 0, 0, 0, 0, 0, 0, verdict, reasons, false)
                 : new RingRow(name, counts.Targeted, counts.Succeeded, counts.Errors, counts.Conflicts, counts.Pending, counts.NotApplicable, verdict, reasons, final?.ResumedByPerson ?? false));

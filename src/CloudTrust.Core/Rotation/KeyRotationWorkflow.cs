@@ -30,10 +30,10 @@ public sealed class KeyRotationWorkflow : IWorkflow<RotationRequest, RotationRep
         void Show(string domain, string phase)
         {
             phases[domain] = phase;
-            context.SetCustomStatus(new { phases });
+            context.SetCustomStatus(RotationStatus.Create(phases));
         }
 
-        context.SetCustomStatus(new { phases });
+        context.SetCustomStatus(RotationStatus.Create(phases));
         var started = context.CurrentUtcDateTime;
         var plans = await Task.WhenAll(input.Domains.Select(d => PlanAsync(context, input, d, Show)));
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace CloudTrust.Engine.Execution;
 
 /// <summary>Runs one activity request with its retry policy, waiting between attempts on the engine's clock.</summary>
-internal sealed partial class ActivityInvoker(WorkflowRegistry registry, TimeProvider time, ILogger logger)
+internal sealed partial class ActivityInvoker(WorkflowRegistry registry, TimeProvider time, ILogger logger, PayloadLimits? limits = null)
 {
     public async Task<ActivityOutcome> InvokeAsync(string instanceId, ActivityRequest request, CancellationToken cancellationToken)
     {
@@ -19,6 +19,12 @@ internal sealed partial class ActivityInvoker(WorkflowRegistry registry, TimePro
             try
             {
                 var output = await activity.Invoke(request.InputJson, cancellationToken);
+                if ((limits ?? PayloadLimits.None).PayloadProblem($"the output of activity '{request.Name}'", output) is { } tooLarge)
+                {
+                    // Not retried: the same work gives the same too-large answer.
+                    return new ActivityOutcome(null, new ActivityFailurePayload(attempt, WorkflowFailure.From(tooLarge)));
+                }
+
                 return new ActivityOutcome(output, null);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -9,7 +9,7 @@ namespace CloudTrust.Engine.Execution;
 /// The local engine's <see cref="IWorkflowContext"/>: records what the workflow asks for, in order, and hands
 /// back tasks the executor completes from the journal (replay) or from live work.
 /// </summary>
-internal sealed class EngineWorkflowContext(string instanceId, string name, SynchronizationContext workflowThread, ILoggerFactory loggerFactory) : IWorkflowContext
+internal sealed class EngineWorkflowContext(string instanceId, string name, SynchronizationContext workflowThread, ILoggerFactory loggerFactory, PayloadLimits limits) : IWorkflowContext
 {
     private readonly Queue<WorkflowRequest> unmatched = new();
     private readonly Dictionary<int, WorkflowRequest> open = [];
@@ -63,7 +63,9 @@ internal sealed class EngineWorkflowContext(string instanceId, string name, Sync
     public async Task<TResult> CallActivityAsync<TResult>(string name, object? input = null, ActivityRetryPolicy? retry = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        var request = new ActivityRequest(nextTaskId++, name, JsonSerializer.Serialize(input, EngineJson.Options), retry ?? ActivityRetryPolicy.None);
+        var inputJson = JsonSerializer.Serialize(input, EngineJson.Options);
+        limits.CheckPayload($"the input of activity '{name}'", inputJson);
+        var request = new ActivityRequest(nextTaskId++, name, inputJson, retry ?? ActivityRetryPolicy.None);
         Register(request);
         var answer = await request.Answer.Task;
         if (answer.Kind == HistoryEventKind.ActivityFailed)
@@ -118,6 +120,7 @@ internal sealed class EngineWorkflowContext(string instanceId, string name, Sync
     public void SetCustomStatus(object? customStatus)
     {
         var json = customStatus is null ? null : JsonSerializer.Serialize(customStatus, EngineJson.Options);
+        limits.CheckStatus(Name, json);
         if (json != CustomStatusJson)
         {
             CustomStatusJson = json;

@@ -31,6 +31,7 @@ internal sealed partial class InstanceExecutor
     private WorkflowSynchronizationContext sync = new();
     private EngineWorkflowContext context;
     private readonly Dictionary<int, Task<ActivityOutcome>> running = [];
+    private readonly PayloadLimits limits;
     private Task<string?>? workflowTask;
     private int nextSequence;
     private WorkflowStatus lastStatus = WorkflowStatus.Pending;
@@ -46,8 +47,10 @@ internal sealed partial class InstanceExecutor
         AsyncSignal wake,
         TimeSpan pollInterval,
         IChildInstanceHost children,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        PayloadLimits? limits = null)
     {
+        this.limits = limits ?? PayloadLimits.None;
         instanceId = instance.InstanceId;
         inputJson = instance.Input;
         lastStatus = instance.Status;
@@ -266,7 +269,7 @@ internal sealed partial class InstanceExecutor
     private EngineWorkflowContext NewContext(string? customStatusJson)
     {
         sync = new WorkflowSynchronizationContext { Posted = wake.Set };
-        var fresh = new EngineWorkflowContext(instanceId, workflowName, sync, loggerFactory);
+        var fresh = new EngineWorkflowContext(instanceId, workflowName, sync, loggerFactory, limits);
         fresh.RestoreCustomStatus(customStatusJson);
         return fresh;
     }
@@ -444,6 +447,11 @@ internal sealed partial class InstanceExecutor
         if (workflowTask!.IsCompletedSuccessfully)
         {
             var output = workflowTask.Result;
+            if (limits.PayloadProblem($"the output of workflow '{context.Name}'", output) is { } tooLarge)
+            {
+                return Fail(tooLarge);
+            }
+
             var done = new HistoryEvent(nextSequence, HistoryEventKind.ExecutionCompleted, null, null, output, now);
             var update = new InstanceUpdate(now, WorkflowStatus.Completed, context.CustomStatusChanged, context.CustomStatusJson, Output: output);
             if (!journal.Append(instanceId, owner, [done], update))

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CloudTrust.Integrations.Composition;
 using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Core.Rollout.Workflow;
@@ -23,6 +24,7 @@ public sealed class RolloutHarness : IAsyncDisposable
     private const string ClientSecret = "sim-secret-for-tests";
     private readonly string directory;
 
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> statuses = new(StringComparer.Ordinal);
     private WorkflowRegistry registry = null!;
     private WorkflowEngineOptions engineOptions = null!;
     private TimeProvider clock = null!;
@@ -61,8 +63,16 @@ public sealed class RolloutHarness : IAsyncDisposable
         Engine.Recover();
     }
 
-    public static async Task<RolloutHarness> StartAsync(Action<SimulatedIntune> seed, SimulatedGraphOptions? graphOptions = null)
+    /// <summary>Records every custom status <paramref name="instanceId"/> is given from now on (read after each journal commit).</summary>
+    public void WatchStatuses(string instanceId) => statuses.TryAdd(instanceId, new ConcurrentQueue<string>());
+
+    /// <summary>Gets every distinct custom status JSON a watched instance was journaled with, in order.</summary>
+    public IReadOnlyList<string> StatusesOf(string instanceId) => statuses.TryGetValue(instanceId, out var seen) ? [.. seen] : [];
+
+    /// <summary>Starts the stack; <paramref name="maxPayloadBytes"/> turns on the engine's input and output budget.</summary>
+    public static async Task<RolloutHarness> StartAsync(Action<SimulatedIntune> seed, SimulatedGraphOptions? graphOptions = null, int? maxPayloadBytes = null)
     {
+        RolloutHarness? self = null;
         var directory = Directory.CreateTempSubdirectory("cloudtrust-rollout-").FullName;
         var clock = new AcceleratedClock(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero), 14_400);
         var intune = new SimulatedIntune(graphOptions ?? new SimulatedGraphOptions(), clock);
@@ -91,9 +101,16 @@ public sealed class RolloutHarness : IAsyncDisposable
             .AddWorkflow<TicketProbeTrackingRequest, TicketProbeSummary>(TicketProbeTrackingWorkflow.Name, new TicketProbeTrackingWorkflow())
             .AddWorkflow<ReprovisioningTrackingRequest, ReprovisioningStatus>(ReprovisioningTrackingWorkflow.Name, new ReprovisioningTrackingWorkflow())
             .AddActivities(new RolloutActivitySet(graph, kerberos, null, clock, loggers).RegisterWith);
-        var engineOptions = new WorkflowEngineOptions { DatabasePath = Path.Combine(directory, "journal.db"), PollInterval = TimeSpan.FromMilliseconds(50) };
+        var engineOptions = new WorkflowEngineOptions
+        {
+            DatabasePath = Path.Combine(directory, "journal.db"),
+            PollInterval = TimeSpan.FromMilliseconds(50),
+            MaxPayloadBytes = maxPayloadBytes,
+            AfterCommit = _ => self?.RecordStatuses(),
+        };
         var engine = new WorkflowEngine(registry, engineOptions, clock, loggers);
-        return new RolloutHarness(directory, server, intune, kerberos, graph, engine) { registry = registry, engineOptions = engineOptions, clock = clock };
+        self = new RolloutHarness(directory, server, intune, kerberos, graph, engine) { registry = registry, engineOptions = engineOptions, clock = clock };
+        return self;
     }
 
     /// <summary>Starts a rollout and waits until it finishes (a safety timeout only; nothing asserts on time).</summary>
@@ -132,6 +149,17 @@ public sealed class RolloutHarness : IAsyncDisposable
         var status = instance.ReadCustomStatusAs<RolloutStatus>();
         Assert.True(status?.Phase == phase, $"expected phase {phase}, instance is {instance.Status} with {instance.CustomStatus} {instance.Failure}");
         return status!;
+    }
+
+    private void RecordStatuses()
+    {
+        foreach (var (id, seen) in statuses)
+        {
+            if (Engine?.GetInstance(id)?.CustomStatus is { } json && (seen.IsEmpty || seen.Last() != json))
+            {
+                seen.Enqueue(json);
+            }
+        }
     }
 
     /// <summary>Graph requests (beta and v1.0) the simulator answered, token requests excluded.</summary>

@@ -58,7 +58,7 @@ public sealed class RingVerificationWorkflow : IWorkflow<RingVerificationRequest
     }
 
     private static void Show(IWorkflowContext context, RingVerificationRequest input, RingStatusResult? status, GateDecision? decision)
-        => context.SetCustomStatus(new RolloutStatus(
+        => context.SetCustomStatus(RolloutStatus.Create(
             "verifying",
             input.Ring.Name,
             input.RingNumber,

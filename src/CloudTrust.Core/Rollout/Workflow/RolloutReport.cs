@@ -14,6 +14,7 @@ namespace CloudTrust.Core.Rollout.Workflow;
 /// <param name="RolledBack">Groups removed again on abort.</param>
 /// <param name="TicketProbe">What the ticket probe found, when the plan asked for it.</param>
 /// <param name="Analyses">Each ring's precedence report and migration, as preflight read them.</param>
+/// <param name="ConflictCount">How many conflicting policies preflight found in all (<paramref name="Conflicts"/> holds at most <see cref="MaxConflicts"/> of them).</param>
 public sealed record RolloutReport(
     RolloutOutcome Outcome,
     IReadOnlyList<string> PlanErrors,
@@ -24,4 +25,30 @@ public sealed record RolloutReport(
     IReadOnlyList<RingReport> Rings,
     IReadOnlyList<Guid> RolledBack,
     TicketProbeSummary? TicketProbe = null,
-    IReadOnlyList<RingAnalysis>? Analyses = null);
+    IReadOnlyList<RingAnalysis>? Analyses = null,
+    int ConflictCount = 0)
+{
+    /// <summary>
+    /// How many conflicting policies the report names at most: the report is the workflow's output, which the HTTP
+    /// view answers and which must stay within <see cref="Workflows.StatusBudget.MaxPayloadBytes"/>.
+    /// </summary>
+    public const int MaxConflicts = 20;
+
+    /// <summary>
+    /// Gets the report within <see cref="Workflows.StatusBudget.MaxPayloadBytes"/>: as it is when it fits, else with
+    /// the ring analyses cut to 5 items a list, then 5 conflicts, then the analyses' lists and the conflicts dropped
+    /// (their counts stay).
+    /// </summary>
+    /// <returns>The report.</returns>
+    public RolloutReport WithinBudget() => Workflows.StatusBudget.FitWithin(
+        this,
+        Workflows.StatusBudget.MaxPayloadBytes,
+        r => r with { Analyses = r.Analyses?.Select(a => a.ForReport(5)).ToList() },
+        r => r with { Conflicts = [.. r.Conflicts.Take(5)] },
+        r => r with { Analyses = r.Analyses?.Select(a => a.ForReport(0)).ToList() },
+        r => r with { Conflicts = [] });
+
+    /// <summary>Gets how many conflicting policies the report leaves out.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int MoreConflicts => Math.Max(0, ConflictCount - (Conflicts?.Count ?? 0));
+}

@@ -39,17 +39,17 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         if (!read.IsValid)
         {
             var errors = read.Errors.Select(e => e.ToString()).ToList();
-            context.SetCustomStatus(new RolloutStatus("invalidPlan", null, 0, 0, null, null, errors, []));
+            context.SetCustomStatus(RolloutStatus.Create("invalidPlan", null, 0, 0, null, null, errors, []));
             return new RolloutReport(RolloutOutcome.InvalidPlan, errors, [], [], null, null, [], []);
         }
 
         var plan = read.Plan!;
-        context.SetCustomStatus(new RolloutStatus("resolvingGroups", null, 0, plan.Rings.Count, null, null, [], []));
+        context.SetCustomStatus(RolloutStatus.Create("resolvingGroups", null, 0, plan.Rings.Count, null, null, [], []));
         var resolved = await context.CallActivityAsync<ResolveRingGroupsResult>(RolloutActivityNames.ResolveRingGroups, ResolveRingGroupsInput.For(plan), Retry);
         if (!resolved.IsResolved)
         {
             var errors = resolved.Errors.Select(e => e.ToString()).ToList();
-            context.SetCustomStatus(new RolloutStatus("invalidPlan", null, 0, 0, null, null, errors, []));
+            context.SetCustomStatus(RolloutStatus.Create("invalidPlan", null, 0, 0, null, null, errors, []));
             return new RolloutReport(RolloutOutcome.InvalidPlan, errors, [], [], null, null, [], []);
         }
 
@@ -73,7 +73,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         if (blockers.Count > 0)
         {
             run.Status("blocked", null, 0, null, GateVerdict.Fail, blockers, []);
-            return new RolloutReport(RolloutOutcome.Blocked, [], outstanding, kerberos.Domains, null, null, [], [], null, analyses);
+            return new RolloutReport(RolloutOutcome.Blocked, [], [.. outstanding.Take(RolloutReport.MaxConflicts)], kerberos.Domains, null, null, [], [], null, Reported(analyses), outstanding.Count).WithinBudget();
         }
 
         var profile = await context.CallActivityAsync<EnsureProfileResult>(
@@ -95,7 +95,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
                     : [];
                 var restored = report.Migration?.CertificateTrustRestored == true ? ["certificate trust restored for the ring"] : Array.Empty<string>();
                 run.Status("aborted", plan.Rings[i].Name, i + 1, report.Counts, report.Verdict, [.. report.Reasons, $"rolled back {rolledBack.Count} group(s)", .. restored], []);
-                return new RolloutReport(RolloutOutcome.Aborted, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, rolledBack, null, analyses);
+                return new RolloutReport(RolloutOutcome.Aborted, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, rolledBack, null, Reported(analyses)).WithinBudget();
             }
 
             rings.Add(outcome.Report);
@@ -104,7 +104,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         var last = rings[^1];
         var probe = plan.TicketProbe ? await RunTicketProbeAsync(run, rings) : null;
         run.Status("done", last.Name, plan.Rings.Count, last.Counts, last.Verdict, last.Reasons, []);
-        return new RolloutReport(RolloutOutcome.Completed, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, [], probe, analyses);
+        return new RolloutReport(RolloutOutcome.Completed, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, [], probe, Reported(analyses)).WithinBudget();
     }
 
     private static async Task<RingOutcome> RunRingAsync(RolloutRun run, string policyId, int index, RingAnalysis analysis, List<Guid> addedSoFar)
@@ -134,7 +134,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         var resumed = false;
         if (decision.Verdict == GateVerdict.Fail)
         {
-            var reasons = decision.Reasons.Concat(status.Failing.Select(d => $"{d.DeviceName} ({d.DeviceId}): {d.State}")).ToList();
+            var reasons = decision.Reasons.Concat(FailingDevices(status)).ToList();
             run.Status("paused", ring.Name, index + 1, status.Counts, decision.Verdict, reasons, [RolloutEvents.Resume, RolloutEvents.Abort]);
             var chosen = await WaitForAnyAsync(context, RolloutEvents.Resume, RolloutEvents.Abort);
             resumed = chosen == RolloutEvents.Resume;
@@ -166,12 +166,31 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         var targeted = rings.Sum(r => r.Counts?.Targeted ?? 0);
         var deployed = await context.CallActivityAsync<TicketProbeDeployResult>(RolloutActivityNames.DeployTicketProbe, new TicketProbeDeployInput(plan.AllGroupIds), Retry);
         var until = context.CurrentUtcDateTime + plan.Rings.Max(r => r.VerificationDeadline);
-        var status = new RolloutStatus("ticketProbe", rings[^1].Name, plan.Rings.Count, plan.Rings.Count, rings[^1].Counts, rings[^1].Verdict, [], []);
+        var status = RolloutStatus.Create("ticketProbe", rings[^1].Name, plan.Rings.Count, plan.Rings.Count, rings[^1].Counts, rings[^1].Verdict, [], []);
         context.SetCustomStatus(status);
         return await context.CallSubWorkflowAsync<TicketProbeSummary>(
             TicketProbeTrackingWorkflow.Name,
             new TicketProbeTrackingRequest(deployed.ScriptId, null, targeted, false, until, plan.PollInterval, status),
             RolloutChildInstances.TicketProbe(context.InstanceId));
+    }
+
+    /// <summary>The ring analyses as the report carries them: each list cut to <see cref="SampleLimit"/>, with its length (the output must stay within <see cref="StatusBudget.MaxPayloadBytes"/>).</summary>
+    private static List<RingAnalysis> Reported(IReadOnlyList<RingAnalysis> analyses) => [.. analyses.Select(a => a.ForReport(SampleLimit))];
+
+    /// <summary>The failing devices for a status: how many there are and how many the read named, then the named ones.</summary>
+    private static IEnumerable<string> FailingDevices(RingStatusResult status)
+    {
+        var failing = status.Counts.Errors + status.Counts.Conflicts;
+        var unnamed = failing - status.Failing.Count;
+        if (unnamed > 0)
+        {
+            yield return $"{failing} device(s) in error or conflict: {status.Failing.Count} named, {StatusBudget.AndMore(unnamed)} (the report has the counts)";
+        }
+
+        foreach (var device in status.Failing)
+        {
+            yield return $"{device.DeviceName} ({device.DeviceId}): {device.State}";
+        }
     }
 
     private static async Task<string> WaitForAnyAsync(IWorkflowContext context, string first, string second)
@@ -199,7 +218,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
 
         public RolloutPlan Plan { get; } = plan;
 
-        public void Status(string phase, string? ring, int number, RingCounts? counts, GateVerdict? verdict, IReadOnlyList<string> reasons, IReadOnlyList<string> waitingFor)
-            => Context.SetCustomStatus(new RolloutStatus(phase, ring, number, Plan.Rings.Count, counts, verdict, reasons, waitingFor));
+        public void Status(string phase, string? ring, int number, RingCounts? counts, GateVerdict? verdict, IEnumerable<string> reasons, IReadOnlyList<string> waitingFor)
+            => Context.SetCustomStatus(RolloutStatus.Create(phase, ring, number, Plan.Rings.Count, counts, verdict, reasons, waitingFor));
     }
 }
