@@ -21,7 +21,8 @@ namespace CloudTrust.Benchmarks.History;
 /// orchestrator functions under durabletask-dotnet's worker and in-memory backend (the same runtime the Functions tests
 /// use), over the scenario's activities. Durable timers follow the wall clock, so the scenario runs with its polls 45,000
 /// times closer together (a 15-minute poll every 20 ms) and a deadline that never binds: the number of reads, polls and
-/// history events is the scenario's. The backend is sampled every 100 ms for the largest history any one instance holds.
+/// history events is the scenario's. The largest history is what the worker is handed to replay: every orchestrator
+/// work item's past and new events, watched on the task hub protocol's work-item stream.
 /// There is no journal to restart here, so the time measured is the per-poll overhead at the largest history: each poll
 /// is two orchestration episodes (timer fired, read completed), each replaying the instance's whole history.
 /// </summary>
@@ -46,27 +47,24 @@ public sealed class DurableHistoryHost : IRolloutHistoryHost
         await using var runtime = await DurableRuntime.StartAsync(converter);
         var activities = new ScenarioActivities(fast);
         var readTimes = new ConcurrentDictionary<int, List<long>>();
-        await runtime.StartWorkerAsync(registry => Register(registry, worker.Services, activities, fast, readTimes));
+        var largestByInstance = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        await runtime.StartWorkerAsync(
+            registry => Register(registry, worker.Services, activities, fast, readTimes),
+            request => largestByInstance.AddOrUpdate(request.InstanceId, request.PastEvents.Count + request.NewEvents.Count, (_, before) => Math.Max(before, request.PastEvents.Count + request.NewEvents.Count)));
 
         var stopwatch = Stopwatch.StartNew();
         await runtime.Client.ScheduleNewOrchestrationInstanceAsync(RolloutWorkflow.Name, new RolloutRequest(fast.PlanJson()), new StartOrchestrationOptions(RolloutId), cancellationToken);
-        var (largest, largestId, instances) = (0, RolloutId, 0);
-        OrchestrationMetadata? done = null;
-        while (done is null)
-        {
-            await Task.Delay(100, cancellationToken);
-            var all = await runtime.Client.GetAllInstancesAsync(new OrchestrationQuery()).ToListAsync(cancellationToken);
-            instances = all.Count;
-            foreach (var instance in all)
-            {
-                var events = (await runtime.Client.GetOrchestrationHistoryAsync(instance.InstanceId, cancellationToken)).Count;
-                (largest, largestId) = events > largest ? (events, instance.InstanceId) : (largest, largestId);
-            }
-
-            done = all.SingleOrDefault(i => i.InstanceId == RolloutId && i.IsCompleted);
-        }
+        var done = await runtime.Client.WaitForInstanceCompletionAsync(RolloutId, getInputsAndOutputs: true, cancellationToken);
+        var instances = (await runtime.Client.GetAllInstancesAsync(new OrchestrationQuery()).ToListAsync(cancellationToken)).Count;
+        var top = largestByInstance.IsEmpty ? new KeyValuePair<string, int>(RolloutId, 0) : largestByInstance.MaxBy(p => p.Value);
+        var (largestId, largest) = (top.Key, top.Value);
 
         var run = stopwatch.Elapsed;
+        if (largest == 0)
+        {
+            throw new InvalidOperationException("the backend answered no history: nothing was measured");
+        }
+
         var outcome = done.RuntimeStatus == OrchestrationRuntimeStatus.Completed
             ? done.ReadOutputAs<RolloutReport>()?.Outcome.ToString() ?? "no report"
             : $"{done.RuntimeStatus}: {done.FailureDetails?.ErrorMessage}";

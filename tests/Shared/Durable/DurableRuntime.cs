@@ -1,11 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
+using Grpc.Core.Interceptors;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
+using Microsoft.DurableTask.Protobuf;
 using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.DurableTask.Worker;
@@ -88,7 +91,9 @@ public sealed class DurableRuntime : IAsyncDisposable
     }
 
     /// <summary>Starts a worker with these orchestrators and activities (stopping the one running, if any).</summary>
-    public async Task StartWorkerAsync(Action<DurableTaskRegistry> tasks)
+    /// <param name="tasks">Registers the orchestrators and activities.</param>
+    /// <param name="observe">Sees each orchestrator work item the worker receives (the history it replays), if given.</param>
+    public async Task StartWorkerAsync(Action<DurableTaskRegistry> tasks, Action<OrchestratorRequest>? observe = null)
     {
         await StopWorkerAsync();
         var next = Host.CreateDefaultBuilder()
@@ -97,7 +102,15 @@ public sealed class DurableRuntime : IAsyncDisposable
             {
                 services.AddDurableTaskWorker(b =>
                 {
-                    b.UseGrpc(address);
+                    if (observe is null)
+                    {
+                        b.UseGrpc(address);
+                    }
+                    else
+                    {
+                        b.UseGrpc(o => o.CallInvoker = GrpcChannel.ForAddress(address).Intercept(new OrchestratorRequestObserver(observe)));
+                    }
+
                     b.AddTasks(tasks);
                 });
                 services.PostConfigureAll<DurableTaskWorkerOptions>(o => o.DataConverter = converter);
