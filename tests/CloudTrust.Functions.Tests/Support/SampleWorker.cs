@@ -1,6 +1,7 @@
 using CloudTrust.Tests.Shared.Durable;
 using System.Text.Json;
 using Azure.Identity;
+using CloudTrust.Tests.Shared.Azurite;
 using CloudTrust.Api;
 using CloudTrust.Functions.Composition;
 using Microsoft.Extensions.Hosting;
@@ -24,20 +25,7 @@ public static class SampleWorker
 
     public static Dictionary<string, string?> Values()
     {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root(), "local.settings.sample.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(AzuriteServer.RepositoryRoot, "local.settings.sample.json")));
         return json.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(p => p.Name, p => (string?)p.Value.GetString());
-    }
-
-    public static string Root()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CloudTrust.slnf")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CloudTrust.slnf not found above the test output");
     }
 }
