@@ -66,6 +66,10 @@ public sealed class SimulatedTenantServer : IAsyncDisposable
         {
             k.Listen(IPAddress.Loopback, options.Port, listen => listen.UseHttps(certificate));
             k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+
+            // HTTP allows header values beyond ASCII; the relay passes them through as UTF-8 both ways.
+            k.RequestHeaderEncodingSelector = _ => System.Text.Encoding.UTF8;
+            k.ResponseHeaderEncodingSelector = _ => System.Text.Encoding.UTF8;
         });
         builder.Services.AddRouting();
         var app = builder.Build();
