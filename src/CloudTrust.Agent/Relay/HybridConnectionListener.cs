@@ -312,9 +312,10 @@ internal sealed partial class HybridConnectionListener : IAsyncDisposable
                 sendLock.Release();
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or InvalidDataException or OperationCanceledException or ObjectDisposedException or HttpRequestException)
+        catch (Exception ex) when (ex is WebSocketException or InvalidDataException or OperationCanceledException or ObjectDisposedException or HttpRequestException or UriFormatException or ArgumentException)
         {
-            LogResponseNotDelivered(request.Id, ex.GetType().Name);
+            // Includes a rendezvous address that is no usable wss:// URI: the request is dropped, the channel stays.
+            LogResponseNotDelivered(request.Id ?? "(rendezvous)", ex.GetType().Name);
         }
         finally
         {

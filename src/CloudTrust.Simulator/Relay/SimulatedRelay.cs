@@ -127,6 +127,17 @@ public sealed class SimulatedRelay : ISimulatedService
         }
     }
 
+    /// <summary>
+    /// Fault injection: sends one raw WebSocket message to every connected listener's control channel, as a service
+    /// newer than the listener (or a broken one) might: unknown control messages, malformed JSON, stray binary data.
+    /// </summary>
+    /// <param name="data">The message's bytes.</param>
+    /// <param name="type">Text or binary.</param>
+    /// <param name="cancellationToken">Cancels the sends.</param>
+    /// <returns>A task that completes when sent.</returns>
+    public Task SendToListenersAsync(ReadOnlyMemory<byte> data, WebSocketMessageType type, CancellationToken cancellationToken)
+        => Task.WhenAll(Snapshot().Select(l => l.SendAsync(s => s.SendAsync(data, type, true, cancellationToken).AsTask(), cancellationToken)));
+
     /// <summary>Closes every listener's control channel with 1001, as the service does when it shuts down.</summary>
     /// <param name="cancellationToken">Cancels the close handshakes.</param>
     /// <returns>A task that completes when every close was sent.</returns>
