@@ -171,8 +171,13 @@ internal sealed partial class HybridConnectionListener : IAsyncDisposable
     private async Task<bool> RunSessionAsync(CancellationToken cancellationToken)
     {
         using var socket = await ConnectAsync(options.ControlChannelAddress(connectionId), cancellationToken);
-        using var session = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // Not linked to the stop token: cancelling a pending receive aborts a WebSocket, and a stopping listener
+        // closes its channel with a close handshake instead (the protocol page: "any clean shutdown is client
+        // controlled"); the session is cancelled a second later if the relay does not answer the close.
+        using var session = new CancellationTokenSource();
         using var sendLock = new SemaphoreSlim(1, 1);
+        using var closeOnStop = cancellationToken.Register(() => _ = CloseOnStopAsync(socket, sendLock, session));
         Interlocked.Increment(ref connections);
         LogConnected(Connections);
         var signal = Volatile.Read(ref connected);
@@ -215,6 +220,28 @@ internal sealed partial class HybridConnectionListener : IAsyncDisposable
         }
 
         return true;
+    }
+
+    private static async Task CloseOnStopAsync(ClientWebSocket socket, SemaphoreSlim sendLock, CancellationTokenSource session)
+    {
+        try
+        {
+            session.CancelAfter(TimeSpan.FromSeconds(1));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await sendLock.WaitAsync(timeout.Token);
+            try
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "listener stopping", timeout.Token);
+            }
+            finally
+            {
+                sendLock.Release();
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The channel is already gone or closing; the session's own cancellation ends it.
+        }
     }
 
     private void Track(Task task)

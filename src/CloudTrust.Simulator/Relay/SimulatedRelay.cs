@@ -158,6 +158,12 @@ public sealed class SimulatedRelay : ISimulatedService
     {
         ArgumentNullException.ThrowIfNull(routes);
         this.tenant = tenant ?? throw new ArgumentNullException(nameof(tenant));
+        if (routes.ServiceProvider.GetService(typeof(Microsoft.Extensions.Hosting.IHostApplicationLifetime)) is Microsoft.Extensions.Hosting.IHostApplicationLifetime lifetime)
+        {
+            // As the service going away: every control channel is closed with 1001 when the simulator stops.
+            lifetime.ApplicationStopping.Register(() => CloseListenersAsync(CancellationToken.None).Wait(TimeSpan.FromMilliseconds(500)));
+        }
+
         routes.Map("/$hc/" + HybridConnectionName, ControlEndpoint);
         routes.Map("/$hc/" + HybridConnectionName + "/{**suffix}", ControlEndpoint);
         routes.Map("/" + HybridConnectionName, SenderEndpoint);
@@ -245,6 +251,8 @@ public sealed class SimulatedRelay : ISimulatedService
                 var message = await RelayWebSocketMessages.ReadAsync(listener.Socket, MaxMessageBytes, session.Token);
                 if (message is null)
                 {
+                    // The listener closed its channel (a clean shutdown is the client's): answer the close handshake.
+                    await CloseAsync(listener, listener.Socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, listener.Socket.CloseStatusDescription ?? string.Empty, CancellationToken.None);
                     break;
                 }
 
