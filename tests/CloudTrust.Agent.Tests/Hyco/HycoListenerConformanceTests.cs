@@ -209,6 +209,22 @@ public sealed class HycoListenerConformanceTests(HycoListenerFixture fixture) : 
         Assert.Equal(before, Pair.Listener.Lines.Count(l => l.StartsWith("request ", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task Our_RelaySender_is_served_by_Microsofts_listener()
+    {
+        // The listener answers a fixed result on the operation path: what is proven is that the sender's SDK-form
+        // token, path, headers and framing are taken by the emulator and hyco-https, and the answer read back.
+        using var sender = Pair.CreateSender();
+        var before = Pair.Listener.Lines.Count;
+
+        var outcome = await sender.SendAsync(CloudTrust.Core.Kerberos.KerberosOperationRequest.GetKerberosServer("contoso.com"), default);
+
+        Assert.True(outcome.Kind == CloudTrust.Integrations.Relay.RelayOutcomeKind.Answered, outcome.ToString());
+        Assert.Equal(1, outcome.Attempts);
+        Assert.Equal("contoso.com", outcome.Result!.Domain);
+        Assert.Contains($"request POST /{HycoListenerRelay.HybridConnection}/kerberos/v1", Pair.Listener.Lines.Skip(before));
+    }
+
     private static string Header(HttpResponseMessage response, string name)
         => response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values)
             : response.Content.Headers.TryGetValues(name, out var content) ? string.Join(", ", content)

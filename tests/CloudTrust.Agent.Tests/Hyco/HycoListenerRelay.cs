@@ -1,8 +1,12 @@
 using System.Net.Security;
 using System.Security.Cryptography;
 using CloudTrust.Core.Relay;
+using CloudTrust.Integrations.KeyVault;
+using CloudTrust.Integrations.Relay;
 using CloudTrust.Simulator.Hosting;
+using CloudTrust.Simulator.KeyVault;
 using CloudTrust.Simulator.Relay;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CloudTrust.Agent.Tests.Hyco;
 
@@ -16,6 +20,8 @@ internal sealed class HycoListenerRelay : IAsyncDisposable
     public const string HybridConnection = "hyco-conformance";
     public const string ListenRule = "hyco-listen";
     public const string SendRule = "hyco-send";
+    private const string CloudApp = "cloud-app";
+    private static readonly string CloudAppSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
 
     private HycoListenerRelay(SimulatedRelay relay, SimulatedTenantServer server, HycoNode listener, string sendKey)
     {
@@ -60,13 +66,20 @@ internal sealed class HycoListenerRelay : IAsyncDisposable
             RequestTimeout = TimeSpan.FromSeconds(30),
             MaxRequestBodyBytes = 2 * 1024 * 1024,
         };
-        var server = await SimulatedTenantServer.StartAsync(new SimulatorOptions(), [relay]);
+        var vault = new SimulatedKeyVault();
+        var server = await SimulatedTenantServer.StartAsync(new SimulatorOptions(), [relay, vault]);
+        server.Entra.RegisterClient(CloudApp, CloudAppSecret);
+        vault.SetSecret("relay-send-key", sendKey);
+        vault.SetSecret("agent-request-signing-key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["HYCO_NAMESPACE"] = server.BaseAddress.Authority,
             ["HYCO_PATH"] = HybridConnection,
             ["HYCO_KEY_NAME"] = ListenRule,
             ["HYCO_KEY"] = listenKey,
+            ["HYCO_KERBEROS_ANSWER"] = System.Text.Json.JsonSerializer.Serialize(
+                new CloudTrust.Core.Kerberos.KerberosOperationResult { Operation = CloudTrust.Core.Kerberos.KerberosOperations.GetKerberosServer, Domain = "contoso.com" },
+                CloudTrust.Core.Kerberos.KerberosJson.Options),
         };
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
@@ -115,6 +128,29 @@ internal sealed class HycoListenerRelay : IAsyncDisposable
 
         message.Headers.TryAddWithoutValidation(SimulatedRelay.AuthorizationHeader, SendToken());
         return message;
+    }
+
+    /// <summary>The product's own sender (keys from the simulated Key Vault), pointed at Microsoft's listener.</summary>
+    public RelaySender CreateSender()
+    {
+        var secrets = new KeyVaultSecretCache(
+            KeyVaultSecretClientFactory.Create(new KeyVaultConnection
+            {
+                VaultUri = Server.BaseAddress,
+                TenantId = Server.Entra.TenantId.ToString(),
+                ClientId = CloudApp,
+                ClientSecret = CloudAppSecret,
+                AuthorityHost = Server.BaseAddress,
+                PinnedCertificate = Server.Certificate,
+            }),
+            TimeSpan.FromMinutes(5),
+            TimeProvider.System,
+            NullLogger<KeyVaultSecretCache>.Instance);
+        return new RelaySender(
+            new RelaySenderOptions { RelayAddress = Server.BaseAddress, HybridConnectionName = HybridConnection, SendRuleName = SendRule, PinnedCertificate = Server.Certificate, MaxAttempts = 1 },
+            secrets,
+            TimeProvider.System,
+            NullLogger<RelaySender>.Instance);
     }
 
     /// <inheritdoc />
