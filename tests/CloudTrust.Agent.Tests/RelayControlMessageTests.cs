@@ -69,7 +69,8 @@ public sealed class RelayControlMessageTests
                 await env.Relay.SendToListenersAsync(bytes, type, default);
                 Interlocked.Increment(ref sent);
             },
-            iter: 300);
+            iter: 300,
+            threads: 1);
         var outcome = await env.CreateSender(maxAttempts: 1).SendAsync(KerberosOperationRequest.Health(), default);
 
         Assert.True(outcome.Succeeded, outcome.ToString());

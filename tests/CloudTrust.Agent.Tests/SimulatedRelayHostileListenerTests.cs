@@ -17,7 +17,6 @@ public sealed class SimulatedRelayHostileListenerTests
     [
         """{"response":{"requestId":"1","statusCode":200,"statusDescription":"OK","responseHeaders":{"a":"b"},"body":true}}""",
         """{"response":{"requestId":"1","statusCode":"204","responseHeaders":{"n":1,"arr":["x","y"],"o":{}},"body":false}}""",
-        """{"renewToken":{"token":"SharedAccessSignature sr=a&sig=b&se=1&skn=c"}}""",
         """{"response":{"requestId":"","statusCode":99999}}""",
         """{"unknown":{"x":1}}""",
     ];
@@ -42,7 +41,8 @@ public sealed class SimulatedRelayHostileListenerTests
                         Interlocked.Increment(ref sent);
                     }
                 },
-                iter: 300);
+                iter: 300,
+                threads: 1);
             Assert.Equal(WebSocketState.Open, intruder.State);
         }
 
@@ -52,6 +52,22 @@ public sealed class SimulatedRelayHostileListenerTests
         Assert.True(outcome.Succeeded, outcome.ToString());
         Assert.Equal(1, env.Agent.Listener.Connections);
         CloudTrust.Tests.Shared.ReliabilityLedger.Record("hostile-input", "frames a listener sends the simulated relay", sent, duplicates: 0);
+    }
+
+    [Fact]
+    public async Task A_refused_token_renewal_closes_the_channel_with_1008()
+    {
+        await using var env = await RelayTestEnvironment.StartAsync();
+        using var intruder = await ConnectListenerAsync(env);
+        var forged = SharedAccessSignature.Create(SharedAccessSignature.ResourceFor(env.Server.BaseAddress, RelayTestEnvironment.HybridConnection), RelayTestEnvironment.ListenRule, "not-the-key", DateTimeOffset.UtcNow.AddMinutes(5));
+
+        await intruder.SendAsync(Encoding.UTF8.GetBytes("{\"renewToken\":{\"token\":\"" + forged + "\"}}"), WebSocketMessageType.Text, true, Timeouts.Token);
+        var received = await intruder.ReceiveAsync(new byte[1024], Timeouts.Token);
+
+        Assert.Equal(WebSocketMessageType.Close, received.MessageType);
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, intruder.CloseStatus);
+        Assert.StartsWith("InvalidSignature", intruder.CloseStatusDescription, StringComparison.Ordinal);
+        Assert.Equal(0, env.Relay.TokenRenewals);
     }
 
     [Fact]
