@@ -210,6 +210,20 @@ public sealed class HycoListenerConformanceTests(HycoListenerFixture fixture) : 
     }
 
     [Fact]
+    public async Task Oversized_headers_are_refused_before_the_listener_sees_them()
+    {
+        // The protocol page limits HTTP header metadata to 32 kB; the emulator's HTTP server answers 431 past that.
+        var before = Pair.Listener.Lines.Count(l => l.StartsWith("request ", StringComparison.Ordinal));
+        using var request = Pair.Request(HttpMethod.Get, "/huge-headers");
+        request.Headers.TryAddWithoutValidation("x-padding", new string('a', 40 * 1024));
+
+        using var response = await Pair.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, response.StatusCode);
+        Assert.Equal(before, Pair.Listener.Lines.Count(l => l.StartsWith("request ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Our_RelaySender_is_served_by_Microsofts_listener()
     {
         // The listener answers a fixed result on the operation path: what is proven is that the sender's SDK-form
