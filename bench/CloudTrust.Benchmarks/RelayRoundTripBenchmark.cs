@@ -20,7 +20,8 @@ namespace CloudTrust.Benchmarks;
 /// GetKerberosServer through the relay emulator (sender → simulated relay over loopback HTTPS → agent listener over
 /// WebSocket → simulated AD) versus a direct in-process call to the agent's dispatcher: p50/p99 over N sequential
 /// calls, then throughput at several concurrency levels. Prints a markdown table.
-/// Arguments: <c>--calls 1000</c>, <c>--concurrency 1,8,32,64</c>.
+/// Then <see cref="RelayLargeBodyBenchmark"/>: 1 MiB round trips over rendezvous with Microsoft's listener.
+/// Arguments: <c>--calls 1000</c>, <c>--concurrency 1,8,32,64</c>, <c>--large 50</c> (1 MiB round trips).
 /// </summary>
 public static class RelayRoundTripBenchmark
 {
@@ -150,7 +151,8 @@ public static class RelayRoundTripBenchmark
         {
         }
 
-        return failures == 0 ? 0 : 1;
+        var large = await RelayLargeBodyBenchmark.RunAsync(IntArgument(args, "--large", 50));
+        return failures == 0 ? large : 1;
     }
 
     private static async Task<double[]> Measure(Func<Task> call, int count)

@@ -68,6 +68,13 @@ internal sealed class CliRun : IDisposable
         return new CliRun(Process.Start(start)!);
     }
 
+    /// <summary>Sends a POSIX signal (TERM, INT) to the process, as a service manager or Ctrl+C would.</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + name, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        kill.WaitForExit();
+    }
+
     public void Kill()
     {
         process.Kill(entireProcessTree: true);

@@ -63,6 +63,36 @@ public sealed class SimulatorCommandTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task The_simulator_stops_within_two_seconds_of_SIGTERM_or_Ctrl_C(string signal)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var simulator = CliRun.Start(["simulator", "--devices", "30", "--port", "0"], workingDirectory: dir);
+        using (var safety = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
+        {
+            while (!simulator.Stdout.Contains("then: cloudtrust rollout start", StringComparison.Ordinal))
+            {
+                Assert.False(simulator.HasExited, simulator.Stdout + simulator.Stderr);
+                await Task.Delay(50, safety.Token);
+            }
+        }
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        simulator.Signal(signal);
+        var result = await simulator.WaitAsync(TimeSpan.FromSeconds(10));
+        watch.Stop();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"stopped after {watch.Elapsed}");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("simulator stopped", result.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Simulated_without_a_running_simulator_names_the_missing_file()
     {

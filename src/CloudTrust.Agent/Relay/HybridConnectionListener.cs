@@ -137,12 +137,18 @@ internal sealed partial class HybridConnectionListener : IAsyncDisposable
     private async Task<string> TokenAsync(CancellationToken cancellationToken)
         => SharedAccessSignature.Create(options.Resource, options.ListenRuleName, await listenKey(cancellationToken), time.GetUtcNow() + options.TokenLifetime);
 
-    private async Task<ClientWebSocket> ConnectAsync(Uri address, CancellationToken cancellationToken)
+    private async Task<ClientWebSocket> ConnectAsync(Uri address, CancellationToken cancellationToken, bool withToken = true)
     {
         var socket = new ClientWebSocket();
         try
         {
-            socket.Options.SetRequestHeader("ServiceBusAuthorization", await TokenAsync(cancellationToken));
+            // The control channel carries the Listen token; rendezvous and accept addresses are one-time capabilities
+            // the service handed out, used without a token as Microsoft's listeners use them.
+            if (withToken)
+            {
+                socket.Options.SetRequestHeader("ServiceBusAuthorization", await TokenAsync(cancellationToken));
+            }
+
             socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(30);
             if (options.PinnedCertificate is { } pinned)
             {
@@ -165,8 +171,13 @@ internal sealed partial class HybridConnectionListener : IAsyncDisposable
     private async Task<bool> RunSessionAsync(CancellationToken cancellationToken)
     {
         using var socket = await ConnectAsync(options.ControlChannelAddress(connectionId), cancellationToken);
-        using var session = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // Not linked to the stop token: cancelling a pending receive aborts a WebSocket, and a stopping listener
+        // closes its channel with a close handshake instead (the protocol page: "any clean shutdown is client
+        // controlled"); the session is cancelled a second later if the relay does not answer the close.
+        using var session = new CancellationTokenSource();
         using var sendLock = new SemaphoreSlim(1, 1);
+        using var closeOnStop = cancellationToken.Register(() => _ = CloseOnStopAsync(socket, sendLock, session));
         Interlocked.Increment(ref connections);
         LogConnected(Connections);
         var signal = Volatile.Read(ref connected);
@@ -182,7 +193,16 @@ internal sealed partial class HybridConnectionListener : IAsyncDisposable
                     break;
                 }
 
-                if (frame.Value.Type != WebSocketMessageType.Text || RelayFrames.Parse(frame.Value.Data)?.Request is not { } request)
+                // Binary frames outside a request, malformed text and control messages the agent does not use are
+                // ignored; an offered WebSocket connection (accept) is turned down so its sender is not left waiting.
+                var message = frame.Value.Type == WebSocketMessageType.Text ? RelayFrames.Parse(frame.Value.Data) : null;
+                if (message?.Accept is { Address: { Length: > 0 } acceptAddress })
+                {
+                    Track(RejectConnectionAsync(acceptAddress, cancellationToken));
+                    continue;
+                }
+
+                if (message?.Request is not { } request)
                 {
                     continue;
                 }
@@ -200,6 +220,28 @@ internal sealed partial class HybridConnectionListener : IAsyncDisposable
         }
 
         return true;
+    }
+
+    private static async Task CloseOnStopAsync(ClientWebSocket socket, SemaphoreSlim sendLock, CancellationTokenSource session)
+    {
+        try
+        {
+            session.CancelAfter(TimeSpan.FromSeconds(1));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await sendLock.WaitAsync(timeout.Token);
+            try
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "listener stopping", timeout.Token);
+            }
+            finally
+            {
+                sendLock.Release();
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        {
+            // The channel is already gone or closing; the session's own cancellation ends it.
+        }
     }
 
     private void Track(Task task)
@@ -248,7 +290,7 @@ internal sealed partial class HybridConnectionListener : IAsyncDisposable
         {
             if (request.IsOnRendezvous)
             {
-                rendezvous = await ConnectAsync(new Uri(request.Address!), cancellationToken);
+                rendezvous = await ConnectAsync(new Uri(request.Address!), cancellationToken, withToken: false);
                 var frame = await RelayFrames.ReadAsync(rendezvous, cancellationToken);
                 request = (frame is { Type: WebSocketMessageType.Text } ? RelayFrames.Parse(frame.Value.Data)?.Request : null)
                     ?? throw new InvalidDataException("the rendezvous socket did not carry a request");
@@ -259,7 +301,7 @@ internal sealed partial class HybridConnectionListener : IAsyncDisposable
             try
             {
                 answer = await handler.HandleAsync(
-                    new RelayHttpRequest(request.Id, request.Method ?? "GET", request.RequestTarget ?? "/", request.RequestHeaders ?? new Dictionary<string, string>(), body),
+                    new RelayHttpRequest(request.Id, request.Method ?? "GET", RelativeTarget(request.RequestTarget), request.RequestHeaders ?? new Dictionary<string, string>(), body),
                     cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -277,7 +319,7 @@ internal sealed partial class HybridConnectionListener : IAsyncDisposable
 
             if (rendezvous is null && answer.Body.Length > RelayedRequest.MaxControlChannelBody && request.Address is not null)
             {
-                rendezvous = await ConnectAsync(new Uri(request.Address), cancellationToken);
+                rendezvous = await ConnectAsync(new Uri(request.Address), cancellationToken, withToken: false);
             }
 
             if (rendezvous is not null)
@@ -297,14 +339,57 @@ internal sealed partial class HybridConnectionListener : IAsyncDisposable
                 sendLock.Release();
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or InvalidDataException or OperationCanceledException or ObjectDisposedException or HttpRequestException)
+        catch (Exception ex) when (ex is WebSocketException or InvalidDataException or OperationCanceledException or ObjectDisposedException or HttpRequestException or UriFormatException or ArgumentException)
         {
-            LogResponseNotDelivered(request.Id, ex.GetType().Name);
+            // Includes a rendezvous address that is no usable wss:// URI: the request is dropped, the channel stays.
+            LogResponseNotDelivered(request.Id ?? "(rendezvous)", ex.GetType().Name);
         }
         finally
         {
             rendezvous?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The request target relative to the hybrid connection: the service passes the whole path, hybrid connection
+    /// name included (<c>/{name}/kerberos/v1</c>), as azure-relay-dotnet's listener reads it
+    /// (<c>new Uri(listener.Address, requestTarget)</c>); a target without the name is taken as it is.
+    /// </summary>
+    private string RelativeTarget(string? target)
+    {
+        if (string.IsNullOrEmpty(target))
+        {
+            return "/";
+        }
+
+        var prefix = "/" + options.HybridConnectionName.Trim('/');
+        if (target.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            && (target.Length == prefix.Length || target[prefix.Length] is '/' or '?'))
+        {
+            var rest = target[prefix.Length..];
+            return rest.Length == 0 || rest[0] == '?' ? "/" + rest : rest;
+        }
+
+        return target;
+    }
+
+    /// <summary>Turns down a WebSocket connection the service offered: the agent serves HTTP requests only.</summary>
+    private async Task RejectConnectionAsync(string address, CancellationToken cancellationToken)
+    {
+        var separator = address.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+        var reject = new Uri(address + separator + "sb-hc-statusCode=501&sb-hc-statusDescription=" + Uri.EscapeDataString("The agent serves HTTP requests only"));
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(30));
+            using var socket = await ConnectAsync(reject, timeout.Token, withToken: false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or HttpRequestException or UriFormatException)
+        {
+            // The rejection handshake ends in an HTTP error (410) by design.
+        }
+
+        LogConnectionRejected();
     }
 
     private static async Task SendResponseAsync(WebSocket socket, HybridConnectionMessage response, byte[] body, CancellationToken cancellationToken)
@@ -345,6 +430,9 @@ internal sealed partial class HybridConnectionListener : IAsyncDisposable
 
     [LoggerMessage(EventId = 5007, Level = LogLevel.Error, Message = "relay request {RequestId} failed in the agent: {ErrorType}")]
     private partial void LogHandlerFailed(string requestId, string errorType);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "relay offered a WebSocket connection; turned down (the agent serves HTTP requests only)")]
+    private partial void LogConnectionRejected();
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "response to relay request {RequestId} not delivered: {ErrorType}")]
     private partial void LogResponseNotDelivered(string requestId, string errorType);

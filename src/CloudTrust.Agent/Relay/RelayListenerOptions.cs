@@ -38,6 +38,6 @@ public sealed record RelayListenerOptions
     internal Uri ControlChannelAddress(string connectionId)
         => new($"wss://{RelayAddress.Authority}/$hc/{Uri.EscapeDataString(HybridConnectionName)}?sb-hc-action=listen&sb-hc-id={Uri.EscapeDataString(connectionId)}");
 
-    /// <summary>Gets the resource URI tokens are signed over.</summary>
-    internal string Resource => new Uri(RelayAddress, HybridConnectionName).ToString();
+    /// <summary>Gets the resource URI tokens are signed over, in the form Microsoft's SDKs write (<c>http://{ns}/{name}/</c>).</summary>
+    internal string Resource => Core.Relay.SharedAccessSignature.ResourceFor(RelayAddress, HybridConnectionName);
 }

@@ -37,7 +37,8 @@ public static class SimulatorCommand
                 DeviceCount = parse.GetValue(devices),
                 TimeFactor = parse.GetValue(factor),
             };
-            await using var tenant = await SimulatedTenant.StartAsync(options, cancellationToken: ct);
+            using var shutdown = new ShutdownSignal(ct);
+            await using var tenant = await SimulatedTenant.StartAsync(options, cancellationToken: shutdown.Token);
             terminal.Line(Tone.Good, $"simulated tenant {tenant.Endpoints.TenantId} at {tenant.Server.BaseAddress}");
             terminal.Line($"  Entra, Graph, Key Vault and relay  {tenant.Server.BaseAddress}");
             terminal.Line($"  fleet       {tenant.Intune.DeviceCount} devices: {string.Join(", ", tenant.Rings.Select(r => $"{r.Name} {SimulatedTenant.DevicesIn(r, options.DeviceCount)} ({r.GroupId})"))}");
@@ -58,7 +59,7 @@ public static class SimulatorCommand
             terminal.Line($"then: cloudtrust rollout start {Path.GetRelativePath(Environment.CurrentDirectory, tenant.PlanPath)} --simulated   (Ctrl+C here stops the simulator)");
             try
             {
-                await Task.Delay(Timeout.Infinite, ct);
+                await Task.Delay(Timeout.Infinite, shutdown.Token);
             }
             catch (OperationCanceledException)
             {

@@ -20,6 +20,9 @@ public sealed record HybridConnectionMessage
     /// <summary>Gets the listener's token renewal.</summary>
     public RenewToken? RenewToken { get; init; }
 
+    /// <summary>Gets a WebSocket sender's connection the service offers the listener (the product serves HTTP only).</summary>
+    public AcceptConnection? Accept { get; init; }
+
     /// <summary>Gets the JSON settings of the control messages.</summary>
     /// <remarks>The protocol page defines <c>statusCode</c> as a number but its example writes a string: both are read.</remarks>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
@@ -53,6 +56,13 @@ public sealed record RelayedRequest(string? Address, string Id, string? RequestT
 /// <param name="ResponseHeaders">The response headers.</param>
 /// <param name="Body">True when a body follows as binary frames.</param>
 public sealed record RelayedResponse(string RequestId, int StatusCode, string? StatusDescription, IReadOnlyDictionary<string, string>? ResponseHeaders, bool Body);
+
+/// <summary>A WebSocket connection the service offers the listener: accepted by connecting to <paramref name="Address"/>,
+/// rejected by connecting to it with <c>sb-hc-statusCode</c> and <c>sb-hc-statusDescription</c> added.</summary>
+/// <param name="Address">The one-time accept address.</param>
+/// <param name="Id">The connection's id.</param>
+/// <param name="ConnectHeaders">The sender's handshake headers.</param>
+public sealed record AcceptConnection(string? Address, string? Id, IReadOnlyDictionary<string, string>? ConnectHeaders);
 
 /// <summary>A fresh SAS token the listener sends before its current one expires.</summary>
 /// <param name="Token">The token text.</param>

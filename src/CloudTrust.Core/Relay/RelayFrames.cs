@@ -64,10 +64,12 @@ public static class RelayFrames
         {
             var message = JsonSerializer.Deserialize<HybridConnectionMessage>(Encoding.UTF8.GetString(data), HybridConnectionMessage.Json);
 
-            // A frame without the ids the protocol requires is not a control message: ignored, never half-served.
+            // A frame without the ids the protocol requires is not a control message: ignored, never half-served. A
+            // request over 64 KB is announced with its rendezvous address only (the protocol page: "the remainder of
+            // this message is left empty"), so it needs the address and no id.
             return message switch
             {
-                { Request: { } request } when string.IsNullOrEmpty(request.Id) => null,
+                { Request: { } request } when string.IsNullOrEmpty(request.Id) && (request.Method is not null || string.IsNullOrEmpty(request.Address)) => null,
                 { Response: { } response } when string.IsNullOrEmpty(response.RequestId) => null,
                 _ => message,
             };

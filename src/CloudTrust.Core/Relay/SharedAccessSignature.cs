@@ -1,17 +1,24 @@
 using System.Globalization;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace CloudTrust.Core.Relay;
 
 /// <summary>
-/// An Azure Relay Shared Access Signature token:
+/// An Azure Relay Shared Access Signature token as the product's sender and listener make it:
 /// <c>SharedAccessSignature sr={url-encoded resource}&amp;sig={url-encoded HMAC-SHA256}&amp;se={expiry}&amp;skn={rule}</c>,
-/// where the signature covers <c>{url-encoded resource}\n{expiry}</c> with the rule's key. Used by the listener
-/// (Listen rule), the sender (Send rule) and the simulated relay that checks them.
-/// See https://learn.microsoft.com/azure/azure-relay/relay-authentication-and-authorization.
+/// the signature covering <c>{url-encoded resource}\n{expiry}</c> with the rule's key as UTF-8
+/// (https://learn.microsoft.com/azure/azure-relay/relay-authentication-and-authorization). The resource is written
+/// in the form Microsoft's .NET SDK writes it: <c>http://{namespace}/{path}/</c>, scheme http, trailing slash,
+/// URL-encoded with <see cref="WebUtility.UrlEncode(string)"/> — compared against azure-relay-dotnet
+/// src/Microsoft.Azure.Relay/Common/TokenProvider.cs (<c>NormalizeAudience</c>: <c>UriHelper.NormalizeUri(audience,
+/// UriScheme.Http, true, stripPath: false, ensureTrailingSlash: true)</c>) and
+/// Common/SharedAccessSignatureTokenProvider.cs (<c>BuildSignature</c>: <c>WebUtility.UrlEncode(resource)</c>, joined
+/// with the expiry by "\n"); azure-relay-node's hyco-https <c>createRelayToken</c> writes the same without the slash.
+/// Checking tokens is the relay's business: the simulated relay has its own, independent verifier.
 /// </summary>
-/// <param name="Resource">The resource URI the token is for (the hybrid connection's address).</param>
+/// <param name="Resource">The resource URI the token is for.</param>
 /// <param name="KeyName">The shared access rule's name.</param>
 /// <param name="Expiry">When the token stops being valid.</param>
 /// <param name="Signature">The base64 signature.</param>
@@ -19,8 +26,19 @@ public sealed record SharedAccessSignature(string Resource, string KeyName, Date
 {
     private const string Prefix = "SharedAccessSignature ";
 
-    /// <summary>Creates a token.</summary>
-    /// <param name="resource">The resource URI, for example <c>https://contoso.servicebus.windows.net/cloudtrust-agent</c>.</param>
+    /// <summary>Gets the resource URI of a hybrid connection in the form Microsoft's SDKs sign: <c>http://{host[:port]}/{name}/</c>.</summary>
+    /// <param name="relayAddress">The relay namespace's address (any scheme).</param>
+    /// <param name="hybridConnectionName">The hybrid connection's name.</param>
+    /// <returns>The resource URI.</returns>
+    public static string ResourceFor(Uri relayAddress, string hybridConnectionName)
+    {
+        ArgumentNullException.ThrowIfNull(relayAddress);
+        ArgumentException.ThrowIfNullOrEmpty(hybridConnectionName);
+        return new UriBuilder(Uri.UriSchemeHttp, relayAddress.Host, relayAddress.IsDefaultPort ? -1 : relayAddress.Port, hybridConnectionName.Trim('/') + "/").Uri.AbsoluteUri;
+    }
+
+    /// <summary>Creates a token over <paramref name="resource"/> exactly as given.</summary>
+    /// <param name="resource">The resource URI, for example from <see cref="ResourceFor"/>.</param>
     /// <param name="keyName">The rule's name.</param>
     /// <param name="key">The rule's key.</param>
     /// <param name="expiry">When the token expires.</param>
@@ -30,10 +48,10 @@ public sealed record SharedAccessSignature(string Resource, string KeyName, Date
         ArgumentException.ThrowIfNullOrEmpty(resource);
         ArgumentException.ThrowIfNullOrEmpty(keyName);
         ArgumentException.ThrowIfNullOrEmpty(key);
-        var encoded = Uri.EscapeDataString(Normalize(resource));
+        var encoded = WebUtility.UrlEncode(resource);
         var seconds = expiry.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var signature = Sign(encoded, seconds, key);
-        return $"{Prefix}sr={encoded}&sig={Uri.EscapeDataString(signature)}&se={seconds}&skn={Uri.EscapeDataString(keyName)}";
+        var signature = Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(encoded + "\n" + seconds)));
+        return $"{Prefix}sr={encoded}&sig={WebUtility.UrlEncode(signature)}&se={seconds}&skn={WebUtility.UrlEncode(keyName)}";
     }
 
     /// <summary>Parses a token's fields without checking its signature.</summary>
@@ -62,51 +80,13 @@ public sealed record SharedAccessSignature(string Resource, string KeyName, Date
 
         if (!fields.TryGetValue("sr", out var sr) || !fields.TryGetValue("sig", out var sig)
             || !fields.TryGetValue("se", out var se) || !fields.TryGetValue("skn", out var skn)
-            || !long.TryParse(se, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            || !long.TryParse(se, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {
             return false;
         }
 
         parsed = new SharedAccessSignature(sr, skn, DateTimeOffset.FromUnixTimeSeconds(seconds), sig);
         return true;
-    }
-
-    /// <summary>Checks the signature with <paramref name="key"/>, the expiry against <paramref name="now"/>, and the resource.</summary>
-    /// <param name="key">The key of the rule the token names.</param>
-    /// <param name="expectedResource">The resource the token must be for.</param>
-    /// <param name="now">The current time.</param>
-    /// <returns>True when the token is genuine, live and for that resource.</returns>
-    public bool IsValid(string key, string expectedResource, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        if (Expiry <= now || !string.Equals(Normalize(Resource), Normalize(expectedResource), StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var expected = Sign(Uri.EscapeDataString(Normalize(Resource)), Expiry.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), key);
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(Signature));
-    }
-
-    /// <summary>The resource form tokens are signed over: lower case, no scheme, no trailing slash.</summary>
-    /// <param name="resource">A resource URI.</param>
-    /// <returns>The normalized form.</returns>
-    public static string Normalize(string resource)
-    {
-        ArgumentNullException.ThrowIfNull(resource);
-        var value = resource.ToLowerInvariant();
-        var scheme = value.IndexOf("://", StringComparison.Ordinal);
-        if (scheme >= 0)
-        {
-            value = value[(scheme + 3)..];
-        }
-
-        return value.TrimEnd('/');
-    }
-
-    private static string Sign(string encodedResource, string expirySeconds, string key)
-    {
-        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(encodedResource + "\n" + expirySeconds));
-        return Convert.ToBase64String(mac);
     }
 }

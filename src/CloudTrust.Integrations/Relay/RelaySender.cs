@@ -93,6 +93,11 @@ public sealed partial class RelaySender : IDisposable
                     return new RelayOutcome(RelayOutcomeKind.Refused, result, result.ErrorCode ?? KerberosErrorCodes.InvalidRequest, result.ErrorMessage, attempt);
                 case { Status: HttpStatusCode.Unauthorized }:
                     return new RelayOutcome(RelayOutcomeKind.Refused, null, KerberosErrorCodes.Unauthenticated, "the relay refused the Send token", attempt);
+                case { Status: HttpStatusCode.Forbidden, Result: null }:
+                    // The relay's 403: the token is genuine but not for this hybrid connection or lacks Send; retrying cannot help.
+                    return new RelayOutcome(RelayOutcomeKind.Refused, null, KerberosErrorCodes.Unauthenticated, "the relay refused the Send token for this hybrid connection (403)", attempt);
+                case { Status: HttpStatusCode.RequestEntityTooLarge, Result: null }:
+                    return new RelayOutcome(RelayOutcomeKind.Refused, null, KerberosErrorCodes.InvalidRequest, "the relay refused the request as too large (413)", attempt);
                 default:
                     lastProblem = answer.Problem ?? $"HTTP {(int?)answer.Status}";
                     break;
@@ -132,7 +137,7 @@ public sealed partial class RelaySender : IDisposable
     {
         var sendKey = await secrets.GetAsync(options.SendKeySecretName, cancellationToken);
         var signingKey = await secrets.GetAsync(options.SigningKeySecretName, cancellationToken);
-        var resource = new Uri(options.RelayAddress, options.HybridConnectionName).ToString();
+        var resource = SharedAccessSignature.ResourceFor(options.RelayAddress, options.HybridConnectionName);
         var now = time.GetUtcNow();
         var timestamp = now.ToUnixTimeSeconds();
         var nonce = RequestSignature.NewNonce();

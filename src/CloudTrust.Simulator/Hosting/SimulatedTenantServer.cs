@@ -66,8 +66,13 @@ public sealed class SimulatedTenantServer : IAsyncDisposable
         {
             k.Listen(IPAddress.Loopback, options.Port, listen => listen.UseHttps(certificate));
             k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+
+            // HTTP allows header values beyond ASCII; the relay passes them through as UTF-8 both ways.
+            k.RequestHeaderEncodingSelector = _ => System.Text.Encoding.UTF8;
+            k.ResponseHeaderEncodingSelector = _ => System.Text.Encoding.UTF8;
         });
         builder.Services.AddRouting();
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, EmbeddedHostLifetime>();
         var app = builder.Build();
 
         var entra = new SimulatedEntra(options.TenantId, time);
@@ -92,7 +97,10 @@ public sealed class SimulatedTenantServer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
+        // Services close what they hold when the host stops (the relay its listeners' channels, with 1001); whatever
+        // is still open a second later is aborted, so the simulator stops within the 2 s its users are promised.
+        using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        await app.StopAsync(grace.Token);
         await app.DisposeAsync();
         Requests.Dispose();
         Certificate.Dispose();
