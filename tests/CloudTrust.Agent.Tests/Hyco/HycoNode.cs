@@ -1,3 +1,4 @@
+using CloudTrust.Tests.Shared;
 using System.Diagnostics;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -8,12 +9,11 @@ namespace CloudTrust.Agent.Tests.Hyco;
 /// Runs Microsoft's Hybrid Connections client for Node (npm <c>hyco-https</c> 1.4.5, pinned by
 /// tests/tools/hyco/package-lock.json) with the machine's Node.js: the scripts in tests/tools/hyco, one process each,
 /// trusting the simulator's certificate through <c>NODE_EXTRA_CA_CERTS</c> (nothing turns TLS checks off).
-/// Installed by tests/tools/install-hyco.sh when missing (never skipped).
+/// Installed from its pinned lock through <see cref="NodeTool"/> when missing (never skipped).
 /// </summary>
 internal sealed class HycoNode : IAsyncDisposable
 {
-    private static readonly SemaphoreSlim Install = new(1, 1);
-    private static bool installed;
+    private static readonly NodeTool Hyco = new("hyco", "hyco-https", "the relay conformance tests");
     private readonly List<string> lines = [];
     private readonly Process process;
     private readonly string certificateFile;
@@ -25,7 +25,7 @@ internal sealed class HycoNode : IAsyncDisposable
     }
 
     /// <summary>Gets the repository's root (the folder holding tests/tools).</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => NodeTool.RepositoryRoot;
 
     /// <summary>Gets every line the script printed so far.</summary>
     public IReadOnlyList<string> Lines
@@ -49,7 +49,7 @@ internal sealed class HycoNode : IAsyncDisposable
     /// <returns>The running script.</returns>
     public static async Task<HycoNode> StartAsync(string script, X509Certificate2 certificate, IReadOnlyDictionary<string, string> environment)
     {
-        await EnsureInstalledAsync();
+        await Hyco.EnsureInstalledAsync();
         var pem = Path.Combine(Path.GetTempPath(), "cloudtrust-hyco-" + Guid.NewGuid().ToString("N") + ".pem");
         await File.WriteAllTextAsync(pem, certificate.ExportCertificatePem());
         var start = new ProcessStartInfo("node")
@@ -116,49 +116,6 @@ internal sealed class HycoNode : IAsyncDisposable
         await process.WaitForExitAsync(timeout.Token);
         process.Dispose();
         File.Delete(certificateFile);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "tests", "tools", "install-hyco.sh")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no tests/tools/install-hyco.sh above {AppContext.BaseDirectory}: run the tests from the repository");
-    }
-
-    private static async Task EnsureInstalledAsync()
-    {
-        await Install.WaitAsync();
-        try
-        {
-            if (installed)
-            {
-                return;
-            }
-
-            var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add(Path.Combine(RepositoryRoot, "tests", "tools", "install-hyco.sh"));
-            using var script = Process.Start(start)!;
-            var stdout = script.StandardOutput.ReadToEndAsync();
-            var stderr = script.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-            await script.WaitForExitAsync(timeout.Token);
-            if (script.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"hyco-https is needed by the relay conformance tests and tests/tools/install-hyco.sh could not install it (exit {script.ExitCode}): {await stderr}{await stdout}");
-            }
-
-            installed = true;
-        }
-        finally
-        {
-            Install.Release();
-        }
     }
 
     private void Add(string? line)

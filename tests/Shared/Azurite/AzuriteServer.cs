@@ -1,3 +1,4 @@
+using CloudTrust.Tests.Shared;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
@@ -8,7 +9,7 @@ namespace CloudTrust.Tests.Shared.Azurite;
 /// <summary>
 /// Azurite, the Azure Storage emulator (npm <c>azurite</c>, pinned by tests/tools/azurite/package-lock.json), started on
 /// 127.0.0.1 for a test class: blob, queue and table services on ports the system picks, kept in memory, with an
-/// account and key made up for this run. Installed by tests/tools/install-azurite.sh when missing (never skipped).
+/// account and key made up for this run. Installed from its pinned lock through <see cref="NodeTool"/> when missing (never skipped).
 /// Use it as an xunit class or collection fixture, and build the real Azure SDK clients from
 /// <see cref="ConnectionString"/>. Include it in a test project with
 /// <c>&lt;Compile Include="../Shared/Azurite/AzuriteServer.cs" Link="Shared/Azurite/AzuriteServer.cs" /&gt;</c>;
@@ -16,7 +17,7 @@ namespace CloudTrust.Tests.Shared.Azurite;
 /// </summary>
 public sealed partial class AzuriteServer : Xunit.IAsyncLifetime
 {
-    private static readonly SemaphoreSlim Install = new(1, 1);
+    private static readonly NodeTool Azurite = new("azurite", "azurite", "the storage tests");
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly StringBuilder output = new();
     private readonly Dictionary<string, int> ports = new(StringComparer.Ordinal);
@@ -44,7 +45,7 @@ public sealed partial class AzuriteServer : Xunit.IAsyncLifetime
         => $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
 
     /// <summary>Gets the repository's root (the folder holding tests/tools).</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => NodeTool.RepositoryRoot;
 
     /// <summary>Installs Azurite when missing, starts it and waits until every service answers HTTP.</summary>
     /// <returns>A task that completes when the emulator is ready.</returns>
@@ -86,7 +87,7 @@ public sealed partial class AzuriteServer : Xunit.IAsyncLifetime
 
     private async Task StartAsync()
     {
-        await EnsureInstalledAsync();
+        await Azurite.EnsureInstalledAsync();
         workDirectory = Directory.CreateTempSubdirectory("cloudtrust-azurite-").FullName;
         var start = new ProcessStartInfo("node")
         {
@@ -129,43 +130,6 @@ public sealed partial class AzuriteServer : Xunit.IAsyncLifetime
 
         await timeout.CancelAsync();
         await WaitUntilAnsweringAsync();
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "tests", "tools", "install-azurite.sh")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no tests/tools/install-azurite.sh above {AppContext.BaseDirectory}: run the tests from the repository");
-    }
-
-    private static async Task EnsureInstalledAsync()
-    {
-        await Install.WaitAsync();
-        try
-        {
-            // The script is quick when Azurite is there (a hash of the lock file) and serializes parallel test projects itself.
-            var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add(Path.Combine(RepositoryRoot, "tests", "tools", "install-azurite.sh"));
-            using var script = Process.Start(start)!;
-            var stdout = script.StandardOutput.ReadToEndAsync();
-            var stderr = script.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-            await script.WaitForExitAsync(timeout.Token);
-            if (script.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"Azurite is needed by the storage tests and tests/tools/install-azurite.sh could not install it (exit {script.ExitCode}): {await stderr}{await stdout}");
-            }
-        }
-        finally
-        {
-            Install.Release();
-        }
     }
 
     [GeneratedRegex(@"Azurite (Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(\d+)")]
