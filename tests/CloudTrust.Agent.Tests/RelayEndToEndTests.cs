@@ -1,7 +1,7 @@
 using System.Text;
 using CloudTrust.Core.Kerberos;
-using CloudTrust.Integrations.Relay;
 using CloudTrust.Core.Validation;
+using CloudTrust.Integrations.Relay;
 
 using CloudTrust.Tests.Shared;
 
@@ -79,6 +79,38 @@ public sealed class RelayEndToEndTests
         Assert.True(outcome.Succeeded);
         Assert.Equal(1000, outcome.Result!.PrivilegedUsers!.Count);
         Assert.Equal(1, env.Relay.RendezvousUsed);
+    }
+
+    [Fact]
+    public async Task Requests_after_a_rendezvous_reach_the_agent_that_closes_its_rendezvous_sockets()
+    {
+        // The agent closes a rendezvous socket after its answer, as Microsoft's .NET listener does, while the relay
+        // keeps such sockets for the sender connection's next request: every later request still gets its answer,
+        // sent again over the control channel when the agent closed the socket before reading it.
+        await using var env = await RelayTestEnvironment.StartAsync();
+        var sender = env.CreateSender();
+        var large = Enumerable.Range(0, 1000).Select(i => $"user{i:D4}.{new string('x', 50)}@contoso.com").ToList();
+
+        for (var round = 0; round < 8; round++)
+        {
+            var big = await sender.SendAsync(KerberosOperationRequest.FindPrivilegedUsers("contoso.com", large), default);
+            var small = await sender.SendAsync(KerberosOperationRequest.GetKerberosServer("contoso.com"), default);
+
+            // One attempt each: a request lost on a closed socket would show as a retry of the sender.
+            Assert.True(big.Succeeded, big.Message);
+            Assert.Equal(1, big.Attempts);
+            Assert.Equal(1000, big.Result!.PrivilegedUsers!.Count);
+            Assert.Equal(RelayOutcomeKind.Answered, small.Kind);
+            Assert.Equal(1, small.Attempts);
+        }
+
+        var giveUp = Timeouts.Token;
+        while (env.Relay.RendezvousKept > 0)
+        {
+            await Task.Delay(20, giveUp);
+        }
+
+        Assert.Equal(8, env.Relay.RendezvousUsed);
     }
 
     [Fact]

@@ -32,6 +32,9 @@ internal sealed class RelayExchange(string id, ListenerChannel listener, JsonObj
     /// <summary>Gets the request body.</summary>
     public byte[] Body { get; } = body;
 
+    /// <summary>Gets the sender's connection (the service keeps a rendezvous socket per sender connection).</summary>
+    public string SenderConnection { get; init; } = string.Empty;
+
     /// <summary>Gets a value indicating whether the request is delivered over the rendezvous socket.</summary>
     public bool OnRendezvous { get; } = onRendezvous;
 
@@ -49,7 +52,13 @@ internal sealed class RelayExchange(string id, ListenerChannel listener, JsonObj
     /// <summary>Fails the exchange (the listener's connection closed before it answered).</summary>
     /// <param name="reason">Why.</param>
     public void Fail(string reason) => answer.TrySetException(new RelayExchangeFailedException(reason));
+
+    /// <summary>Ends the exchange unread: the listener closed the kept socket the request was sent on, so it goes again.</summary>
+    public void Redirect() => answer.TrySetException(new RelayExchangeRedirectedException());
 }
+
+/// <summary>The listener closed a kept rendezvous socket without reading the request sent on it.</summary>
+internal sealed class RelayExchangeRedirectedException() : Exception("The listener closed the rendezvous connection before it read the request.");
 
 /// <summary>The listener's side of an exchange failed before it answered.</summary>
 /// <param name="message">Why.</param>

@@ -26,7 +26,9 @@ namespace CloudTrust.Simulator.Relay;
 /// <c>Authorization</c>; the token and every <c>sb-hc-*</c> query parameter are stripped, as are the RFC 7230
 /// headers. A request whose headers and body fit in 64 KB goes to the listener as a <c>request</c> message (body as
 /// one binary message); a larger one is announced with its rendezvous address only and delivered over the rendezvous
-/// WebSocket, which needs no token (the one-time address is the capability). The answer comes back on the control
+/// WebSocket, which needs no token (the one-time address is the capability); that socket is kept for the same sender
+/// connection's later requests until the listener closes it or it idles for <see cref="RendezvousIdleTimeout"/>. A
+/// listener is picked at random for each request. The answer comes back on the control
 /// channel or on a rendezvous socket, with a <c>Via</c> header; errors are the service's: 401/403 for tokens, 413 for
 /// a body over <see cref="MaxRequestBodyBytes"/>, 502 when no listener is connected or the listener's connection
 /// drops, 504 when it does not answer within <see cref="RequestTimeout"/>.</item>
@@ -54,11 +56,12 @@ public sealed class SimulatedRelay : ISimulatedService
     private readonly List<ListenerChannel> listeners = [];
     private readonly ConcurrentDictionary<string, RelayExchange> exchanges = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PendingAccept> accepts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RendezvousChannel> keptRendezvous = new(StringComparer.Ordinal);
     private SimulatedTenantServer? tenant;
-    private int nextListener;
     private int dropNextResponse;
     private int listenersAccepted;
     private int rendezvousUsed;
+    private int requestsOnKeptRendezvous;
     private int tokenRenewals;
 
     /// <summary>Initializes a new instance of the <see cref="SimulatedRelay"/> class.</summary>
@@ -107,6 +110,18 @@ public sealed class SimulatedRelay : ISimulatedService
 
     /// <summary>Gets how many rendezvous sockets were used so far.</summary>
     public int RendezvousUsed => Volatile.Read(ref rendezvousUsed);
+
+    /// <summary>Gets how many rendezvous sockets are kept open now for their sender connection's next request.</summary>
+    public int RendezvousKept => keptRendezvous.Count;
+
+    /// <summary>Gets how many requests were sent over a rendezvous socket kept from an earlier request.</summary>
+    public int RequestsOnKeptRendezvous => Volatile.Read(ref requestsOnKeptRendezvous);
+
+    /// <summary>
+    /// Gets how long a rendezvous socket that carried a request stays open for the same sender connection's next one
+    /// (the service publishes no figure; a minute, like its request timeout).
+    /// </summary>
+    public TimeSpan RendezvousIdleTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     private DateTimeOffset Now => tenant!.Time.GetUtcNow();
 
@@ -363,21 +378,25 @@ public sealed class SimulatedRelay : ISimulatedService
         }
     }
 
-    private async Task RunRendezvousAsync(RelayExchange exchange, WebSocket socket, CancellationToken cancellationToken)
+    private Task RunRendezvousAsync(RelayExchange exchange, WebSocket socket, CancellationToken cancellationToken)
+    {
+        if (!exchange.OnRendezvous)
+        {
+            // The listener opened the socket to answer a request it got on its control channel.
+            return AnswerOnRendezvousAsync(exchange, socket, cancellationToken);
+        }
+
+        var channel = new RendezvousChannel(socket, exchange.Listener, exchange.SenderConnection);
+        channel.TryReserve();
+        return ServeRendezvousAsync(channel, exchange, cancellationToken);
+    }
+
+    private async Task AnswerOnRendezvousAsync(RelayExchange exchange, WebSocket socket, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(RequestTimeout);
         try
         {
-            if (exchange.OnRendezvous)
-            {
-                await RelayWebSocketMessages.SendJsonAsync(socket, new JsonObject { ["request"] = exchange.Request.DeepClone() }, deadline.Token);
-                if (exchange.Body.Length > 0)
-                {
-                    await RelayWebSocketMessages.SendBodyAsync(socket, exchange.Body, deadline.Token);
-                }
-            }
-
             while (true)
             {
                 var message = await RelayWebSocketMessages.ReadAsync(socket, MaxMessageBytes, deadline.Token);
@@ -405,6 +424,115 @@ public sealed class SimulatedRelay : ISimulatedService
         }
     }
 
+    /// <summary>
+    /// Delivers a request on the rendezvous socket the listener opened for it, relays the answer, then keeps the socket
+    /// for the same sender connection's later requests (see <see cref="RendezvousChannel"/>) until the listener closes
+    /// it, it idles past <see cref="RendezvousIdleTimeout"/>, or an answer does not come in time.
+    /// </summary>
+    private async Task ServeRendezvousAsync(RendezvousChannel channel, RelayExchange first, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        channel.Watch(deadline);
+        channel.Assign(first, RequestTimeout);
+        RelayedAnswer? awaitingBody = null;
+        try
+        {
+            await channel.SendAsync(socket => SendRequestAsync(socket, first, deadline.Token), deadline.Token);
+            while (true)
+            {
+                var message = await RelayWebSocketMessages.ReadAsync(channel.Socket, MaxMessageBytes, deadline.Token);
+                var exchange = channel.Current;
+                if (message is null)
+                {
+                    // The listener closed it (Microsoft's .NET listener does after each answer): answer the close. A
+                    // request sent on it after the listener's last answer was never read there; it is sent again.
+                    if (exchange == first)
+                    {
+                        exchange.Fail("The listener closed the rendezvous connection before it responded.");
+                    }
+                    else
+                    {
+                        exchange?.Redirect();
+                    }
+
+                    await CloseQuietlyAsync(channel.Socket, WebSocketCloseStatus.NormalClosure);
+                    return;
+                }
+
+                if (message.Type == WebSocketMessageType.Binary)
+                {
+                    // The body of the answer just announced; any other binary message belongs to nothing.
+                    if (awaitingBody is { } announced && exchange is not null)
+                    {
+                        Answered(channel, exchange, announced with { Body = message.Data });
+                    }
+
+                    awaitingBody = null;
+                    continue;
+                }
+
+                if (exchange is not null && RelayWebSocketMessages.ParseObject(message.Data)?["response"] is JsonObject response
+                    && ReadAnswer(response) is { } answer && string.Equals(answer.RequestId, exchange.Id, StringComparison.Ordinal))
+                {
+                    if (answer.HasBody)
+                    {
+                        awaitingBody = answer.Answer;
+                    }
+                    else
+                    {
+                        Answered(channel, exchange, answer.Answer);
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or InvalidDataException)
+        {
+            if (channel.Current is { } unanswered)
+            {
+                unanswered.Fail("The rendezvous connection failed before the listener responded.");
+                channel.Socket.Abort();
+            }
+            else
+            {
+                // Idle past its time: the relay closes it.
+                await CloseQuietlyAsync(channel.Socket, WebSocketCloseStatus.NormalClosure);
+            }
+        }
+        finally
+        {
+            keptRendezvous.TryRemove(new KeyValuePair<string, RendezvousChannel>(channel.SenderConnection, channel));
+        }
+    }
+
+    private void Answered(RendezvousChannel channel, RelayExchange exchange, RelayedAnswer answer)
+    {
+        exchange.Complete(answer);
+        channel.Release(RendezvousIdleTimeout);
+        keptRendezvous[channel.SenderConnection] = channel;
+    }
+
+    private static async Task SendRequestAsync(WebSocket socket, RelayExchange exchange, CancellationToken cancellationToken)
+    {
+        await RelayWebSocketMessages.SendJsonAsync(socket, new JsonObject { ["request"] = exchange.Request.DeepClone() }, cancellationToken);
+        if (exchange.Body.Length > 0)
+        {
+            await RelayWebSocketMessages.SendBodyAsync(socket, exchange.Body, cancellationToken);
+        }
+    }
+
+    private static async Task CloseQuietlyAsync(WebSocket socket, WebSocketCloseStatus status)
+    {
+        try
+        {
+            using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await socket.CloseOutputAsync(status, "Normal Closure", bounded.Token);
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
+        {
+            socket.Abort();
+        }
+    }
+
     private async Task SenderEndpoint(HttpContext http)
     {
         var (token, forwardAuthorization) = SenderToken(http.Request);
@@ -428,7 +556,9 @@ public sealed class SimulatedRelay : ISimulatedService
             return;
         }
 
-        var listener = PickListener();
+        // A rendezvous socket kept from this sender connection's earlier request carries its next one.
+        var kept = keptRendezvous.TryGetValue(http.Connection.Id, out var candidate) && candidate.TryReserve() ? candidate : null;
+        var listener = kept?.Listener ?? PickListener();
         if (listener is null)
         {
             // The protocol page says 502 in its prose ("If there is no active listener, the service will return a 502")
@@ -437,8 +567,6 @@ public sealed class SimulatedRelay : ISimulatedService
             return;
         }
 
-        var id = Guid.NewGuid().ToString("D", CultureInfo.InvariantCulture) + "_G0";
-        var address = RendezvousAddress(http.Request.Path, id);
         var headers = new JsonObject();
         var headerBytes = 0;
         foreach (var header in http.Request.Headers)
@@ -455,6 +583,41 @@ public sealed class SimulatedRelay : ISimulatedService
         }
 
         headers["Via"] = AppendVia(http.Request.Headers.Via.ToString());
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        deadline.CancelAfter(RequestTimeout);
+        try
+        {
+            var onRendezvous = headerBytes + body.Length > MaxControlChannelBytes;
+            RelayedAnswer answer;
+            try
+            {
+                answer = await DispatchAsync(http, listener, kept, headers, body, onRendezvous, deadline.Token);
+            }
+            catch (RelayExchangeRedirectedException)
+            {
+                // The listener closed the kept socket without reading the request (Microsoft's .NET listener closes it
+                // after each answer): the request goes to a listener the usual way.
+                listener = PickListener() ?? throw new RelayExchangeFailedException("There are no listeners connected for the endpoint.");
+                answer = await DispatchAsync(http, listener, null, headers, body, onRendezvous, deadline.Token);
+            }
+
+            await WriteAnswerAsync(http, answer);
+        }
+        catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            await Refuse(http, StatusCodes.Status504GatewayTimeout, "GatewayTimeout: The request was routed to the listener but the listener did not respond in the required time.");
+        }
+        catch (Exception ex) when (ex is RelayExchangeFailedException or WebSocketException)
+        {
+            await Refuse(http, StatusCodes.Status502BadGateway, "BadGateway: " + (ex is RelayExchangeFailedException ? ex.Message : "The listener's control channel failed."));
+        }
+    }
+
+    /// <summary>Sends one request to a listener, over a kept rendezvous socket or its control channel, and waits for the answer.</summary>
+    private async Task<RelayedAnswer> DispatchAsync(HttpContext http, ListenerChannel listener, RendezvousChannel? kept, JsonObject headers, byte[] body, bool large, CancellationToken cancellationToken)
+    {
+        var id = Guid.NewGuid().ToString("D", CultureInfo.InvariantCulture) + "_G0";
+        var address = RendezvousAddress(http.Request.Path, id);
         var request = new JsonObject
         {
             ["address"] = address,
@@ -466,42 +629,46 @@ public sealed class SimulatedRelay : ISimulatedService
                 ["address"] = http.Connection.RemoteIpAddress?.ToString(),
                 ["port"] = http.Connection.RemotePort,
             },
-            ["requestHeaders"] = headers,
+            ["requestHeaders"] = headers.DeepClone(),
             ["body"] = body.Length > 0,
         };
-        var onRendezvous = headerBytes + body.Length > MaxControlChannelBytes;
-        var exchange = new RelayExchange(id, listener, request, body, onRendezvous);
+        var onRendezvous = kept is not null || large;
+        var exchange = new RelayExchange(id, listener, request, body, onRendezvous) { SenderConnection = http.Connection.Id };
         exchanges[id] = exchange;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        deadline.CancelAfter(RequestTimeout);
         try
         {
-            await listener.SendAsync(
-                async socket =>
-                {
-                    // Over 64 KB the service passes only the rendezvous address; the listener fetches the request there.
-                    var announced = onRendezvous ? new JsonObject { ["address"] = address } : (JsonObject)request.DeepClone();
-                    await RelayWebSocketMessages.SendJsonAsync(socket, new JsonObject { ["request"] = announced }, deadline.Token);
-                    if (!onRendezvous && body.Length > 0)
+            if (kept is not null)
+            {
+                kept.Assign(exchange, RequestTimeout);
+                Interlocked.Increment(ref requestsOnKeptRendezvous);
+                await kept.SendAsync(socket => SendRequestAsync(socket, exchange, cancellationToken), cancellationToken);
+            }
+            else
+            {
+                await listener.SendAsync(
+                    async socket =>
                     {
-                        await RelayWebSocketMessages.SendBodyAsync(socket, body, deadline.Token);
-                    }
-                },
-                deadline.Token);
-            var answer = await exchange.Answer.WaitAsync(deadline.Token);
-            await WriteAnswerAsync(http, answer);
-        }
-        catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
-        {
-            await Refuse(http, StatusCodes.Status504GatewayTimeout, "GatewayTimeout: The request was routed to the listener but the listener did not respond in the required time.");
-        }
-        catch (Exception ex) when (ex is RelayExchangeFailedException or WebSocketException)
-        {
-            await Refuse(http, StatusCodes.Status502BadGateway, "BadGateway: " + (ex is RelayExchangeFailedException ? ex.Message : "The listener's control channel failed."));
+                        // Over 64 KB the service passes only the rendezvous address; the listener fetches the request there.
+                        var announced = onRendezvous ? new JsonObject { ["address"] = address } : (JsonObject)request.DeepClone();
+                        await RelayWebSocketMessages.SendJsonAsync(socket, new JsonObject { ["request"] = announced }, cancellationToken);
+                        if (!onRendezvous && body.Length > 0)
+                        {
+                            await RelayWebSocketMessages.SendBodyAsync(socket, body, cancellationToken);
+                        }
+                    },
+                    cancellationToken);
+            }
+
+            return await exchange.Answer.WaitAsync(cancellationToken);
         }
         finally
         {
             exchanges.TryRemove(id, out _);
+            if (kept is not null && !exchange.Answer.IsCompletedSuccessfully)
+            {
+                // A kept socket whose request went unanswered is in no known state: the relay drops it.
+                kept.Socket.Abort();
+            }
         }
     }
 
@@ -601,8 +768,8 @@ public sealed class SimulatedRelay : ISimulatedService
         {
             var live = listeners.Where(l => l.Expiry > now && l.Socket.State == WebSocketState.Open).ToList();
 
-            // The service balances across listeners in random order; round robin is as good for a simulation.
-            return live.Count == 0 ? null : live[(int)((uint)Interlocked.Increment(ref nextListener) % live.Count)];
+            // The protocol page: with several listeners, the service picks one at random for each request or connection.
+            return live.Count == 0 ? null : live[Random.Shared.Next(live.Count)];
         }
     }
 

@@ -23,25 +23,17 @@ internal sealed class HycoListenerRelay : IAsyncDisposable
     private const string CloudApp = "cloud-app";
     private static readonly string CloudAppSecret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
 
-    private HycoListenerRelay(SimulatedRelay relay, SimulatedTenantServer server, HycoNode listener, string sendKey)
+    private readonly Dictionary<string, string> listenerSettings;
+    private readonly List<HycoNode> extraListeners = [];
+
+    private HycoListenerRelay(SimulatedRelay relay, SimulatedTenantServer server, HycoNode listener, string sendKey, Dictionary<string, string> listenerSettings)
     {
         Relay = relay;
         Server = server;
         Listener = listener;
         SendKey = sendKey;
-        var handler = new SocketsHttpHandler
-        {
-            // HTTP allows header values beyond ASCII; both directions are UTF-8 here, as in the relay.
-            RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.UTF8,
-            ResponseHeaderEncodingSelector = (_, _) => System.Text.Encoding.UTF8,
-            MaxConnectionsPerServer = 64,
-            SslOptions = new SslClientAuthenticationOptions
-            {
-                RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null
-                    && certificate.GetCertHashString(HashAlgorithmName.SHA256) == server.Certificate.GetCertHashString(HashAlgorithmName.SHA256),
-            },
-        };
-        Http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
+        this.listenerSettings = listenerSettings;
+        Http = CreateClient(64);
     }
 
     public SimulatedRelay Relay { get; }
@@ -57,7 +49,8 @@ internal sealed class HycoListenerRelay : IAsyncDisposable
     /// <summary>Starts the relay and Microsoft's listener and waits until the relay has filed its control channel.</summary>
     /// <param name="environment">Extra listener settings (HYCO_RENEW_MS, HYCO_TOKEN_SECONDS).</param>
     /// <returns>The running pair.</returns>
-    public static async Task<HycoListenerRelay> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="rendezvousIdleTimeout">How long the relay keeps an idle rendezvous socket (its default when null).</param>
+    public static async Task<HycoListenerRelay> StartAsync(IReadOnlyDictionary<string, string>? environment = null, TimeSpan? rendezvousIdleTimeout = null)
     {
         var listenKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var sendKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -65,6 +58,7 @@ internal sealed class HycoListenerRelay : IAsyncDisposable
         {
             RequestTimeout = TimeSpan.FromSeconds(30),
             MaxRequestBodyBytes = 2 * 1024 * 1024,
+            RendezvousIdleTimeout = rendezvousIdleTimeout ?? TimeSpan.FromSeconds(60),
         };
         var vault = new SimulatedKeyVault();
         var server = await SimulatedTenantServer.StartAsync(new SimulatorOptions(), [relay, vault]);
@@ -87,7 +81,7 @@ internal sealed class HycoListenerRelay : IAsyncDisposable
         }
 
         var listener = await HycoNode.StartAsync("listener.js", server.Certificate, settings);
-        var pair = new HycoListenerRelay(relay, server, listener, sendKey);
+        var pair = new HycoListenerRelay(relay, server, listener, sendKey, settings);
         try
         {
             await listener.WaitForLinesAsync(l => l == "listening", 1, Timeouts.Token);
@@ -99,6 +93,36 @@ internal sealed class HycoListenerRelay : IAsyncDisposable
             await pair.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Connects one more of Microsoft's listeners to the same hybrid connection and waits until the relay has it.</summary>
+    /// <returns>The listener process.</returns>
+    public async Task<HycoNode> AddListenerAsync()
+    {
+        var accepted = Relay.ListenersAccepted;
+        var listener = await HycoNode.StartAsync("listener.js", Server.Certificate, listenerSettings);
+        extraListeners.Add(listener);
+        await listener.WaitForLinesAsync(l => l == "listening", 1, Timeouts.Token);
+        await WaitForListenersAsync(accepted + 1, Timeouts.Token);
+        return listener;
+    }
+
+    /// <summary>An HTTP client for the relay with at most <paramref name="maxConnections"/> connections (one keeps every request on one connection).</summary>
+    public HttpClient CreateClient(int maxConnections)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            // HTTP allows header values beyond ASCII; both directions are UTF-8 here, as in the relay.
+            RequestHeaderEncodingSelector = (_, _) => System.Text.Encoding.UTF8,
+            ResponseHeaderEncodingSelector = (_, _) => System.Text.Encoding.UTF8,
+            MaxConnectionsPerServer = maxConnections,
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate is not null
+                    && certificate.GetCertHashString(HashAlgorithmName.SHA256) == Server.Certificate.GetCertHashString(HashAlgorithmName.SHA256),
+            },
+        };
+        return new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(60) };
     }
 
     /// <summary>Waits until the relay has accepted at least <paramref name="accepted"/> control channels and one is live.</summary>
@@ -157,6 +181,11 @@ internal sealed class HycoListenerRelay : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        foreach (var extra in extraListeners)
+        {
+            await extra.DisposeAsync();
+        }
+
         await Listener.DisposeAsync();
         await Server.DisposeAsync();
     }
