@@ -24,6 +24,15 @@ public sealed class AgentConfiguration
     /// <summary>Gets or sets the agent's client secret (keep it in protected configuration; never logged).</summary>
     public string ClientSecret { get; set; } = string.Empty;
 
+    /// <summary>Gets or sets the Entra authority host; the public cloud's when null (the simulator's address for a simulated tenant).</summary>
+    public Uri? AuthorityHost { get; set; }
+
+    /// <summary>
+    /// Gets or sets the path of one extra certificate to trust for the relay and Key Vault (a public .cer/.pem file: the
+    /// simulator's, which <c>cloudtrust simulator</c> writes beside its tenant.json); null against the real cloud.
+    /// </summary>
+    public string? TrustedCertificatePath { get; set; }
+
     /// <summary>Gets or sets the backend: <c>PowerShell</c> (Windows) or <c>Simulated</c>.</summary>
     public string Backend { get; set; } = OperatingSystem.IsWindows() ? "PowerShell" : "Simulated";
 

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using CloudTrust.Agent.Backends;
 using CloudTrust.Agent.Backends.PowerShell;
 using CloudTrust.Agent.Backends.Simulated;
@@ -23,6 +25,22 @@ internal sealed class AgentWorker(IOptions<AgentConfiguration> configuration, IH
             return;
         }
 
+        X509Certificate2? trusted = null;
+        if (!string.IsNullOrEmpty(settings.TrustedCertificatePath))
+        {
+            try
+            {
+                trusted = X509CertificateLoader.LoadCertificateFromFile(settings.TrustedCertificatePath);
+            }
+            catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
+            {
+                loggers.CreateLogger<AgentWorker>().LogError("Agent:TrustedCertificatePath: cannot load {Path}: {Reason}", settings.TrustedCertificatePath, ex.Message);
+                Environment.ExitCode = 2;
+                lifetime.StopApplication();
+                return;
+            }
+        }
+
         var time = TimeProvider.System;
         var names = new AgentSecretNames();
         var client = KeyVaultSecretClientFactory.Create(new KeyVaultConnection
@@ -31,12 +49,14 @@ internal sealed class AgentWorker(IOptions<AgentConfiguration> configuration, IH
             TenantId = settings.TenantId,
             ClientId = settings.ClientId,
             ClientSecret = settings.ClientSecret,
+            AuthorityHost = settings.AuthorityHost,
+            PinnedCertificate = trusted,
         });
         var secrets = new KeyVaultSecretCache(client, TimeSpan.FromMinutes(10), time, loggers.CreateLogger<KeyVaultSecretCache>());
         IKerberosBackend backend = string.Equals(settings.Backend, "PowerShell", StringComparison.OrdinalIgnoreCase)
             ? new PowerShellBackend(new PowerShellOptions(), CloudTrustAgent.AdminCredentialsFrom(secrets, names.AdminCredentials), loggers.CreateLogger<PowerShellBackend>())
             : new SimulatedActiveDirectory(Path.Combine(settings.StateDirectory, "simulated-directory.json"), time);
-        var relay = new RelayListenerOptions { RelayAddress = settings.RelayAddress, HybridConnectionName = settings.HybridConnectionName, ListenRuleName = settings.ListenRuleName };
+        var relay = new RelayListenerOptions { RelayAddress = settings.RelayAddress, HybridConnectionName = settings.HybridConnectionName, ListenRuleName = settings.ListenRuleName, PinnedCertificate = trusted };
         await using var agent = new CloudTrustAgent(relay, names, secrets, backend, settings.StateDirectory, time, loggers);
         await agent.StartAsync();
         try

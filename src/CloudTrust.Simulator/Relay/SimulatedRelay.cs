@@ -63,6 +63,7 @@ public sealed class SimulatedRelay : ISimulatedService
     private int rendezvousUsed;
     private int requestsOnKeptRendezvous;
     private int tokenRenewals;
+    private int listenerCloses;
 
     /// <summary>Initializes a new instance of the <see cref="SimulatedRelay"/> class.</summary>
     /// <param name="hybridConnectionName">The hybrid connection's name (its path).</param>
@@ -104,6 +105,9 @@ public sealed class SimulatedRelay : ISimulatedService
 
     /// <summary>Gets how many control channels were accepted so far (a reconnect adds one).</summary>
     public int ListenersAccepted => Volatile.Read(ref listenersAccepted);
+
+    /// <summary>Gets how many control channels their listener closed with a close handshake (not a dropped connection).</summary>
+    public int ListenerCloses => Volatile.Read(ref listenerCloses);
 
     /// <summary>Gets how many listener token renewals were accepted so far.</summary>
     public int TokenRenewals => Volatile.Read(ref tokenRenewals);
@@ -267,6 +271,7 @@ public sealed class SimulatedRelay : ISimulatedService
                 if (message is null)
                 {
                     // The listener closed its channel (a clean shutdown is the client's): answer the close handshake.
+                    Interlocked.Increment(ref listenerCloses);
                     await CloseAsync(listener, listener.Socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, listener.Socket.CloseStatusDescription ?? string.Empty, CancellationToken.None);
                     break;
                 }
