@@ -10,8 +10,9 @@ namespace CloudTrust.Benchmarks;
 
 /// <summary>
 /// 1 MiB echoed through the relay emulator by Microsoft's listener (hyco-https, tests/tools/hyco/listener.js, installed
-/// by tests/tools/install-hyco.sh): the request and the response each travel over a rendezvous WebSocket. Prints a
-/// markdown table: p50/p99 of sequential round trips and the payload throughput (request plus response bytes).
+/// by tests/tools/install-hyco.sh): the request and the response travel over a rendezvous WebSocket, a new one per
+/// sender connection or the one the relay kept from that connection's previous request. Prints a markdown table: p50/p99
+/// of sequential round trips and the payload throughput (request plus response bytes), both ways in one run.
 /// </summary>
 public static class RelayLargeBodyBenchmark
 {
@@ -57,14 +58,15 @@ public static class RelayLargeBodyBenchmark
                 await Task.Delay(10);
             }
 
-            using var http = new HttpClient(new SocketsHttpHandler
+            HttpClient NewClient() => new(new SocketsHttpHandler
             {
+                MaxConnectionsPerServer = 1,
                 SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = (_, c, _, _) => c is not null && c.GetCertHashString() == server.Certificate.GetCertHashString() },
             });
             var body = RandomNumberGenerator.GetBytes(1024 * 1024);
             var token = SharedAccessSignature.Create(SharedAccessSignature.ResourceFor(server.BaseAddress, HybridConnection), "send", sendKey, DateTimeOffset.UtcNow.AddHours(1));
             var failures = 0;
-            async Task RoundTrip()
+            async Task RoundTrip(HttpClient http)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.BaseAddress, HybridConnection + "/echo")) { Content = new ByteArrayContent(body) };
                 request.Headers.TryAddWithoutValidation(SimulatedRelay.AuthorizationHeader, token);
@@ -76,30 +78,50 @@ public static class RelayLargeBodyBenchmark
                 }
             }
 
+            using var kept = NewClient();
             for (var i = 0; i < 5; i++)
             {
-                await RoundTrip();
+                await RoundTrip(kept);
             }
 
-            var rendezvousBefore = relay.RendezvousUsed;
-            var latencies = new double[roundTrips];
-            var clock = Stopwatch.StartNew();
-            for (var i = 0; i < roundTrips; i++)
+            // Two ways, measured in the same run: every round trip on a new sender connection (so a new rendezvous
+            // socket each time) and all on one connection (the relay keeps its rendezvous socket for the next request).
+            async Task<string> MeasureAsync(string name, bool newConnectionEach)
             {
-                var begin = Stopwatch.GetTimestamp();
-                await RoundTrip();
-                latencies[i] = Stopwatch.GetElapsedTime(begin).TotalMilliseconds;
+                var rendezvousBefore = relay.RendezvousUsed;
+                var keptBefore = relay.RequestsOnKeptRendezvous;
+                var latencies = new double[roundTrips];
+                var clock = Stopwatch.StartNew();
+                for (var i = 0; i < roundTrips; i++)
+                {
+                    var begin = Stopwatch.GetTimestamp();
+                    if (newConnectionEach)
+                    {
+                        using var fresh = NewClient();
+                        await RoundTrip(fresh);
+                    }
+                    else
+                    {
+                        await RoundTrip(kept);
+                    }
+
+                    latencies[i] = Stopwatch.GetElapsedTime(begin).TotalMilliseconds;
+                }
+
+                clock.Stop();
+                Array.Sort(latencies);
+                return string.Create(CultureInfo.InvariantCulture, $"| {name} | {latencies[roundTrips / 2]:0.0} | {latencies[Math.Max(0, (int)Math.Ceiling(0.99 * roundTrips) - 1)]:0.0} | {2.0 * roundTrips / clock.Elapsed.TotalSeconds:0.0} | {relay.RendezvousUsed - rendezvousBefore} | {relay.RequestsOnKeptRendezvous - keptBefore} |");
             }
 
-            clock.Stop();
-            Array.Sort(latencies);
-            var mib = 2.0 * roundTrips;
+            var fresh = await MeasureAsync("new sender connection each time", newConnectionEach: true);
+            var reused = await MeasureAsync("one sender connection", newConnectionEach: false);
             Console.WriteLine();
-            Console.WriteLine($"## 1 MiB round trip over rendezvous (Microsoft's listener, hyco-https; {roundTrips} sequential round trips)");
+            Console.WriteLine($"## 1 MiB up, 1 MiB back over rendezvous (Microsoft's listener, hyco-https; {roundTrips} sequential round trips each)");
             Console.WriteLine();
-            Console.WriteLine("| payload | p50 (ms) | p99 (ms) | throughput (MiB/s, request + response) | rendezvous sockets |");
-            Console.WriteLine("|---|---:|---:|---:|---:|");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| 1 MiB up, 1 MiB back | {latencies[roundTrips / 2]:0.0} | {latencies[Math.Max(0, (int)Math.Ceiling(0.99 * roundTrips) - 1)]:0.0} | {mib / clock.Elapsed.TotalSeconds:0.0} | {relay.RendezvousUsed - rendezvousBefore} |"));
+            Console.WriteLine("| sender | p50 (ms) | p99 (ms) | throughput (MiB/s, request + response) | new rendezvous sockets | requests on a kept socket |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+            Console.WriteLine(fresh);
+            Console.WriteLine(reused);
             Console.WriteLine();
             Console.WriteLine($"failed 1 MiB round trips: {failures}");
             return failures == 0 ? 0 : 1;
