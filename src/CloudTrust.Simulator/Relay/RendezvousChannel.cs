@@ -13,15 +13,11 @@ namespace CloudTrust.Simulator.Relay;
 /// <param name="socket">The rendezvous WebSocket the listener opened.</param>
 /// <param name="listener">The control channel of the listener that opened it.</param>
 /// <param name="senderConnection">The sender's connection the socket serves.</param>
-internal sealed class RendezvousChannel(WebSocket socket, ListenerChannel listener, string senderConnection)
+internal sealed class RendezvousChannel(WebSocket socket, ListenerChannel listener, string senderConnection) : RelaySocket(socket)
 {
-    private readonly SemaphoreSlim sendLock = new(1, 1);
     private RelayExchange? current;
     private int reserved;
     private CancellationTokenSource? deadline;
-
-    /// <summary>Gets the WebSocket.</summary>
-    public WebSocket Socket { get; } = socket;
 
     /// <summary>Gets the listener's control channel.</summary>
     public ListenerChannel Listener { get; } = listener;
@@ -67,23 +63,6 @@ internal sealed class RendezvousChannel(WebSocket socket, ListenerChannel listen
         catch (ObjectDisposedException)
         {
             // The read loop ended; nothing to arm.
-        }
-    }
-
-    /// <summary>Sends under the socket's lock, so a request message and its body stay together on the wire.</summary>
-    /// <param name="send">What to send.</param>
-    /// <param name="cancellationToken">Cancels waiting for the lock.</param>
-    /// <returns>A task that completes when sent.</returns>
-    public async Task SendAsync(Func<WebSocket, Task> send, CancellationToken cancellationToken)
-    {
-        await sendLock.WaitAsync(cancellationToken);
-        try
-        {
-            await send(Socket);
-        }
-        finally
-        {
-            sendLock.Release();
         }
     }
 }
