@@ -8,7 +8,8 @@ namespace CloudTrust.Simulator.Graph;
 /// <summary>
 /// The Microsoft Graph subset the rollout uses, with Graph's shapes: beta settings-catalog policies, their
 /// settings and assignments, <c>assign</c>, the device report; v1.0 group members, managed devices and user
-/// registration details. Every request needs a bearer token; throttling is optional.
+/// registration details. Every request needs a bearer token; throttling is optional. Every request is held to Graph's
+/// published metadata (<see cref="GraphContractGuard"/>, the vendored CSDL in <c>Graph/Metadata</c>).
 /// </summary>
 /// <param name="intune">The simulated tenant's state.</param>
 public sealed class SimulatedGraph(SimulatedIntune intune) : ISimulatedService
@@ -21,6 +22,11 @@ public sealed class SimulatedGraph(SimulatedIntune intune) : ISimulatedService
     {
         ArgumentNullException.ThrowIfNull(routes);
         ArgumentNullException.ThrowIfNull(tenant);
+        if (routes is IApplicationBuilder pipeline)
+        {
+            pipeline.Use(new GraphContractGuard(tenant).InvokeAsync);
+        }
+
         var guard = new GraphGuard(tenant, Intune.Options);
         var beta = routes.MapGroup("/beta");
         beta.AddEndpointFilter(guard.InvokeAsync);

@@ -1,0 +1,104 @@
+namespace CloudTrust.Simulator.Graph.Contract;
+
+/// <summary>
+/// Resolves a Graph URL path (after <c>/v1.0</c> or <c>/beta</c>) segment by segment as OData URL conventions 4.01
+/// describe it: an entity set or singleton, then keys, navigation properties, structural properties, type casts
+/// (<c>microsoft.graph.device</c>) and bound actions or functions (qualified or not, as Graph accepts both).
+/// </summary>
+public static class GraphPathResolver
+{
+    private const string Qualifier = "microsoft.graph.";
+
+    /// <summary>Resolves <paramref name="segments"/>; an unknown segment is a violation with Graph's message.</summary>
+    /// <param name="model">The version's metadata.</param>
+    /// <param name="segments">The decoded path segments after the version.</param>
+    /// <param name="violation">The first unknown segment, or null.</param>
+    /// <returns>What the path addresses.</returns>
+    public static ResolvedPath Resolve(CsdlModel model, IReadOnlyList<string> segments, out ContractViolation? violation)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(segments);
+        violation = null;
+        if (segments.Count == 0 || model.ContainerMember(segments[0]) is not { } root)
+        {
+            violation = Unknown(segments.Count == 0 ? string.Empty : segments[0]);
+            return new ResolvedPath(null, false, null);
+        }
+
+        string? type = TypeReference.Element(root);
+        var collection = TypeReference.IsCollection(root);
+        for (var i = 1; i < segments.Count; i++)
+        {
+            var segment = segments[i];
+            if (segment is "$count" or "$ref" or "$value")
+            {
+                return new ResolvedPath(type, collection, null);
+            }
+
+            if (type is null || TypeReference.IsPrimitive(type))
+            {
+                violation = Unknown(segment);
+                return new ResolvedPath(null, false, null);
+            }
+
+            if (segment.StartsWith(Qualifier, StringComparison.Ordinal) && model.Find(segment) is { Kind: not CsdlTypeKind.Enum } cast)
+            {
+                if (!model.IsAssignableTo(cast.Name, type))
+                {
+                    violation = Unknown(segment);
+                    return new ResolvedPath(null, false, null);
+                }
+
+                type = cast.Name;
+                continue;
+            }
+
+            if (model.Operation(segment, type, collection) is { } operation)
+            {
+                if (i != segments.Count - 1)
+                {
+                    violation = Unknown(segments[i + 1]);
+                    return new ResolvedPath(null, false, null);
+                }
+
+                var returned = operation.ReturnType;
+                return new ResolvedPath(returned is null ? null : TypeReference.Element(returned), returned is not null && TypeReference.IsCollection(returned), operation);
+            }
+
+            if (collection)
+            {
+                collection = false;
+                continue;
+            }
+
+            if (model.TryNavigation(type, segment, out var target))
+            {
+                if (target is null)
+                {
+                    violation = new ContractViolation(segment, "path", $"'{segment}' on type '{type}' leads outside the vendored metadata subset; add its type to tools/graph-metadata/seeds.json.");
+                    return new ResolvedPath(null, false, null);
+                }
+
+                type = TypeReference.Element(target);
+                collection = TypeReference.IsCollection(target);
+                continue;
+            }
+
+            if (model.Property(type, segment) is { } property)
+            {
+                type = TypeReference.Element(property);
+                collection = TypeReference.IsCollection(property);
+                continue;
+            }
+
+            violation = Unknown(segment);
+            return new ResolvedPath(null, false, null);
+        }
+
+        return new ResolvedPath(type, collection, null);
+    }
+
+    /// <summary>Graph's answer to a path segment the model lacks (OData's "Resource not found for the segment").</summary>
+    private static ContractViolation Unknown(string segment)
+        => new(segment, "path", $"Resource not found for the segment '{segment}'.");
+}
