@@ -82,6 +82,15 @@ public sealed class GraphContractCheckTests
     }
 
     [Fact]
+    public void An_assignment_filter_type_outside_the_enum_is_flagged()
+    {
+        const string Body = """{"assignments":[{"target":{"@odata.type":"#microsoft.graph.groupAssignmentTarget","groupId":"g","deviceAndAppManagementAssignmentFilterType":"%"}}]}""";
+
+        Assert.Empty(GraphContract.Check("POST", "/beta/deviceManagement/configurationPolicies/p/assign", Body.Replace("%", "none", StringComparison.Ordinal)));
+        Assert.Equal(["sometimes"], GraphContract.Check("POST", "/beta/deviceManagement/configurationPolicies/p/assign", Body.Replace("%", "sometimes", StringComparison.Ordinal)).Select(v => v.Name));
+    }
+
+    [Fact]
     public void A_type_that_does_not_derive_from_the_declared_one_is_flagged()
     {
         var violation = Assert.Single(GraphContract.Check("POST", "/beta/deviceManagement/deviceHealthScripts/s/assign", """
