@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using CloudTrust.Simulator.Graph.Contract;
 using CloudTrust.Simulator.Hosting;
@@ -9,9 +10,11 @@ namespace CloudTrust.Simulator.Graph;
 /// Holds every authenticated <c>/v1.0</c> and <c>/beta</c> request to Graph's published metadata before any endpoint
 /// sees it (<see cref="GraphContract"/>): a request naming a segment, property, parameter, type or enum value the
 /// metadata lacks is answered as Graph answers it, 400 <c>BadRequest</c> with the message naming it, unless
-/// <see cref="KnownContractViolations"/> tolerates it for now.
+/// <see cref="KnownContractViolations"/> tolerates it for now. With an answer log it also checks each successful JSON
+/// answer (an entity, or a collection's <c>value</c>) against the type the path resolves to, so the simulator is seen
+/// to answer only with what the metadata has.
 /// </summary>
-internal sealed class GraphContractGuard(SimulatedTenantServer tenant)
+internal sealed class GraphContractGuard(SimulatedTenantServer tenant, ConcurrentQueue<string>? answerViolations)
 {
     public async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {
@@ -36,7 +39,15 @@ internal sealed class GraphContractGuard(SimulatedTenantServer tenant)
             .FirstOrDefault(v => KnownContractViolations.Tolerating(http.Request.Method, path, v) is null);
         if (refused is null)
         {
-            await next(http);
+            if (answerViolations is null)
+            {
+                await next(http);
+            }
+            else
+            {
+                await CheckAnswerAsync(http, next, path);
+            }
+
             return;
         }
 
@@ -60,5 +71,34 @@ internal sealed class GraphContractGuard(SimulatedTenantServer tenant)
             },
             SimulatorJson.Options,
             http.RequestAborted);
+    }
+
+    private async Task CheckAnswerAsync(HttpContext http, RequestDelegate next, string path)
+    {
+        var original = http.Response.Body;
+        using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        try
+        {
+            await next(http);
+        }
+        finally
+        {
+            http.Response.Body = original;
+        }
+
+        if (http.Response.StatusCode is >= 200 and < 300 && buffer.Length > 0)
+        {
+            foreach (var violation in GraphAnswer.Check(path, buffer.ToArray()))
+            {
+                if (KnownContractViolations.Tolerating(http.Request.Method, path, violation) is null)
+                {
+                    answerViolations!.Enqueue($"{http.Request.Method} {path}: {violation.Message}");
+                }
+            }
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, http.RequestAborted);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CloudTrust.Simulator.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,8 +15,16 @@ namespace CloudTrust.Simulator.Graph;
 /// <param name="intune">The simulated tenant's state.</param>
 public sealed class SimulatedGraph(SimulatedIntune intune) : ISimulatedService
 {
+    private readonly ConcurrentQueue<string> answerViolations = new();
+
     /// <summary>Gets the simulated state.</summary>
     public SimulatedIntune Intune { get; } = intune;
+
+    /// <summary>
+    /// Gets what this simulator's own answers named that the metadata lacks, one line per violation (method, path,
+    /// message), when <see cref="SimulatedGraphOptions.CheckAnswers"/> is on.
+    /// </summary>
+    public IReadOnlyList<string> AnswerViolations => [.. answerViolations];
 
     /// <inheritdoc />
     public void Map(IEndpointRouteBuilder routes, SimulatedTenantServer tenant)
@@ -24,7 +33,7 @@ public sealed class SimulatedGraph(SimulatedIntune intune) : ISimulatedService
         ArgumentNullException.ThrowIfNull(tenant);
         if (routes is IApplicationBuilder pipeline)
         {
-            pipeline.Use(new GraphContractGuard(tenant).InvokeAsync);
+            pipeline.Use(new GraphContractGuard(tenant, Intune.Options.CheckAnswers ? answerViolations : null).InvokeAsync);
         }
 
         var guard = new GraphGuard(tenant, Intune.Options);

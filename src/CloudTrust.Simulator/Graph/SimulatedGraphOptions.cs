@@ -42,6 +42,13 @@ public sealed record SimulatedGraphOptions
         "Device.Read.All",
     };
 
+    /// <summary>
+    /// Gets whether the simulator also checks its own successful answers against the metadata and records what they
+    /// name that the metadata lacks (<see cref="SimulatedGraph.AnswerViolations"/>). Off by default: it buffers and
+    /// parses every answer.
+    /// </summary>
+    public bool CheckAnswers { get; init; }
+
     /// <summary>Gets the seed for the fleet and for throttling decisions.</summary>
     public int Seed { get; init; } = 20261122;
 }

@@ -100,4 +100,15 @@ public sealed class GraphContractCheckTests
 
         Assert.StartsWith("An entry with type 'microsoft.graph.groupAssignmentTarget' was found, but it is not assignable to the expected type 'microsoft.graph.deviceHealthScriptRunSchedule'.", violation.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_answer_is_checked_against_the_type_its_path_resolves_to()
+    {
+        var members = """{"value":[{"@odata.type":"#microsoft.graph.device","id":"1","deviceId":"d","displayName":"n","operatingSystem":"Windows"}]}"""u8.ToArray();
+        var made = """{"value":[{"@odata.type":"#microsoft.graph.deviceHealthScriptDeviceState","id":"1","detectionState":"success","managedDevice":{"id":"m","madeUpName":"x"}}]}"""u8.ToArray();
+
+        Assert.Empty(GraphAnswer.Check("/v1.0/groups/g/members", members));
+        Assert.Equal(["madeUpName"], GraphAnswer.Check("/beta/deviceManagement/deviceHealthScripts/s/deviceRunStates", made).Select(v => v.Name));
+        Assert.Empty(GraphAnswer.Check("/beta/deviceManagement/reports/getConfigurationPolicyDevicesReport", """{"TotalRowCount":0,"Schema":[],"Values":[]}"""u8.ToArray()));
+    }
 }
