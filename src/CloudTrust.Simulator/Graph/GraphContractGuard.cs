@@ -27,7 +27,7 @@ internal sealed class GraphContractGuard(SimulatedTenantServer tenant, Concurren
         }
 
         string? body = null;
-        if (http.Request.ContentLength is > 0)
+        if (http.Request.ContentLength is > 0 || (http.Request.ContentLength is null && http.Request.Method is "POST" or "PUT" or "PATCH"))
         {
             http.Request.EnableBuffering();
             using var reader = new StreamReader(http.Request.Body, leaveOpen: true);

@@ -111,4 +111,28 @@ public sealed class GraphContractCheckTests
         Assert.Equal(["madeUpName"], GraphAnswer.Check("/beta/deviceManagement/deviceHealthScripts/s/deviceRunStates", made).Select(v => v.Name));
         Assert.Empty(GraphAnswer.Check("/beta/deviceManagement/reports/getConfigurationPolicyDevicesReport", """{"TotalRowCount":0,"Schema":[],"Values":[]}"""u8.ToArray()));
     }
+
+    [Fact]
+    public void Keys_in_parentheses_and_function_parameters_are_resolved()
+    {
+        var model = CsdlModel.Parse("test", System.Xml.Linq.XDocument.Parse("""
+            <edmx:Edmx Version="4.0" xmlns:edmx="http://docs.oasis-open.org/odata/ns/edmx"><edmx:DataServices>
+              <Schema Namespace="microsoft.graph" xmlns="http://docs.oasis-open.org/odata/ns/edm">
+                <EntityType Name="entity"><Property Name="id" Type="Edm.String" /></EntityType>
+                <EntityType Name="thing" BaseType="graph.entity"><Property Name="size" Type="Edm.Int32" /></EntityType>
+                <Function Name="report" IsBound="true"><Parameter Name="bindingParameter" Type="Collection(graph.thing)" /><Parameter Name="period" Type="Edm.String" /><ReturnType Type="Edm.Stream" /></Function>
+                <EntityContainer Name="GraphService"><EntitySet Name="things" EntityType="microsoft.graph.thing" /></EntityContainer>
+              </Schema></edmx:DataServices></edmx:Edmx>
+            """));
+
+        var keyed = GraphPathResolver.Resolve(model, ["things('a')"], out var none);
+        GraphPathResolver.Resolve(model, ["things", "report(period='D7')"], out var known);
+        GraphPathResolver.Resolve(model, ["things", "microsoft.graph.report(madeUp='x')"], out var unknown);
+
+        Assert.Null(none);
+        Assert.Equal(("microsoft.graph.thing", false), (keyed.Type, keyed.IsCollection));
+        Assert.Equal("id", model.Find("microsoft.graph.entity")!.Properties.Keys.Single());
+        Assert.Null(known);
+        Assert.Equal("The parameter 'madeUp' is not a valid parameter for the operation 'report'.", unknown?.Message);
+    }
 }

@@ -3,7 +3,8 @@ namespace CloudTrust.Simulator.Graph.Contract;
 /// <summary>
 /// Resolves a Graph URL path (after <c>/v1.0</c> or <c>/beta</c>) segment by segment as OData URL conventions 4.01
 /// describe it: an entity set or singleton, then keys, navigation properties, structural properties, type casts
-/// (<c>microsoft.graph.device</c>) and bound actions or functions (qualified or not, as Graph accepts both).
+/// (<c>microsoft.graph.device</c>) and bound actions or functions (qualified or not, as Graph accepts both). Keys may
+/// also come in parentheses (<c>groups('id')</c>), and a function's parameters in parentheses are checked by name.
 /// </summary>
 public static class GraphPathResolver
 {
@@ -19,17 +20,29 @@ public static class GraphPathResolver
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(segments);
         violation = null;
-        if (segments.Count == 0 || model.ContainerMember(segments[0]) is not { } root)
+        var (first, firstKey) = segments.Count == 0 ? (string.Empty, null) : Split(segments[0]);
+        if (model.ContainerMember(first) is not { } root)
         {
-            violation = Unknown(segments.Count == 0 ? string.Empty : segments[0]);
+            violation = Unknown(first);
             return new ResolvedPath(null, false, null);
         }
 
         string? type = TypeReference.Element(root);
         var collection = TypeReference.IsCollection(root);
+        if (firstKey is not null)
+        {
+            if (!collection)
+            {
+                violation = Unknown(segments[0]);
+                return new ResolvedPath(null, false, null);
+            }
+
+            collection = false;
+        }
+
         for (var i = 1; i < segments.Count; i++)
         {
-            var segment = segments[i];
+            var (segment, arguments) = Split(segments[i]);
             if (segment is "$count" or "$ref" or "$value")
             {
                 return new ResolvedPath(type, collection, null);
@@ -61,6 +74,12 @@ public static class GraphPathResolver
                     return new ResolvedPath(null, false, null);
                 }
 
+                if (arguments is not null && FunctionArgument(operation, arguments) is { } unknownArgument)
+                {
+                    violation = unknownArgument;
+                    return new ResolvedPath(null, false, null);
+                }
+
                 var returned = operation.ReturnType;
                 return new ResolvedPath(returned is null ? null : TypeReference.Element(returned), returned is not null && TypeReference.IsCollection(returned), operation);
             }
@@ -81,6 +100,17 @@ public static class GraphPathResolver
 
                 type = TypeReference.Element(target);
                 collection = TypeReference.IsCollection(target);
+                if (arguments is not null)
+                {
+                    if (!collection)
+                    {
+                        violation = Unknown(segments[i]);
+                        return new ResolvedPath(null, false, null);
+                    }
+
+                    collection = false;
+                }
+
                 continue;
             }
 
@@ -96,6 +126,28 @@ public static class GraphPathResolver
         }
 
         return new ResolvedPath(type, collection, null);
+    }
+
+    /// <summary>Splits <c>name(arguments)</c>; arguments are null when there are no parentheses.</summary>
+    private static (string Name, string? Arguments) Split(string segment)
+    {
+        var open = segment.IndexOf('(', StringComparison.Ordinal);
+        return open > 0 && segment.EndsWith(')') ? (segment[..open], segment[(open + 1)..^1]) : (segment, null);
+    }
+
+    /// <summary>The first <c>name=value</c> argument of a function call that the function does not declare.</summary>
+    private static ContractViolation? FunctionArgument(CsdlOperation operation, string arguments)
+    {
+        foreach (var argument in arguments.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var name = argument.Split('=', 2)[0].Trim();
+            if (argument.Contains('=', StringComparison.Ordinal) && !operation.Parameters.ContainsKey(name))
+            {
+                return new ContractViolation(name, "path", $"The parameter '{name}' is not a valid parameter for the operation '{operation.Name}'.");
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Graph's answer to a path segment the model lacks (OData's "Resource not found for the segment").</summary>
