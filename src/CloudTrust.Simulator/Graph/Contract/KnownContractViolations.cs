@@ -13,9 +13,9 @@ public static partial class KnownContractViolations
     /// <summary>Gets the tolerated violations.</summary>
     public static IReadOnlyList<KnownContractViolation> All { get; } =
     [
-        new("GET", FleetDevices(), "skuFamily", "issue 16: managedDevice has no skuFamily in v1.0 (beta only); FleetReadinessReader"),
-        new("GET", FleetDevices(), "joinType", "issue 16: managedDevice has no joinType in v1.0 (beta only); FleetReadinessReader"),
-        new("GET", GroupMembers(), "deviceId", "issue 16: deviceId is on device, not directoryObject; GroupDeviceIds should read /members/microsoft.graph.device"),
+        new("GET", FleetDevices(), "skuFamily", "issue 16, Build item 1: managedDevice has no skuFamily in v1.0 (beta only); FleetReadinessReader"),
+        new("GET", FleetDevices(), "joinType", "issue 16, Build item 1: managedDevice has no joinType in v1.0 (beta only); FleetReadinessReader"),
+        new("GET", GroupMembers(), "deviceId", "issue 16, Build item 1: deviceId is on device, not directoryObject; GroupDeviceIds should read /members/microsoft.graph.device"),
     ];
 
     /// <summary>Finds the entry that tolerates <paramref name="violation"/> of a request, if any.</summary>
