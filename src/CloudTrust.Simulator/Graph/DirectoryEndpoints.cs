@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Routing;
 namespace CloudTrust.Simulator.Graph;
 
 /// <summary>
-/// v1.0 reads: <c>/groups/{id}/members</c> (devices), <c>/deviceManagement/managedDevices</c> and
+/// v1.0 reads: <c>/groups/{id}/members</c> (devices, limited to <c>id</c> and <c>@odata.type</c> for an app that may
+/// not read devices, see <see cref="MemberVisibility"/>), <c>/deviceManagement/managedDevices</c> and
 /// <c>/reports/authenticationMethods/userRegistrationDetails</c>, all paged with <c>@odata.nextLink</c>.
 /// </summary>
 internal static class DirectoryEndpoints
@@ -14,14 +15,7 @@ internal static class DirectoryEndpoints
     {
         v1.MapGet("/groups/{id}/members", (HttpContext http, string id) =>
             Guid.TryParse(id, out var groupId) && intune.TryGetGroup(groupId, out var members)
-                ? GraphResponses.Page(http, members, d => new Dictionary<string, object>
-                {
-                    ["@odata.type"] = "#microsoft.graph.device",
-                    ["id"] = d.ObjectId.ToString(),
-                    ["deviceId"] = d.AadDeviceId.ToString(),
-                    ["displayName"] = d.Name,
-                    ["operatingSystem"] = "Windows",
-                }, intune.Options)
+                ? GraphResponses.Page(http, members, d => MemberVisibility.Device(d, intune.Options.ApplicationPermissions), intune.Options)
                 : GraphResponses.NotFound($"group {id}"));
 
         v1.MapGet("/deviceManagement/managedDevices", (HttpContext http) =>

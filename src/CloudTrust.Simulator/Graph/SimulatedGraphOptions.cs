@@ -24,6 +24,31 @@ public sealed record SimulatedGraphOptions
     /// <summary>Gets how often a device checks in with Intune (simulated time).</summary>
     public TimeSpan CheckInInterval { get; init; } = TimeSpan.FromHours(8);
 
+    /// <summary>
+    /// Gets the application permissions the app's token carries. Graph returns only <c>id</c> and <c>@odata.type</c> for
+    /// group members the app may not read ("Limited information returned for inaccessible member objects"): devices
+    /// need Device.Read.All or Directory.Read.All. The default grants Device.Read.All, which the product's group reads
+    /// need (issue 16: the README's permission row comes with the fix of those reads).
+    /// </summary>
+    public IReadOnlySet<string> ApplicationPermissions { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "DeviceManagementConfiguration.ReadWrite.All",
+        "DeviceManagementManagedDevices.Read.All",
+        "DeviceManagementScripts.ReadWrite.All",
+        "GroupMember.Read.All",
+        "DeviceManagementServiceConfig.Read.All",
+        "Group.Create",
+        "AuditLog.Read.All",
+        "Device.Read.All",
+    };
+
+    /// <summary>
+    /// Gets whether the simulator also checks its own successful answers against the metadata and records what they
+    /// name that the metadata lacks (<see cref="SimulatedGraph.AnswerViolations"/>). Off by default: it buffers and
+    /// parses every answer.
+    /// </summary>
+    public bool CheckAnswers { get; init; }
+
     /// <summary>Gets the seed for the fleet and for throttling decisions.</summary>
     public int Seed { get; init; } = 20261122;
 }

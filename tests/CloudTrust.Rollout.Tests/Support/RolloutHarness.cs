@@ -45,6 +45,9 @@ public sealed class RolloutHarness : IAsyncDisposable
 
     public SimulatedKerberosServers Kerberos { get; }
 
+    /// <summary>Gets the simulated Graph service (its answer check, when on).</summary>
+    public SimulatedGraph SimulatedGraph { get; private init; } = null!;
+
     public GraphConnection Graph { get; }
 
     public WorkflowEngine Engine { get; private set; }
@@ -77,11 +80,12 @@ public sealed class RolloutHarness : IAsyncDisposable
         var clock = new AcceleratedClock(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero), 14_400);
         var intune = new SimulatedIntune(graphOptions ?? new SimulatedGraphOptions(), clock);
         seed(intune);
+        var simulatedGraph = new SimulatedGraph(intune);
         var kerberos = new SimulatedKerberosServers();
         kerberos.AddHealthy("corp.contoso.example");
         var server = await SimulatedTenantServer.StartAsync(
             new SimulatorOptions { TenantId = TenantId, RequestLogPath = Path.Combine(directory, "requests.jsonl") },
-            [new SimulatedGraph(intune)]);
+            [simulatedGraph]);
         server.Entra.RegisterClient(ClientId, ClientSecret);
         var graph = GraphConnection.Create(
             new GraphConnectionOptions
@@ -109,7 +113,7 @@ public sealed class RolloutHarness : IAsyncDisposable
             AfterCommit = _ => self?.RecordStatuses(),
         };
         var engine = new WorkflowEngine(registry, engineOptions, clock, loggers);
-        self = new RolloutHarness(directory, server, intune, kerberos, graph, engine) { registry = registry, engineOptions = engineOptions, clock = clock };
+        self = new RolloutHarness(directory, server, intune, kerberos, graph, engine) { registry = registry, engineOptions = engineOptions, clock = clock, SimulatedGraph = simulatedGraph };
         return self;
     }
 
