@@ -13,8 +13,8 @@ namespace CloudTrust.Integrations.Graph;
 /// The alternative to the settings catalog: a v1.0 <c>windows10CustomConfiguration</c> with three
 /// <c>omaSettingBoolean</c> values under <c>./Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies/</c> (the real
 /// tenant GUID), plus the plan's optional settings (<c>omaSettingInteger</c> for PIN lengths, character rules, expiry
-/// and history; <c>omaSettingBoolean</c> for TPM 1.2 and biometrics), through the typed SDK: idempotent create/update, whole-list assign, and per-device status from
-/// <c>deviceStatuses</c> (matched to the ring by device name, since that collection carries no device id).
+/// and history; <c>omaSettingBoolean</c> for TPM 1.2 and biometrics), through the typed SDK: idempotent create/update and whole-list assign. Per-device status is read from the device
+/// report (<see cref="DevicePolicyReport"/>), not from <c>deviceStatuses</c>, which Microsoft deprecates from May 2026.
 /// </summary>
 internal sealed partial class CustomOmaUriProfile(GraphConnection graph, ILogger<CustomOmaUriProfile> logger)
 {
@@ -103,56 +103,6 @@ internal sealed partial class CustomOmaUriProfile(GraphConnection graph, ILogger
             .ToList();
         await item.Assign.PostAsAssignPostResponseAsync(new AssignPostRequestBody { Assignments = assignments }, cancellationToken: cancellationToken);
         return new AssignGroupsResult([.. groups.Except(removed).Concat(added)], added, removed);
-    }
-
-    public async Task<RingStatusResult> ReadStatusAsync(string policyId, IReadOnlyList<Guid> ringGroups, int sampleLimit, CancellationToken cancellationToken)
-    {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var groupId in ringGroups)
-        {
-            var members = graph.V1.Groups[groupId.ToString()].Members;
-            var page = await members.GetAsync(r => r.QueryParameters.Top = graph.Options.CollectionPageSize, cancellationToken);
-            while (page is not null)
-            {
-                names.UnionWith((page.Value ?? []).OfType<Device>().Select(d => d.DisplayName).OfType<string>());
-                page = page.OdataNextLink is { } next ? await members.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
-            }
-        }
-
-        int succeeded = 0, errors = 0, conflicts = 0, notApplicable = 0;
-        var failing = new List<DeviceIssue>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var statuses = graph.V1.DeviceManagement.DeviceConfigurations[policyId].DeviceStatuses;
-        var statusPage = await statuses.GetAsync(r => r.QueryParameters.Top = graph.Options.CollectionPageSize, cancellationToken);
-        while (statusPage is not null)
-        {
-            foreach (var status in statusPage.Value ?? [])
-            {
-                if (status.DeviceDisplayName is not { } name || !names.Contains(name) || !seen.Add(name))
-                {
-                    continue;
-                }
-
-                switch (status.Status)
-                {
-                    case ComplianceStatus.Compliant or ComplianceStatus.Remediated: succeeded++; break;
-                    case ComplianceStatus.Error or ComplianceStatus.NonCompliant: errors++; break;
-                    case ComplianceStatus.Conflict: conflicts++; break;
-                    case ComplianceStatus.NotApplicable: notApplicable++; break;
-                    default: break;
-                }
-
-                if (status.Status is ComplianceStatus.Error or ComplianceStatus.NonCompliant or ComplianceStatus.Conflict && failing.Count < sampleLimit)
-                {
-                    failing.Add(new DeviceIssue(status.Id ?? name, name, status.Status == ComplianceStatus.Conflict ? "conflict" : "error"));
-                }
-            }
-
-            statusPage = statusPage.OdataNextLink is { } next ? await statuses.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
-        }
-
-        var pending = names.Count - succeeded - errors - conflicts - notApplicable;
-        return new RingStatusResult(new RingCounts(names.Count, succeeded, errors, conflicts, pending, notApplicable), failing);
     }
 
     /// <summary>

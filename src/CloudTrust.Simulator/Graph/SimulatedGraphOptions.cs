@@ -24,6 +24,9 @@ public sealed record SimulatedGraphOptions
     /// <summary>Gets how often a device checks in with Intune (simulated time).</summary>
     public TimeSpan CheckInInterval { get; init; } = TimeSpan.FromHours(8);
 
+    /// <summary>Gets the answers that are not what the client asked for, for the bad-input tests (none by default).</summary>
+    public GraphResponseFaults Faults { get; init; } = new();
+
     /// <summary>Gets the seed for the fleet and for throttling decisions.</summary>
     public int Seed { get; init; } = 20261122;
 }
