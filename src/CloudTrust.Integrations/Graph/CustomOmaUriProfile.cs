@@ -143,10 +143,12 @@ internal sealed partial class CustomOmaUriProfile(GraphConnection graph, ILogger
         var item = graph.V1.DeviceManagement.DeviceConfigurations[policyId];
         var current = new List<DeviceConfigurationAssignment>();
         var page = await item.Assignments.GetAsync(cancellationToken: cancellationToken);
+        string? link = null;
         while (page is not null)
         {
             current.AddRange(page.Value ?? []);
-            page = page.OdataNextLink is { } next ? await item.Assignments.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
+            link = CollectionPaging.Next("GET /deviceManagement/deviceConfigurations/{id}/assignments", link, page.OdataNextLink);
+            page = link is { } next ? await item.Assignments.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
         }
 
         return current;
@@ -156,6 +158,7 @@ internal sealed partial class CustomOmaUriProfile(GraphConnection graph, ILogger
     {
         var configurations = graph.V1.DeviceManagement.DeviceConfigurations;
         var page = await configurations.GetAsync(cancellationToken: cancellationToken);
+        string? link = null;
         while (page is not null)
         {
             var ours = (page.Value ?? []).OfType<Windows10CustomConfiguration>()
@@ -165,7 +168,8 @@ internal sealed partial class CustomOmaUriProfile(GraphConnection graph, ILogger
                 return ours;
             }
 
-            page = page.OdataNextLink is { } next ? await configurations.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
+            link = CollectionPaging.Next("GET /deviceManagement/deviceConfigurations", link, page.OdataNextLink);
+            page = link is { } next ? await configurations.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
         }
 
         return null;
