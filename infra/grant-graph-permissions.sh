@@ -6,7 +6,7 @@
 # --with-migration: certificate-trust migration's container deletion (Remediations scripts, as the ticket probe).
 set -euo pipefail
 principal="${1:?usage: $0 <functionAppPrincipalId> [--with-ticket-probe] [--with-group-creation] [--with-migration]}"; shift
-permissions=(DeviceManagementConfiguration.ReadWrite.All DeviceManagementManagedDevices.Read.All DeviceManagementServiceConfig.Read.All GroupMember.Read.All AuditLog.Read.All)
+permissions=(DeviceManagementConfiguration.ReadWrite.All DeviceManagementManagedDevices.Read.All DeviceManagementServiceConfig.Read.All GroupMember.Read.All Device.Read.All AuditLog.Read.All)
 for option in "$@"; do
   case "$option" in
     --with-ticket-probe) permissions+=(DeviceManagementScripts.ReadWrite.All) ;;

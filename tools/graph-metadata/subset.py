@@ -114,7 +114,7 @@ def clean(e):
 def document(elements):
     edmx = ET.Element("edmx:Edmx", {"Version": "4.0", "xmlns:edmx": EDMX})
     services = ET.SubElement(edmx, "edmx:DataServices")
-    schema = ET.SubElement(services, "Schema", {"Namespace": NS, "xmlns": EDM})
+    schema = ET.SubElement(services, "Schema", {"Namespace": NS, "Alias": "graph", "xmlns": EDM})
     schema.extend(elements)
     ET.indent(edmx, space="  ")
     return ET.tostring(edmx, encoding="unicode") + "\n"

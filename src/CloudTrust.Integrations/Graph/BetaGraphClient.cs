@@ -24,15 +24,25 @@ internal sealed class BetaGraphClient(HttpClient http, Uri betaRoot)
     public async Task<List<T>> GetAllAsync<T>(string relative, CancellationToken cancellationToken)
     {
         var items = new List<T>();
+        await ForEachPageAsync<T>(relative, items.AddRange, cancellationToken);
+        return items;
+    }
+
+    /// <summary>
+    /// Hands each page of a collection to <paramref name="page"/> as it arrives (one page held at a time), following
+    /// <c>@odata.nextLink</c> by <see cref="CollectionPaging"/>'s rule; a page without <c>value</c> fails naming it.
+    /// </summary>
+    public async Task ForEachPageAsync<T>(string relative, Action<IReadOnlyList<T>> page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var request = $"GET {relative.Split('?')[0]}";
         string? next = relative;
         while (next is not null)
         {
-            var page = await GetAsync<ODataPage<T>>(next, cancellationToken);
-            items.AddRange(page.Value);
-            next = page.NextLink;
+            var body = await GetAsync<ODataPage<T>>(next, cancellationToken);
+            page(body.Value ?? throw new UnexpectedGraphResponseException(request, "value", "is missing"));
+            next = CollectionPaging.Next(request, next, body.NextLink);
         }
-
-        return items;
     }
 
     public async Task<T?> SendJsonAsync<T>(HttpMethod method, string relative, object body, CancellationToken cancellationToken)
@@ -40,6 +50,12 @@ internal sealed class BetaGraphClient(HttpClient http, Uri betaRoot)
         using var request = new HttpRequestMessage(method, Resolve(relative)) { Content = JsonContent.Create(body, body.GetType(), options: Json) };
         await request.Content.LoadIntoBufferAsync(cancellationToken);
         return await SendAsync<T>(request, cancellationToken);
+    }
+
+    public async Task DeleteAsync(string relative, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, Resolve(relative));
+        await SendAsync<JsonElement?>(request, cancellationToken);
     }
 
     private Uri Resolve(string relativeOrAbsolute)

@@ -13,8 +13,8 @@ namespace CloudTrust.Integrations.Graph;
 /// The alternative to the settings catalog: a v1.0 <c>windows10CustomConfiguration</c> with three
 /// <c>omaSettingBoolean</c> values under <c>./Device/Vendor/MSFT/PassportForWork/{TenantId}/Policies/</c> (the real
 /// tenant GUID), plus the plan's optional settings (<c>omaSettingInteger</c> for PIN lengths, character rules, expiry
-/// and history; <c>omaSettingBoolean</c> for TPM 1.2 and biometrics), through the typed SDK: idempotent create/update, whole-list assign, and per-device status from
-/// <c>deviceStatuses</c> (matched to the ring by device name, since that collection carries no device id).
+/// and history; <c>omaSettingBoolean</c> for TPM 1.2 and biometrics), through the typed SDK: idempotent create/update and whole-list assign. Per-device status is read from the device
+/// report (<see cref="DevicePolicyReport"/>), not from <c>deviceStatuses</c>, which Microsoft deprecates from May 2026.
 /// </summary>
 internal sealed partial class CustomOmaUriProfile(GraphConnection graph, ILogger<CustomOmaUriProfile> logger)
 {
@@ -105,56 +105,6 @@ internal sealed partial class CustomOmaUriProfile(GraphConnection graph, ILogger
         return new AssignGroupsResult([.. groups.Except(removed).Concat(added)], added, removed);
     }
 
-    public async Task<RingStatusResult> ReadStatusAsync(string policyId, IReadOnlyList<Guid> ringGroups, int sampleLimit, CancellationToken cancellationToken)
-    {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var groupId in ringGroups)
-        {
-            var members = graph.V1.Groups[groupId.ToString()].Members;
-            var page = await members.GetAsync(r => r.QueryParameters.Top = graph.Options.CollectionPageSize, cancellationToken);
-            while (page is not null)
-            {
-                names.UnionWith((page.Value ?? []).OfType<Device>().Select(d => d.DisplayName).OfType<string>());
-                page = page.OdataNextLink is { } next ? await members.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
-            }
-        }
-
-        int succeeded = 0, errors = 0, conflicts = 0, notApplicable = 0;
-        var failing = new List<DeviceIssue>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var statuses = graph.V1.DeviceManagement.DeviceConfigurations[policyId].DeviceStatuses;
-        var statusPage = await statuses.GetAsync(r => r.QueryParameters.Top = graph.Options.CollectionPageSize, cancellationToken);
-        while (statusPage is not null)
-        {
-            foreach (var status in statusPage.Value ?? [])
-            {
-                if (status.DeviceDisplayName is not { } name || !names.Contains(name) || !seen.Add(name))
-                {
-                    continue;
-                }
-
-                switch (status.Status)
-                {
-                    case ComplianceStatus.Compliant or ComplianceStatus.Remediated: succeeded++; break;
-                    case ComplianceStatus.Error or ComplianceStatus.NonCompliant: errors++; break;
-                    case ComplianceStatus.Conflict: conflicts++; break;
-                    case ComplianceStatus.NotApplicable: notApplicable++; break;
-                    default: break;
-                }
-
-                if (status.Status is ComplianceStatus.Error or ComplianceStatus.NonCompliant or ComplianceStatus.Conflict && failing.Count < sampleLimit)
-                {
-                    failing.Add(new DeviceIssue(status.Id ?? name, name, status.Status == ComplianceStatus.Conflict ? "conflict" : "error"));
-                }
-            }
-
-            statusPage = statusPage.OdataNextLink is { } next ? await statuses.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
-        }
-
-        var pending = names.Count - succeeded - errors - conflicts - notApplicable;
-        return new RingStatusResult(new RingCounts(names.Count, succeeded, errors, conflicts, pending, notApplicable), failing);
-    }
-
     /// <summary>
     /// The OMA-URI settings compared as text (<c>true</c>/<c>false</c>, or the number) by the same rule as the settings
     /// catalog's choices; a profile that does not exist has none.
@@ -193,10 +143,12 @@ internal sealed partial class CustomOmaUriProfile(GraphConnection graph, ILogger
         var item = graph.V1.DeviceManagement.DeviceConfigurations[policyId];
         var current = new List<DeviceConfigurationAssignment>();
         var page = await item.Assignments.GetAsync(cancellationToken: cancellationToken);
+        string? link = null;
         while (page is not null)
         {
             current.AddRange(page.Value ?? []);
-            page = page.OdataNextLink is { } next ? await item.Assignments.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
+            link = CollectionPaging.Next("GET /deviceManagement/deviceConfigurations/{id}/assignments", link, page.OdataNextLink);
+            page = link is { } next ? await item.Assignments.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
         }
 
         return current;
@@ -206,6 +158,7 @@ internal sealed partial class CustomOmaUriProfile(GraphConnection graph, ILogger
     {
         var configurations = graph.V1.DeviceManagement.DeviceConfigurations;
         var page = await configurations.GetAsync(cancellationToken: cancellationToken);
+        string? link = null;
         while (page is not null)
         {
             var ours = (page.Value ?? []).OfType<Windows10CustomConfiguration>()
@@ -215,7 +168,8 @@ internal sealed partial class CustomOmaUriProfile(GraphConnection graph, ILogger
                 return ours;
             }
 
-            page = page.OdataNextLink is { } next ? await configurations.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
+            link = CollectionPaging.Next("GET /deviceManagement/deviceConfigurations", link, page.OdataNextLink);
+            page = link is { } next ? await configurations.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
         }
 
         return null;

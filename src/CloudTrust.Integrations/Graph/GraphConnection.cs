@@ -25,6 +25,7 @@ public sealed class GraphConnection : IDisposable
         var root = options.BaseAddress.ToString().TrimEnd('/');
         V1 = new GraphServiceClient(http, (Microsoft.Kiota.Abstractions.Authentication.IAuthenticationProvider?)null, root + "/v1.0");
         Beta = new BetaGraphClient(http, new Uri(root + "/beta/"));
+        V1Json = new BetaGraphClient(http, new Uri(root + "/v1.0/"));
     }
 
     /// <summary>Gets the options the connection was made with.</summary>
@@ -34,6 +35,9 @@ public sealed class GraphConnection : IDisposable
     public GraphServiceClient V1 { get; }
 
     internal BetaGraphClient Beta { get; }
+
+    /// <summary>Gets the small JSON client on v1.0, for large reads streamed into compact records rather than the typed SDK's models.</summary>
+    internal BetaGraphClient V1Json { get; }
 
     /// <summary>Creates a connection that signs in with a client secret (client-credentials flow).</summary>
     /// <param name="options">Where and as whom.</param>

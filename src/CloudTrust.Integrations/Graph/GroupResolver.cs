@@ -133,10 +133,12 @@ internal sealed partial class GroupResolver(GraphConnection graph, ILogger<Group
                 r.QueryParameters.Top = graph.Options.CollectionPageSize;
             },
             cancellationToken);
+        string? link = null;
         while (page is not null)
         {
             found.AddRange((page.Value ?? []).Where(g => g.Id is not null));
-            page = page.OdataNextLink is { } next ? await groups.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
+            link = CollectionPaging.Next("GET /groups", link, page.OdataNextLink);
+            page = link is { } next ? await groups.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
         }
 
         return found;

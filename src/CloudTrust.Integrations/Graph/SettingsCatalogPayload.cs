@@ -68,16 +68,39 @@ internal static class SettingsCatalogPayload
             },
         };
 
-    /// <summary>The policy body for POST and PUT.</summary>
-    public static JsonObject Policy(string name, WhfbPolicySettings desired) => new()
+    /// <summary>The policy body for POST (create): the policy's properties with its <c>settings</c>.</summary>
+    public static JsonObject Policy(string name, WhfbPolicySettings desired)
     {
+        var body = Properties(name);
+        body["platforms"] = "windows10";
+        body["technologies"] = "mdm";
+        body["roleScopeTagIds"] = new JsonArray("0");
+        body["settings"] = Build(desired);
+        return body;
+    }
+
+    /// <summary>
+    /// The policy body for PATCH (update): the policy's own properties only (the documented request body,
+    /// learn.microsoft.com/graph/api/intune-deviceconfigv2-devicemanagementconfigurationpolicy-update); <c>settings</c>
+    /// is a navigation property of <c>deviceManagementConfigurationPolicy</c> and is changed setting by setting.
+    /// </summary>
+    public static JsonObject Properties(string name) => new()
+    {
+        ["@odata.type"] = "#microsoft.graph.deviceManagementConfigurationPolicy",
         ["name"] = name,
         ["description"] = $"Windows Hello for Business cloud Kerberos trust, managed by CloudTrust. {Marker}",
-        ["platforms"] = "windows10",
-        ["technologies"] = "mdm",
-        ["roleScopeTagIds"] = new JsonArray("0"),
-        ["settings"] = Build(desired),
     };
+
+    /// <summary>The <c>settingDefinitionId</c> of a setting's top-level instance, or null.</summary>
+    public static string? DefinitionOf(JsonNode? setting)
+        => setting?["settingInstance"]?["settingDefinitionId"]?.GetValue<string>();
+
+    /// <summary>The <c>settingDefinitionId</c> of a setting's top-level instance as read, or null.</summary>
+    public static string? DefinitionOf(JsonElement setting)
+        => setting.ValueKind == JsonValueKind.Object && setting.TryGetProperty("settingInstance", out var instance) && instance.ValueKind == JsonValueKind.Object
+            && instance.TryGetProperty("settingDefinitionId", out var id) && id.ValueKind == JsonValueKind.String
+                ? id.GetString()
+                : null;
 
     /// <summary>Flattens the choice and simple integer settings of a policy's settings (each item has a <c>settingInstance</c>).</summary>
     public static WhfbPolicySettings ReadChoices(IEnumerable<JsonElement> settings)

@@ -10,7 +10,9 @@ namespace CloudTrust.Integrations.Graph;
 
 /// <summary>
 /// Our settings-catalog policy, idempotently: found by name plus the marker in its description; created when
-/// absent; replaced (PUT) when its settings drifted; left alone when equal.
+/// absent; updated as Microsoft documents when its settings drifted (PATCH of the policy's own properties, then each
+/// drifted top-level setting PATCHed, a missing one created, one we no longer want deleted, through
+/// <c>configurationPolicies/{id}/settings</c>); left alone when equal.
 /// </summary>
 internal sealed partial class SettingsCatalogProfile(BetaGraphClient beta, ILogger<SettingsCatalogProfile> logger)
 {
@@ -58,10 +60,58 @@ internal sealed partial class SettingsCatalogProfile(BetaGraphClient beta, ILogg
             return new EnsureProfileResult(existing.Id, ProfileAction.Unchanged, []);
         }
 
-        await beta.SendJsonAsync<JsonElement?>(HttpMethod.Put, $"{Policies}/{Uri.EscapeDataString(existing.Id)}", SettingsCatalogPayload.Policy(profileName, desired), cancellationToken);
+        await UpdateAsync(existing.Id, profileName, desired, cancellationToken);
         LogUpdated(profileName, existing.Id, differences.Count);
         return new EnsureProfileResult(existing.Id, ProfileAction.Updated, [.. differences.Select(d => d.ToString())]);
     }
+
+    /// <summary>
+    /// Brings an existing policy to <paramref name="desired"/> with the documented verbs: PATCH
+    /// <c>configurationPolicies/{id}</c> (name and description), then per top-level setting, matched by its
+    /// <c>settingDefinitionId</c>: PATCH <c>…/settings/{settingId}</c> when it differs ("Update
+    /// deviceManagementConfigurationSetting"), POST <c>…/settings</c> when absent, DELETE <c>…/settings/{settingId}</c>
+    /// when the plan no longer sets it (the policy is ours, found by its marker).
+    /// </summary>
+    private async Task UpdateAsync(string policyId, string profileName, WhfbPolicySettings desired, CancellationToken cancellationToken)
+    {
+        var path = $"{Policies}/{Uri.EscapeDataString(policyId)}";
+        await beta.SendJsonAsync<JsonElement?>(HttpMethod.Patch, path, SettingsCatalogPayload.Properties(profileName), cancellationToken);
+        var current = await beta.GetAllAsync<JsonElement>($"{path}/settings", cancellationToken);
+        var wanted = SettingsCatalogPayload.Build(desired);
+        foreach (var setting in wanted)
+        {
+            var definition = SettingsCatalogPayload.DefinitionOf(setting);
+            var match = current.FirstOrDefault(c => string.Equals(SettingsCatalogPayload.DefinitionOf(c), definition, StringComparison.OrdinalIgnoreCase));
+            if (match.ValueKind != JsonValueKind.Object)
+            {
+                await beta.SendJsonAsync<JsonElement?>(HttpMethod.Post, $"{path}/settings", setting!, cancellationToken);
+                continue;
+            }
+
+            if (!SameChoices(match, JsonSerializer.SerializeToElement(setting)))
+            {
+                await beta.SendJsonAsync<JsonElement?>(HttpMethod.Patch, $"{path}/settings/{Uri.EscapeDataString(SettingId(match, path))}", setting!, cancellationToken);
+            }
+        }
+
+        var keep = wanted.Select(SettingsCatalogPayload.DefinitionOf).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var stale in current.Where(c => !keep.Contains(SettingsCatalogPayload.DefinitionOf(c) ?? string.Empty)))
+        {
+            await beta.DeleteAsync($"{path}/settings/{Uri.EscapeDataString(SettingId(stale, path))}", cancellationToken);
+        }
+    }
+
+    /// <summary>Whether two settings set the same values (their flattened choices and integers, compared as text).</summary>
+    private static bool SameChoices(JsonElement a, JsonElement b)
+    {
+        var (x, y) = (SettingsCatalogPayload.ReadChoices([a]).Choices, SettingsCatalogPayload.ReadChoices([b]).Choices);
+        return x.Count == y.Count && x.All(c => y.TryGetValue(c.Key, out var value) && string.Equals(value, c.Value, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string SettingId(JsonElement setting, string path)
+        => setting.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } text
+            ? text
+            : throw new UnexpectedGraphResponseException($"GET /beta/{path}/settings", "id", "is missing from a setting, so it cannot be updated or deleted");
 
     /// <summary>Finds our policy and compares its settings with the desired ones; when absent, every desired setting is a difference.</summary>
     private async Task<(ConfigurationPolicy? Existing, IReadOnlyList<SettingDifference> Differences)> CompareAsync(string profileName, WhfbPolicySettings desired, CancellationToken cancellationToken)
@@ -77,6 +127,6 @@ internal sealed partial class SettingsCatalogProfile(BetaGraphClient beta, ILogg
     [LoggerMessage(Level = LogLevel.Information, Message = "Settings-catalog policy {Name} ({PolicyId}) already matches the plan")]
     private partial void LogUnchanged(string name, string policyId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Settings-catalog policy {Name} ({PolicyId}) had drifted in {Count} setting(s); replaced")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Settings-catalog policy {Name} ({PolicyId}) had drifted in {Count} setting(s); updated")]
     private partial void LogUpdated(string name, string policyId, int count);
 }

@@ -27,6 +27,7 @@ internal sealed class ReprovisioningReader(GraphConnection graph)
         var waiting = new List<string>();
         var details = graph.V1.Reports.AuthenticationMethods.UserRegistrationDetails;
         var page = await details.GetAsync(r => r.QueryParameters.Top = graph.Options.CollectionPageSize, cancellationToken);
+        string? link = null;
         while (page is not null)
         {
             foreach (var user in page.Value ?? [])
@@ -47,7 +48,8 @@ internal sealed class ReprovisioningReader(GraphConnection graph)
                 }
             }
 
-            page = page.OdataNextLink is { } next ? await details.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
+            link = CollectionPaging.Next("GET /reports/authenticationMethods/userRegistrationDetails", link, page.OdataNextLink);
+            page = link is { } next ? await details.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
         }
 
         return new ReprovisioningStatus(users.Count, deleted, nothing, reprovisioned, waiting);
@@ -65,10 +67,12 @@ internal sealed class ReprovisioningReader(GraphConnection graph)
                 r.QueryParameters.Select = ["id", "azureADDeviceId", "userPrincipalName"];
             },
             cancellationToken);
+        string? link = null;
         while (page is not null)
         {
             users.UnionWith((page.Value ?? []).Where(d => d.AzureADDeviceId is { } id && devices.Contains(id)).Select(d => d.UserPrincipalName).OfType<string>().Where(u => u.Length > 0));
-            page = page.OdataNextLink is { } next ? await managed.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
+            link = CollectionPaging.Next("GET /deviceManagement/managedDevices", link, page.OdataNextLink);
+            page = link is { } next ? await managed.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
         }
 
         return users;

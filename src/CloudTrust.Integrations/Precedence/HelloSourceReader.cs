@@ -100,6 +100,7 @@ internal sealed partial class HelloSourceReader(GraphConnection graph, ILoggerFa
         var sources = new List<HelloSource>();
         var collection = graph.V1.DeviceManagement.DeviceEnrollmentConfigurations;
         var page = await collection.GetAsync(cancellationToken: cancellationToken);
+        string? link = null;
         while (page is not null)
         {
             foreach (var configuration in (page.Value ?? []).OfType<DeviceEnrollmentWindowsHelloForBusinessConfiguration>())
@@ -108,7 +109,8 @@ internal sealed partial class HelloSourceReader(GraphConnection graph, ILoggerFa
                 sources.Add(new HelloSource(HelloSourceKind.TenantWide, HelloScope.Tenant, configuration.Id ?? "tenant", configuration.DisplayName ?? "All users and all devices", hello, null, null));
             }
 
-            page = page.OdataNextLink is { } next ? await collection.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
+            link = CollectionPaging.Next("GET /deviceManagement/deviceEnrollmentConfigurations", link, page.OdataNextLink);
+            page = link is { } next ? await collection.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
         }
 
         return sources;
@@ -119,10 +121,12 @@ internal sealed partial class HelloSourceReader(GraphConnection graph, ILoggerFa
         var found = new List<Windows10CustomConfiguration>();
         var collection = graph.V1.DeviceManagement.DeviceConfigurations;
         var page = await collection.GetAsync(cancellationToken: cancellationToken);
+        string? link = null;
         while (page is not null)
         {
             found.AddRange((page.Value ?? []).OfType<Windows10CustomConfiguration>().Where(c => c.Id is not null));
-            page = page.OdataNextLink is { } next ? await collection.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
+            link = CollectionPaging.Next("GET /deviceManagement/deviceConfigurations", link, page.OdataNextLink);
+            page = link is { } next ? await collection.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
         }
 
         return found;

@@ -12,12 +12,16 @@ namespace CloudTrust.Integrations.Precedence;
 /// </summary>
 internal sealed class TrustModelEvidenceReader(GraphConnection graph, TimeProvider time, ILoggerFactory loggers)
 {
-    /// <summary>Reads every ring's evidence in one pass over the managed devices and registrations (and the probe's run states once per ring).</summary>
-    public async Task<IReadOnlyList<RingEvidence>> ReadAsync(IReadOnlyList<IReadOnlyList<Guid>> rings, string? ticketProbeScriptId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads every ring's evidence in one pass over the managed devices and registrations (and the probe's run states
+    /// once per ring); the rings' device names are kept only when <paramref name="keepNames"/> (the Group Policy
+    /// coverage needs them), since at 100,000 devices they are most of what the read would hold.
+    /// </summary>
+    public async Task<IReadOnlyList<RingEvidence>> ReadAsync(IReadOnlyList<IReadOnlyList<Guid>> rings, string? ticketProbeScriptId, bool keepNames, CancellationToken cancellationToken)
     {
         var devices = new GroupDeviceIds(graph);
         var readiness = new FleetReadinessReader(graph, devices, time, loggers.CreateLogger<FleetReadinessReader>());
-        var tallies = await readiness.ReadRingsAsync(rings, TimeSpan.FromDays(7), 0, cancellationToken, keepNames: true);
+        var tallies = await readiness.ReadRingsAsync(rings, TimeSpan.FromDays(7), 0, cancellationToken, keepNames);
         var evidence = new List<RingEvidence>(rings.Count);
         for (var i = 0; i < rings.Count; i++)
         {

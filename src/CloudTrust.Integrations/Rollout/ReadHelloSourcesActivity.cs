@@ -25,7 +25,7 @@ public sealed class ReadHelloSourcesActivity(GraphConnection graph, IHelloGroupP
         ArgumentNullException.ThrowIfNull(input);
         var intune = await new HelloSourceReader(graph, loggers).ReadAsync(input.Rings, input.OurPolicyId, input.OurProfileName, cancellationToken);
         var probe = input.TicketProbeScriptId ?? (input.FindTicketProbe ? await new TicketProbeDeployment(graph).FindAsync(cancellationToken) : null);
-        var evidence = await new TrustModelEvidenceReader(graph, time, loggers).ReadAsync(input.Rings, probe, cancellationToken);
+        var evidence = await new TrustModelEvidenceReader(graph, time, loggers).ReadAsync(input.Rings, probe, keepNames: input.Domains is { Count: > 0 }, cancellationToken);
         IReadOnlyList<GroupPolicyCoverage>? coverage = null;
         if (input.Domains is { Count: > 0 } domains)
         {

@@ -1,12 +1,14 @@
 using CloudTrust.Core.Rollout.Activities;
-using CloudTrust.Core.Rollout.Plan;
 using CloudTrust.Core.Workflows;
 using CloudTrust.Integrations.Graph;
 using Microsoft.Extensions.Logging;
 
 namespace CloudTrust.Integrations.Rollout;
 
-/// <summary>Reads the policy state of every device of a ring (report pages, never per-device requests).</summary>
+/// <summary>
+/// Reads the policy state of every device of a ring from the device report (report pages, never per-device
+/// requests), for the settings-catalog policy and the custom OMA-URI profile alike.
+/// </summary>
 /// <param name="graph">The Graph connection.</param>
 /// <param name="loggers">Loggers.</param>
 public sealed class ReadRingStatusActivity(GraphConnection graph, ILoggerFactory loggers) : IActivity<RingStatusInput, RingStatusResult>
@@ -16,9 +18,7 @@ public sealed class ReadRingStatusActivity(GraphConnection graph, ILoggerFactory
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(graph);
-        return input.Mode == ProfileMode.SettingsCatalog
-            ? new DevicePolicyReport(graph.Beta, new GroupDeviceIds(graph), graph.Options.ReportPageSize, loggers.CreateLogger<DevicePolicyReport>())
-                .ReadAsync(input.PolicyId, input.GroupIds, input.SampleLimit, cancellationToken)
-            : new CustomOmaUriProfile(graph, loggers.CreateLogger<CustomOmaUriProfile>()).ReadStatusAsync(input.PolicyId, input.GroupIds, input.SampleLimit, cancellationToken);
+        return new DevicePolicyReport(graph, graph.Options.ReportPageSize, loggers.CreateLogger<DevicePolicyReport>())
+            .ReadAsync(input.PolicyId, input.GroupIds, input.SampleLimit, cancellationToken);
     }
 }

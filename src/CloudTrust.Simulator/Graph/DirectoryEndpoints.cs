@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.Routing;
 namespace CloudTrust.Simulator.Graph;
 
 /// <summary>
-/// v1.0 reads: <c>/groups/{id}/members</c> (devices, limited to <c>id</c> and <c>@odata.type</c> for an app that may
-/// not read devices, see <see cref="MemberVisibility"/>), <c>/deviceManagement/managedDevices</c> and
-/// <c>/reports/authenticationMethods/userRegistrationDetails</c>, all paged with <c>@odata.nextLink</c>.
+/// v1.0 reads: <c>/groups/{id}/members</c> (devices), <c>/groups/{id}/transitiveMembers/microsoft.graph.device</c>
+/// (both limited to <c>id</c> and <c>@odata.type</c> for an app that may not read devices, see
+/// <see cref="MemberVisibility"/>) and <c>/reports/authenticationMethods/userRegistrationDetails</c>, all paged with
+/// <c>@odata.nextLink</c>.
 /// </summary>
 internal static class DirectoryEndpoints
 {
@@ -18,31 +19,15 @@ internal static class DirectoryEndpoints
                 ? GraphResponses.Page(http, members, d => MemberVisibility.Device(d, intune.Options.ApplicationPermissions), intune.Options)
                 : GraphResponses.NotFound($"group {id}"));
 
-        v1.MapGet("/deviceManagement/managedDevices", (HttpContext http) =>
+        // The documented cast (v1.0 "List group transitive members", OData cast to microsoft.graph.device): only the
+        // device members, nested groups' included (this fleet has none). Graph gives an app without Device.Read.All
+        // only id and @odata.type for each ("limited information"); the fault shows that answer.
+        // The cast may be namespace-qualified or alias-qualified (the CSDL's Schema Namespace="microsoft.graph"
+        // Alias="graph"); Microsoft's .NET SDK sends the alias form, graph.device.
+        foreach (var cast in new[] { "microsoft.graph.device", "graph.device" })
         {
-            List<SimulatedDevice> all;
-            lock (intune.Gate)
-            {
-                all = [.. intune.Devices];
-            }
-
-            var now = intune.Time.GetUtcNow();
-            return GraphResponses.Page(http, all, d => new Dictionary<string, object?>
-            {
-                ["@odata.type"] = "#microsoft.graph.managedDevice",
-                ["id"] = d.ManagedDeviceId.ToString(),
-                ["deviceName"] = d.Name,
-                ["azureADDeviceId"] = d.AadDeviceId.ToString(),
-                ["operatingSystem"] = "Windows",
-                ["osVersion"] = d.OsVersion,
-                ["skuFamily"] = d.SkuFamily,
-                ["joinType"] = d.JoinType,
-                ["userId"] = d.User.Id.ToString(),
-                ["userPrincipalName"] = d.User.UserPrincipalName,
-                ["lastSyncDateTime"] = DevicePolicyEvaluator.LastCheckIn(d, intune.FleetEpoch, intune.Options.CheckInInterval, now)
-                    ?? intune.FleetEpoch - TimeSpan.FromDays(60),
-            }, intune.Options);
-        });
+            MapDeviceMembers(v1, intune, $"/groups/{{id}}/transitiveMembers/{cast}");
+        }
 
         v1.MapGet("/reports/authenticationMethods/userRegistrationDetails", (HttpContext http) =>
         {
@@ -70,4 +55,20 @@ internal static class DirectoryEndpoints
             }, intune.Options);
         });
     }
+
+    private static void MapDeviceMembers(RouteGroupBuilder v1, SimulatedIntune intune, string route)
+        => v1.MapGet(route, (HttpContext http, string id) =>
+            Guid.TryParse(id, out var groupId) && intune.TryGetGroup(groupId, out var members)
+                ? GraphResponses.Page(http, members, d => intune.Options.Faults.DeviceMembersWithoutProperties || !MemberVisibility.CanReadDevices(intune.Options.ApplicationPermissions)
+                    ? MemberVisibility.Device(d, new HashSet<string>())
+                    : GraphResponses.WithExtras(intune.Options, new Dictionary<string, object?>
+                    {
+                        ["@odata.type"] = "#microsoft.graph.device",
+                        ["id"] = d.ObjectId.ToString(),
+                        ["deviceId"] = d.AadDeviceId.ToString(),
+                        ["displayName"] = d.Name,
+                        ["operatingSystem"] = "Windows",
+                        ["trustType"] = d.JoinType == "hybridAzureADJoined" ? "ServerAd" : "AzureAd",
+                    }), intune.Options)
+                : GraphResponses.NotFound($"group {id}"));
 }

@@ -14,6 +14,18 @@ internal static class GraphResponses
 
     public static IResult BadRequest(string message) => Error(400, "BadRequest", message);
 
+    /// <summary>Adds properties no client asks for, when the <see cref="GraphResponseFaults.ExtraProperties"/> fault is on.</summary>
+    public static Dictionary<string, object?> WithExtras(SimulatedGraphOptions options, Dictionary<string, object?> item)
+    {
+        if (options.Faults.ExtraProperties)
+        {
+            item["createdDateTime"] = "2026-01-01T00:00:00Z";
+            item["x-simulator-unasked"] = new Dictionary<string, object> { ["nested"] = new[] { 1, 2, 3 } };
+        }
+
+        return item;
+    }
+
     /// <summary>Answers one page of <paramref name="items"/>, honouring <c>$top</c> and our opaque <c>$skiptoken</c>.</summary>
     public static IResult Page<T>(HttpContext http, IReadOnlyList<T> items, Func<T, object> project, SimulatedGraphOptions options)
     {

@@ -6,7 +6,11 @@ using CloudTrust.Simulator.Hosting;
 
 namespace CloudTrust.Simulator.Graph;
 
-/// <summary><c>/beta/deviceManagement/configurationPolicies</c>: list, get, create, PUT (malformed settings answered 400, see <see cref="CatalogSettingRules"/>), settings, assignments, assign.</summary>
+/// <summary>
+/// <c>/beta/deviceManagement/configurationPolicies</c>: list, get, create, PATCH of the policy's own properties,
+/// its settings listed, created, updated (PATCH) and deleted one by one (malformed settings answered 400, see
+/// <see cref="CatalogSettingRules"/>), assignments, assign.
+/// </summary>
 internal static class PolicyEndpoints
 {
     private const string Root = "/deviceManagement/configurationPolicies";
@@ -49,17 +53,20 @@ internal static class PolicyEndpoints
             return Results.Json(Describe(policy), SimulatorJson.Options, statusCode: 201);
         });
 
-        beta.MapPut(Root + "/{id}", async (HttpContext http, string id) =>
+        // Update deviceManagementConfigurationPolicy is PATCH with the policy's own properties
+        // (learn.microsoft.com/graph/api/intune-deviceconfigv2-devicemanagementconfigurationpolicy-update); settings are
+        // a navigation property, changed one by one through /settings (create, update, delete setting). No PUT.
+        beta.MapPatch(Root + "/{id}", async (HttpContext http, string id) =>
         {
             var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject;
-            if (body?["settings"] is not JsonArray settings)
+            if (body is null)
             {
-                return GraphResponses.BadRequest("settings are required.");
+                return GraphResponses.BadRequest("a deviceManagementConfigurationPolicy body is required.");
             }
 
-            if (CatalogSettingRules.Problem(settings) is { } invalid)
+            if (body.ContainsKey("settings") || body.ContainsKey("assignments"))
             {
-                return GraphResponses.BadRequest(invalid);
+                return GraphResponses.BadRequest("settings and assignments are navigation properties and cannot be changed by PATCH on the policy.");
             }
 
             lock (intune.Gate)
@@ -71,7 +78,6 @@ internal static class PolicyEndpoints
 
                 policy.Name = body["name"]?.GetValue<string>() ?? policy.Name;
                 policy.Description = body["description"]?.GetValue<string>() ?? policy.Description;
-                policy.Settings = (JsonArray)settings.DeepClone();
                 policy.LastModifiedDateTime = intune.Time.GetUtcNow();
             }
 
@@ -88,15 +94,108 @@ internal static class PolicyEndpoints
             List<JsonNode> settings;
             lock (intune.Gate)
             {
+                policy.EnsureSettingIds();
                 settings = policy.Settings.Select((s, i) =>
                 {
                     var copy = s!.DeepClone();
-                    copy["id"] = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    copy["id"] = policy.SettingIds[i];
                     return copy;
                 }).ToList();
             }
 
             return GraphResponses.Page(http, settings, s => s, intune.Options);
+        });
+
+        beta.MapPost(Root + "/{id}/settings", async (HttpContext http, string id) =>
+        {
+            var setting = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject;
+            if (setting?["settingInstance"] is not JsonObject)
+            {
+                return GraphResponses.BadRequest("settingInstance is required.");
+            }
+
+            if (CatalogSettingRules.Problem(new JsonArray(setting.DeepClone())) is { } invalid)
+            {
+                return GraphResponses.BadRequest(invalid);
+            }
+
+            lock (intune.Gate)
+            {
+                if (!intune.PolicyTable.TryGetValue(id, out var policy))
+                {
+                    return GraphResponses.NotFound($"configurationPolicy {id}");
+                }
+
+                policy.EnsureSettingIds();
+                var stored = (JsonObject)setting.DeepClone();
+                stored.Remove("id");
+                policy.Settings.Add(stored);
+                policy.SettingIds.Add(Guid.NewGuid().ToString());
+                policy.LastModifiedDateTime = intune.Time.GetUtcNow();
+                var answer = stored.DeepClone();
+                answer["id"] = policy.SettingIds[^1];
+                return Results.Json(answer, SimulatorJson.Options, statusCode: 201);
+            }
+        });
+
+        beta.MapPatch(Root + "/{id}/settings/{settingId}", async (HttpContext http, string id, string settingId) =>
+        {
+            var setting = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject;
+            if (setting?["settingInstance"] is not JsonObject)
+            {
+                return GraphResponses.BadRequest("settingInstance is required.");
+            }
+
+            if (CatalogSettingRules.Problem(new JsonArray(setting.DeepClone())) is { } invalid)
+            {
+                return GraphResponses.BadRequest(invalid);
+            }
+
+            lock (intune.Gate)
+            {
+                if (!intune.PolicyTable.TryGetValue(id, out var policy))
+                {
+                    return GraphResponses.NotFound($"configurationPolicy {id}");
+                }
+
+                policy.EnsureSettingIds();
+                var index = policy.SettingIds.IndexOf(settingId);
+                if (index < 0)
+                {
+                    return GraphResponses.NotFound($"setting {settingId} of configurationPolicy {id}");
+                }
+
+                var stored = (JsonObject)setting.DeepClone();
+                stored.Remove("id");
+                policy.Settings[index] = stored;
+                policy.LastModifiedDateTime = intune.Time.GetUtcNow();
+            }
+
+            return Results.NoContent();
+        });
+
+        beta.MapDelete(Root + "/{id}/settings/{settingId}", (string id, string settingId) =>
+        {
+            lock (intune.Gate)
+            {
+                if (!intune.PolicyTable.TryGetValue(id, out var policy))
+                {
+                    return GraphResponses.NotFound($"configurationPolicy {id}");
+                }
+
+                policy.EnsureSettingIds();
+                var index = policy.SettingIds.IndexOf(settingId);
+                if (index < 0)
+                {
+                    return GraphResponses.NotFound($"setting {settingId} of configurationPolicy {id}");
+                }
+
+                policy.Settings.RemoveAt(index);
+                policy.SettingIds.RemoveAt(index);
+                policy.LastModifiedDateTime = intune.Time.GetUtcNow();
+            }
+
+            return Results.NoContent();
         });
 
         beta.MapGet(Root + "/{id}/assignments", (HttpContext http, string id) =>

@@ -44,6 +44,7 @@ public sealed class SimulatedGraph(SimulatedIntune intune) : ISimulatedService
         PolicyEndpoints.Map(beta, Intune);
         DeviceReportEndpoint.Map(beta, Intune);
         DirectoryEndpoints.Map(v1, Intune);
+        ManagedDeviceEndpoints.Map(v1, beta, Intune);
         GroupEndpoints.Map(v1, Intune);
         CustomConfigurationEndpoints.Map(v1, Intune);
         EnrollmentConfigurationEndpoints.Map(v1, Intune);

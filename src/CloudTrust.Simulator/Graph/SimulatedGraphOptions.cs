@@ -27,8 +27,8 @@ public sealed record SimulatedGraphOptions
     /// <summary>
     /// Gets the application permissions the app's token carries. Graph returns only <c>id</c> and <c>@odata.type</c> for
     /// group members the app may not read ("Limited information returned for inaccessible member objects"): devices
-    /// need Device.Read.All or Directory.Read.All. The default grants Device.Read.All, which the product's group reads
-    /// need (issue 16: the README's permission row comes with the fix of those reads).
+    /// need Device.Read.All or Directory.Read.All. The default grants Device.Read.All, which the product's read of a ring's
+    /// devices needs (the README's permission table).
     /// </summary>
     public IReadOnlySet<string> ApplicationPermissions { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -48,6 +48,9 @@ public sealed record SimulatedGraphOptions
     /// parses every answer.
     /// </summary>
     public bool CheckAnswers { get; init; }
+
+    /// <summary>Gets the answers that are not what the client asked for, for the bad-input tests (none by default).</summary>
+    public GraphResponseFaults Faults { get; init; } = new();
 
     /// <summary>Gets the seed for the fleet and for throttling decisions.</summary>
     public int Seed { get; init; } = 20261122;

@@ -18,6 +18,9 @@ internal sealed class SimulatedPolicy
     public required JsonArray Settings { get; set; }
 
     /// <summary>Gets or sets the settings-catalog template family (<c>none</c> for a plain settings-catalog policy).</summary>
+    /// <summary>Gets each setting's id (a settings-catalog <c>deviceManagementConfigurationSetting</c> is an entity of its own), kept beside <see cref="Settings"/>, same order.</summary>
+    public List<string> SettingIds { get; } = [];
+
     public string TemplateFamily { get; set; } = "none";
 
     /// <summary>Gets or sets a health script's description (its detection script is held in <see cref="Description"/>).</summary>
@@ -40,6 +43,15 @@ internal sealed class SimulatedPolicy
     public List<(SimulatedDevice Device, DateTimeOffset AssignedAt)>? TargetCache { get; set; }
 
     /// <summary>Returns the chosen option of every choice setting and the value of every simple setting (or OMA-URI → value), walking group collections and children.</summary>
+    /// <summary>Gives every setting an id that has none yet; callers hold the tenant's gate.</summary>
+    public void EnsureSettingIds()
+    {
+        while (SettingIds.Count < Settings.Count)
+        {
+            SettingIds.Add(Guid.NewGuid().ToString());
+        }
+    }
+
     public Dictionary<string, string> Choices()
     {
         if (IsCustomOma)

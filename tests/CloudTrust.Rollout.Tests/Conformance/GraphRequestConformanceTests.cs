@@ -66,7 +66,8 @@ public sealed class GraphRequestConformanceTests
             "GET /v1.0/deviceManagement/managedDevices",
             "GET /v1.0/deviceManagement/deviceEnrollmentConfigurations",
             "GET /v1.0/reports/authenticationMethods/userRegistrationDetails",
-            "GET /v1.0/groups/{id}/members",
+            "GET /v1.0/groups/{id}/transitiveMembers/graph.device",
+            "GET /beta/deviceManagement/managedDevices",
             "GET /v1.0/groups",
         ];
         Assert.All(expected, e => Assert.Contains(e, endpoints));

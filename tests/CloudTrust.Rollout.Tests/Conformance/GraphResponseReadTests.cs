@@ -21,6 +21,8 @@ public sealed class GraphResponseReadTests
         ["CloudTrust.Integrations.Graph.Contracts.ConfigurationPolicy"] = ["beta/deviceManagement/configurationPolicies"],
         ["CloudTrust.Integrations.Graph.Contracts.PolicyAssignment"] = ["beta/deviceManagement/configurationPolicies/x/assignments", "beta/deviceManagement/deviceHealthScripts/x/assignments"],
         ["CloudTrust.Integrations.Graph.HealthScript"] = ["beta/deviceManagement/deviceHealthScripts"],
+        ["CloudTrust.Integrations.Graph.Contracts.ManagedDeviceRow"] = ["beta/deviceManagement/managedDevices"],
+        ["CloudTrust.Integrations.Graph.Contracts.ManagedDeviceIdentity"] = ["v1.0/deviceManagement/managedDevices"],
         ["CloudTrust.Integrations.Migration.ReprovisioningReader+RunState"] = ["beta/deviceManagement/deviceHealthScripts/x/deviceRunStates"],
         ["CloudTrust.Integrations.TicketProbe.TicketProbeDeployment+RunState"] = ["beta/deviceManagement/deviceHealthScripts/x/deviceRunStates"],
     };

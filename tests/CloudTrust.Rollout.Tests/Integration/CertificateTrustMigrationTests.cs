@@ -25,14 +25,15 @@ public sealed class CertificateTrustMigrationTests
             intune.AddDeviceGroup(Pilot, 8);
             intune.AddDeviceGroup(Broad, 8);
             policy = intune.AddCertificateTrustPolicy("WHfB certificate trust", [Pilot, Broad]);
-            oma = intune.AddCustomHelloConfiguration("WHfB cert trust (users)", HelloScope.User, RolloutHarness.TenantId, new Dictionary<HelloSetting, bool> { [HelloSetting.UseCertificateForOnPremAuth] = true }, [Pilot]);
+            // Device scope: the PassportForWork CSP has UseCertificateForOnPremAuth for devices only (no ./User node).
+            oma = intune.AddCustomHelloConfiguration("WHfB cert trust (OMA-URI)", HelloScope.Device, RolloutHarness.TenantId, new Dictionary<HelloSetting, bool> { [HelloSetting.UseCertificateForOnPremAuth] = true }, [Pilot]);
         });
 
         var before = await HelloSourcesTests.ReadAsync(harness, new HelloSourcesInput([[Pilot]]));
 
         Assert.Equal(TrustModel.CertificateTrust, PrecedenceAnalyzer.Analyze("pilot", before.Sources, null).Current.Model);
         var custom = Assert.Single(before.Sources, s => s.Kind == HelloSourceKind.CustomOmaUri);
-        Assert.Equal((oma, HelloScope.User, (bool?)true), (custom.Id, custom.Scope, custom.UseCertificateForOnPremAuth));
+        Assert.Equal((oma, HelloScope.Device, (bool?)true), (custom.Id, custom.Scope, custom.UseCertificateForOnPremAuth));
         var change = before.CertificateTrustAssignments();
         Assert.Equal([(policy, ProfileMode.SettingsCatalog), (oma, ProfileMode.CustomOmaUri)], change.Policies.OrderBy(p => p.Mode).Select(p => (p.SourceId, p.Mode)));
         Assert.All(change.Policies, p => Assert.Equal([Pilot], p.GroupIds));

@@ -33,7 +33,9 @@ public sealed class CustomOmaUriRolloutTests
         Assert.Equal("false", configuration.Choices[root + "RequireSecurityDevice"]);
         Assert.Equal(new[] { Pilot, Broad }.Order(), configuration.AssignedGroups.Order());
         Assert.All(report.Rings, r => Assert.Equal(10, r.Counts!.Targeted));
-        Assert.Contains(harness.GraphRequests(), r => r.Path.Contains("/deviceStatuses", StringComparison.Ordinal));
+        // Verified from the device report, as the settings catalog is: deviceStatuses is deprecated from May 2026.
+        Assert.Contains(harness.GraphRequests(), r => r.Path.EndsWith("/reports/getConfigurationPolicyDevicesReport", StringComparison.Ordinal));
+        Assert.DoesNotContain(harness.GraphRequests(), r => r.Path.Contains("/deviceStatuses", StringComparison.Ordinal));
 
         var rerun = await harness.RunAsync(plan, "oma-2");
         Assert.Equal(ProfileAction.Unchanged, rerun.ProfileAction);

@@ -57,16 +57,23 @@ public sealed class HelloSettingsTests
 
         // An admin lowers the minimum PIN length in the portal: the next ensure names the drift and puts the plan's value back.
         var options = new HelloOptions(MinimumPinLength: 8, MaximumPinLength: 32, Digits: PinCharacterRule.Required, SpecialCharacters: PinCharacterRule.Disallowed, PinExpirationDays: 365, PinHistory: 5, UseBiometrics: false, ExcludeTpm12: true);
+        var drifted = SettingsCatalogPayload.Build(WhfbPolicySettings.Desired(true, options with { MinimumPinLength = 4 }))[0]!;
+        var group = (await harness.Graph.Beta.GetAllAsync<JsonElement>($"deviceManagement/configurationPolicies/{policy.Id}/settings", CancellationToken.None))
+            .Single(s => SettingsCatalogPayload.DefinitionOf(s) == SettingsCatalogPayload.DefinitionOf(drifted));
         await harness.Graph.Beta.SendJsonAsync<JsonElement?>(
-            HttpMethod.Put,
-            $"deviceManagement/configurationPolicies/{policy.Id}",
-            SettingsCatalogPayload.Policy(Plans.ProfileName, WhfbPolicySettings.Desired(true, options with { MinimumPinLength = 4 })),
+            HttpMethod.Patch,
+            $"deviceManagement/configurationPolicies/{policy.Id}/settings/{group.GetProperty("id").GetString()}",
+            drifted,
             CancellationToken.None);
         var ensure = new EnsureProfileActivity(harness.Graph, NullLoggerFactory.Instance);
         var repaired = await ensure.RunAsync(new EnsureProfileInput(ProfileMode.SettingsCatalog, Plans.ProfileName, true, RolloutHarness.TenantId, options), CancellationToken.None);
 
         Assert.Equal(ProfileAction.Updated, repaired.Action);
         Assert.Equal([$"{root}_policies_pincomplexity_minimumpinlength: expected 8, found 4"], repaired.Drift);
+        // The documented update: PATCH of the policy's properties and of the drifted setting; never PUT.
+        Assert.Contains(harness.GraphRequests(), r => r.Method == "PATCH" && r.Path == $"/beta/deviceManagement/configurationPolicies/{policy.Id}");
+        Assert.Equal(2, harness.GraphRequests().Count(r => r.Method == "PATCH" && r.Path.StartsWith($"/beta/deviceManagement/configurationPolicies/{policy.Id}/settings/", StringComparison.Ordinal)));
+        Assert.DoesNotContain(harness.GraphRequests(), r => r.Method == "PUT");
         Assert.Equal("8", Assert.Single(harness.Intune.Policies()).Choices[root + "_policies_pincomplexity_minimumpinlength"]);
         Assert.Equal(ProfileAction.Unchanged, (await ensure.RunAsync(new EnsureProfileInput(ProfileMode.SettingsCatalog, Plans.ProfileName, true, RolloutHarness.TenantId, options), CancellationToken.None)).Action);
 

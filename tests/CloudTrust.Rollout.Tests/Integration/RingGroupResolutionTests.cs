@@ -126,7 +126,7 @@ public sealed class RingGroupResolutionTests
         Assert.Equal([$"rings[1].groupIds[0]: no Entra group has id {missing} (a deleted group, a typo, or the id of a device or user rather than a group)"], report.PlanErrors);
         Assert.Empty(harness.GraphWrites());
         Assert.Single(harness.GraphRequests(), r => r.Path.StartsWith($"/v1.0/groups/{missing}", StringComparison.Ordinal)); // a 404 is an answer, not retried
-        Assert.DoesNotContain(harness.GraphRequests(), r => r.Path.Contains("/members", StringComparison.Ordinal));
+        Assert.DoesNotContain(harness.GraphRequests(), r => r.Path.Contains("embers", StringComparison.Ordinal)); // neither /members nor /transitiveMembers
     }
 
     [Theory]

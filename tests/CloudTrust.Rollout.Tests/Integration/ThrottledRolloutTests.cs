@@ -44,7 +44,11 @@ public sealed class ThrottledRolloutTests
         var requests = harness.GraphRequests();
         Assert.Contains(requests, r => r.Status == 429);
         Assert.Contains(requests, r => r.Status == 503);
-        Assert.Single(harness.GraphWrites(), w => w.Method == "PUT" && w.Status == 204);
+        // The drift repair is Microsoft's documented update: one PATCH of the policy and one of the drifted setting, each
+        // applied once however often Graph throttled; never PUT.
+        Assert.Single(harness.GraphWrites(), w => w.Method == "PATCH" && w.Path == $"/beta/deviceManagement/configurationPolicies/{policy.Id}" && w.Status == 204);
+        Assert.Single(harness.GraphWrites(), w => w.Method == "PATCH" && w.Path.StartsWith($"/beta/deviceManagement/configurationPolicies/{policy.Id}/settings/", StringComparison.Ordinal) && w.Status == 204);
+        Assert.DoesNotContain(harness.GraphWrites(), w => w.Method == "PUT");
         Assert.DoesNotContain(harness.GraphWrites(), w => w.Method == "POST" && w.Path == "/beta/deviceManagement/configurationPolicies" && w.Status < 300);
     }
 }

@@ -12,7 +12,8 @@ internal sealed partial class PermissionTable
 
     private PermissionTable(List<(string Request, string Permission)> rows) => this.rows = rows;
 
-    public IEnumerable<string> Permissions => rows.Select(r => r.Permission).Distinct();
+    /// <summary>Gets every permission the table names; a cell may name several joined by <c>+</c> (all of them needed).</summary>
+    public IEnumerable<string> Permissions => rows.SelectMany(r => r.Permission.Split('+', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Distinct();
 
     public static PermissionTable FromReadme(string path)
     {

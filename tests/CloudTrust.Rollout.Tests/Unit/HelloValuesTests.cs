@@ -10,6 +10,8 @@ public sealed class HelloValuesTests
 
     [Fact]
     public void Catalog_choices_split_into_device_and_user_scope_and_other_settings_are_ignored()
+        // The user scope of the PassportForWork CSP has UsePassportForWork but neither trust-model node, so a
+        // user_…_usecertificateforonpremauth id (which no public settings catalog source has) sets nothing.
     {
         var settings = new WhfbPolicySettings(new Dictionary<string, string>
         {
@@ -20,7 +22,7 @@ public sealed class HelloValuesTests
         });
 
         Assert.Equal(
-            [new HelloValues(HelloScope.Device, null, true, null), new HelloValues(HelloScope.User, false, null, true)],
+            [new HelloValues(HelloScope.Device, null, true, null), new HelloValues(HelloScope.User, false, null, null)],
             HelloValues.FromCatalog(settings));
     }
 
@@ -33,18 +35,20 @@ public sealed class HelloValuesTests
 
     [Fact]
     public void Oma_uris_of_either_scope_in_any_case_with_boolean_integer_or_text_values()
+        // ./User/…/UseCertificateForOnPremAuth is not a CSP node (Device scope only), so it sets nothing.
     {
         var values = HelloValues.FromOmaUris(
         [
             ($"./Device/Vendor/MSFT/PassportForWork/{Tenant}/Policies/UsePassportForWork", true),
             ($"./device/vendor/msft/passportforwork/{Tenant}/policies/usecloudtrustforonpremauth", 1),
             ($"./User/Vendor/MSFT/PassportForWork/{Tenant}/Policies/UseCertificateForOnPremAuth", "true"),
+            ($"./User/Vendor/MSFT/PassportForWork/{Tenant}/Policies/UsePassportForWork", "0"),
             ($"./User/Vendor/MSFT/PassportForWork/{Tenant}/Policies/RequireSecurityDevice", true),
             ($"./Device/Vendor/MSFT/PassportForWork/not-a-guid/Policies/UsePassportForWork", false),
             ($"./Device/Vendor/MSFT/Policy/Config/Kerberos/CloudKerberosTicketRetrievalEnabled", 1),
             ($"./Device/Vendor/MSFT/PassportForWork/{Tenant}/Policies/UseCertificateForOnPremAuth", "maybe"),
         ]);
 
-        Assert.Equal([new HelloValues(HelloScope.Device, true, true, null), new HelloValues(HelloScope.User, null, null, true)], values);
+        Assert.Equal([new HelloValues(HelloScope.Device, true, true, null), new HelloValues(HelloScope.User, false, null, null)], values);
     }
 }

@@ -19,10 +19,12 @@ public sealed class CsdlModel
     private readonly FrozenDictionary<string, CsdlType> types;
     private readonly FrozenDictionary<string, string> container;
     private readonly IReadOnlyList<CsdlOperation> operations;
+    private readonly string? alias;
 
-    private CsdlModel(string version, Dictionary<string, CsdlType> types, Dictionary<string, string> container, List<CsdlOperation> operations)
+    private CsdlModel(string version, Dictionary<string, CsdlType> types, Dictionary<string, string> container, List<CsdlOperation> operations, string? alias)
     {
         Version = version;
+        this.alias = alias;
         this.types = types.ToFrozenDictionary(StringComparer.Ordinal);
         this.container = container.ToFrozenDictionary(StringComparer.Ordinal);
         this.operations = operations;
@@ -96,13 +98,20 @@ public sealed class CsdlModel
                 e => (string)e.Attribute("Name")!,
                 e => e.Name.LocalName == "EntitySet" ? $"Collection({Qualify((string)e.Attribute("EntityType")!)})" : Qualify((string)e.Attribute("Type")!)!,
                 StringComparer.Ordinal);
-        return new CsdlModel(version, types, container, operations);
+        return new CsdlModel(version, types, container, operations, (string?)schema.Attribute("Alias"));
     }
 
     /// <summary>Finds a type by qualified name.</summary>
-    /// <param name="name">For example <c>microsoft.graph.device</c>.</param>
+    /// <param name="name">For example <c>microsoft.graph.device</c>, or with the schema's alias, <c>graph.device</c>.</param>
     /// <returns>The type, or null when the subset lacks it.</returns>
-    public CsdlType? Find(string name) => types.GetValueOrDefault(name);
+    public CsdlType? Find(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+
+        // The schema's alias stands for its namespace (CSDL 4.01 §5.2; Graph's is Alias="graph"), and Microsoft's
+        // .NET SDK writes casts in that form (graph.device).
+        return types.GetValueOrDefault(alias is not null && name.StartsWith(alias + ".", StringComparison.Ordinal) ? Namespace + name[alias.Length..] : name);
+    }
 
     /// <summary>Finds an entity set or singleton.</summary>
     /// <param name="name">Its name, for example <c>deviceManagement</c>.</param>

@@ -8,7 +8,6 @@ namespace CloudTrust.Simulator.Graph.Contract;
 /// </summary>
 public static class GraphPathResolver
 {
-    private const string Qualifier = "microsoft.graph.";
 
     /// <summary>Resolves <paramref name="segments"/>; an unknown segment is a violation with Graph's message.</summary>
     /// <param name="model">The version's metadata.</param>
@@ -54,7 +53,7 @@ public static class GraphPathResolver
                 return new ResolvedPath(null, false, null);
             }
 
-            if (segment.StartsWith(Qualifier, StringComparison.Ordinal) && model.Find(segment) is { Kind: not CsdlTypeKind.Enum } cast)
+            if (segment.Contains('.', StringComparison.Ordinal) && model.Find(segment) is { Kind: not CsdlTypeKind.Enum } cast)
             {
                 if (!model.IsAssignableTo(cast.Name, type))
                 {

@@ -3,20 +3,16 @@ using System.Text.RegularExpressions;
 namespace CloudTrust.Simulator.Graph.Contract;
 
 /// <summary>
-/// The product's requests known to break Graph's published metadata, tolerated until the fix lands (issue 16, Build
-/// item 1, on the <c>graph-requests</c> branch). Each entry names the request and the name it sends; the simulator lets
-/// exactly these through and the conformance test fails on any other violation, and on an entry no request needs
-/// any more, so this list is emptied when the fix merges. Add nothing here to make a new request pass.
+/// The product's requests known to break Graph's published metadata, tolerated until a fix lands. Each entry names the
+/// request and the name it sends; the simulator lets exactly these through and the conformance test fails on any other
+/// violation, and on an entry no request needs any more. Empty since issue 16's fixes merged (the v1.0 managedDevice
+/// reads of skuFamily/joinType moved to beta; ring devices come from the documented device cast). Add nothing here to
+/// make a new request pass.
 /// </summary>
-public static partial class KnownContractViolations
+public static class KnownContractViolations
 {
     /// <summary>Gets the tolerated violations.</summary>
-    public static IReadOnlyList<KnownContractViolation> All { get; } =
-    [
-        new("GET", FleetDevices(), "skuFamily", "issue 16, Build item 1: managedDevice has no skuFamily in v1.0 (beta only); FleetReadinessReader"),
-        new("GET", FleetDevices(), "joinType", "issue 16, Build item 1: managedDevice has no joinType in v1.0 (beta only); FleetReadinessReader"),
-        new("GET", GroupMembers(), "deviceId", "issue 16, Build item 1: deviceId is on device, not directoryObject; GroupDeviceIds should read /members/microsoft.graph.device"),
-    ];
+    public static IReadOnlyList<KnownContractViolation> All { get; } = [];
 
     /// <summary>Finds the entry that tolerates <paramref name="violation"/> of a request, if any.</summary>
     /// <param name="method">The HTTP method.</param>
@@ -28,12 +24,6 @@ public static partial class KnownContractViolations
         ArgumentNullException.ThrowIfNull(violation);
         return All.FirstOrDefault(k => k.Method == method && k.Name == violation.Name && k.Path.IsMatch(path));
     }
-
-    [GeneratedRegex(@"^/v1\.0/deviceManagement/managedDevices$")]
-    private static partial Regex FleetDevices();
-
-    [GeneratedRegex(@"^/v1\.0/groups/[^/]+/members$")]
-    private static partial Regex GroupMembers();
 }
 
 /// <summary>One tolerated violation.</summary>

@@ -107,7 +107,7 @@ public static partial class QueryOptionNames
                 yield break;
             }
 
-            if (segment.StartsWith("microsoft.graph.", StringComparison.Ordinal) && model.Find(segment) is { } cast && model.IsAssignableTo(cast.Name, current))
+            if (segment.Contains('.', StringComparison.Ordinal) && model.Find(segment) is { } cast && model.IsAssignableTo(cast.Name, current))
             {
                 current = cast.Name;
                 continue;
