@@ -1,8 +1,4 @@
-using CloudTrust.Agent.Backends;
-using CloudTrust.Agent.Backends.PowerShell;
-using CloudTrust.Agent.Backends.Simulated;
 using CloudTrust.Agent.Relay;
-using CloudTrust.Integrations.KeyVault;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,17 +21,8 @@ internal sealed class AgentWorker(IOptions<AgentConfiguration> configuration, IH
 
         var time = TimeProvider.System;
         var names = new AgentSecretNames();
-        var client = KeyVaultSecretClientFactory.Create(new KeyVaultConnection
-        {
-            VaultUri = settings.VaultUri,
-            TenantId = settings.TenantId,
-            ClientId = settings.ClientId,
-            ClientSecret = settings.ClientSecret,
-        });
-        var secrets = new KeyVaultSecretCache(client, TimeSpan.FromMinutes(10), time, loggers.CreateLogger<KeyVaultSecretCache>());
-        IKerberosBackend backend = string.Equals(settings.Backend, "PowerShell", StringComparison.OrdinalIgnoreCase)
-            ? new PowerShellBackend(new PowerShellOptions(), CloudTrustAgent.AdminCredentialsFrom(secrets, names.AdminCredentials), loggers.CreateLogger<PowerShellBackend>())
-            : new SimulatedActiveDirectory(Path.Combine(settings.StateDirectory, "simulated-directory.json"), time);
+        var secrets = AgentComponents.Secrets(settings, time, loggers);
+        var backend = AgentComponents.Backend(settings, time, loggers);
         var relay = new RelayListenerOptions { RelayAddress = settings.RelayAddress, HybridConnectionName = settings.HybridConnectionName, ListenRuleName = settings.ListenRuleName };
         await using var agent = new CloudTrustAgent(relay, names, secrets, backend, settings.StateDirectory, time, loggers);
         await agent.StartAsync();

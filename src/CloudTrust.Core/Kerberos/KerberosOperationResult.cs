@@ -47,6 +47,9 @@ public sealed record KerberosOperationResult
     /// <summary>Gets the GPOs that set WHfB values, for <see cref="KerberosOperations.ListHelloGroupPolicies"/>.</summary>
     public IReadOnlyList<HelloGroupPolicy>? HelloGroupPolicies { get; init; }
 
+    /// <summary>Gets the attended request, for the attended operations.</summary>
+    public AttendedOperation? Attended { get; init; }
+
     /// <summary>Gets the agent's self-report, for <see cref="KerberosOperations.Health"/>.</summary>
     public AgentHealth? Agent { get; init; }
 
