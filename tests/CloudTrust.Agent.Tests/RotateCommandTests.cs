@@ -40,7 +40,7 @@ public sealed class RotateCommandTests : IAsyncLifetime
     [Fact]
     public async Task Rotate_due_rotates_only_the_old_key_and_the_history_shows_both_attempts()
     {
-        var policy = await Policy("""{ "schedule": "0 0 3 * * 0", "maxKeyAgeDays": 90, "domains": ["contoso.com", "emea.contoso.com"] }""");
+        var policy = await Policy("""{ "schedule": "0 0 3 * * 0", "maxKeyAgeDays": 90, "cloudSignIn": "password", "domains": ["contoso.com", "emea.contoso.com"] }""");
 
         var rotate = await Cli(["rotate", "--due", "--policy", policy, "--settings", Settings, "--db", Db]);
         var history = await Cli(["rotate", "history", "--db", Db, "--json"]);

@@ -132,6 +132,7 @@ public sealed class SimulatedTenant : IAsyncDisposable
             vault.SetSecret("relay-send-key", keys.SendKey);
             vault.SetSecret("agent-request-signing-key", keys.SigningKey);
             vault.SetSecret("kerberos-admin-credentials", keys.AdminCredentialsJson);
+            vault.SetSecret(AgentSecretNames.DomainAdminFor("emea.contoso.com"), keys.ChildAdminCredentialsJson);
 
             var agent = await StartAgentAsync(server, relay, directory, keys, clock, loggers, options.KerberosServersExist, cancellationToken);
             var tenant = new SimulatedTenant(server, intune, relay, agent, clock, options) { ClockSettings = clockSettings, ClientSecretPath = secretPath, clientSecret = clientSecret };
@@ -234,7 +235,7 @@ public sealed class SimulatedTenant : IAsyncDisposable
             // Set up before CloudTrust arrived, as in a tenant that already uses cloud Kerberos trust somewhere.
             if (kerberosServersExist)
             {
-                await forest.ExecuteAsync(Core.Kerberos.KerberosOperationRequest.EnsureKerberosServer(domain.DnsName), cancellationToken);
+                await forest.ExecuteAsync(Core.Kerberos.KerberosOperationRequest.EnsureKerberosServer(domain.DnsName), null, cancellationToken);
             }
         }
 
@@ -293,6 +294,13 @@ public sealed class SimulatedTenant : IAsyncDisposable
             ["cloudUserName"] = "hybrid-admin@contoso.onmicrosoft.com",
             ["cloudPassword"] = Random(),
             ["domainUserName"] = "CONTOSO\\cloudtrust-da",
+            ["domainPassword"] = Random(),
+        }.ToJsonString();
+
+        /// <summary>Gets the child domain's own Domain Admin (the forest root's is refused there, as in real forests).</summary>
+        public string ChildAdminCredentialsJson { get; } = new JsonObject
+        {
+            ["domainUserName"] = SimulatedActiveDirectory.ChildDomainAdmin,
             ["domainPassword"] = Random(),
         }.ToJsonString();
 
