@@ -196,6 +196,7 @@ internal sealed class SimulatedActiveDirectory : IKerberosBackend
                     Domain = request.Domain,
                     Succeeded = true,
                     PrivilegedUsers = request.UserPrincipalNames!.Select(upn => PrivilegedMembership.Find(domain, upn)).ToList(),
+                    ReplicationPolicy = new ReplicationPolicy(domain.DeniedGroups, domain.Server is not null),
                 },
                 KerberosOperations.ListHelloGroupPolicies => new KerberosOperationResult
                 {
