@@ -219,6 +219,24 @@ public sealed class SimulatedTenant : IAsyncDisposable
         return (generated, path);
     }
 
+    /// <summary>
+    /// The demo's forest is ready for cloud Kerberos trust: its Branch site gets a writable Windows Server 2022 DC
+    /// (the demo forest's own Branch DCs are a read-only and a 2012 R2 one, which <c>plan</c> reports as blocking),
+    /// and the first fleet user is a Tier 0 operator, whom <c>plan</c> names as denied by the object's policy.
+    /// </summary>
+    private static void ReadyForTheDemo(Agent.Backends.Simulated.SimulatedDomain domain)
+    {
+        if (domain.DnsName == "contoso.com")
+        {
+            domain.DomainControllers.Add(new Core.Kerberos.DomainController("dc4.contoso.com", "Branch", "Windows Server 2022 Standard", 20348, true));
+            domain.Users.Add(FirstFleetUser);
+            domain.Groups["Tier0 Operators"].Add(FirstFleetUser);
+        }
+    }
+
+    /// <summary>The first fleet device's user, a member of Domain Admins through Tier0 Operators in the simulated forest.</summary>
+    public const string FirstFleetUser = "user000001@contoso.example";
+
     private static async Task<CloudTrustAgent> StartAgentAsync(SimulatedTenantServer server, SimulatedRelay relay, string directory, PlantedKeys keys, TimeProvider clock, ILoggerFactory loggers, bool kerberosServersExist, CancellationToken cancellationToken)
     {
         var state = System.IO.Directory.CreateDirectory(Path.Combine(directory, "agent")).FullName;
@@ -230,6 +248,7 @@ public sealed class SimulatedTenant : IAsyncDisposable
         {
             // A lagging domain's cloud half catches up after a while, as replication to Entra ID does.
             domain.CloudCatchesUpAfter = TimeSpan.FromMinutes(40);
+            ReadyForTheDemo(domain);
             forest.AddDomain(domain);
 
             // Set up before CloudTrust arrived, as in a tenant that already uses cloud Kerberos trust somewhere.
