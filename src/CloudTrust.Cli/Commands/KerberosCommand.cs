@@ -62,6 +62,7 @@ public static class KerberosCommand
         }));
         var kerberos = new Command("kerberos", "The Microsoft Entra Kerberos server objects of the on-premises domains.");
         kerberos.Subcommands.Add(status);
+        kerberos.Subcommands.Add(KerberosRemoveCommand.Build());
         return kerberos;
     }
 }

@@ -67,6 +67,9 @@ public sealed class SimulatedTenant : IAsyncDisposable
     /// <summary>Gets the agent's simulated AD forest (to check what really happened on premises).</summary>
     internal Agent.Backends.Simulated.SimulatedActiveDirectory ActiveDirectory => (Agent.Backends.Simulated.SimulatedActiveDirectory)agent.Backend;
 
+    /// <summary>Gets the agent's dispatcher over its state directory: what an administrator's <c>CloudTrust.Agent kerberos complete</c> runs on this host.</summary>
+    internal Agent.Operations.KerberosOperationDispatcher AgentDispatcher => agent.Dispatcher;
+
     /// <summary>Gets the accelerated clock the fleet runs on; <see cref="ClockSettings"/> lets another process share it.</summary>
     public AcceleratedTimeProvider Clock { get; }
 
