@@ -33,7 +33,15 @@ public sealed class KerberosRemoveTests
         Assert.Contains("--timeout-minutes: must be 1 to 1440", bad.Stderr, StringComparison.Ordinal);
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains($"rollout {id} relies on the Kerberos server object of contoso.com and has not finished: abort it first", refused.Stderr, StringComparison.Ordinal);
-        Assert.Contains("healthy", (await env.RunAsync(env.WithSettings("kerberos", "status", "--domain", "contoso.com"))).Stdout, StringComparison.Ordinal);
+        var policy = Path.Combine(env.Tenant.Directory, "rotation.json");
+        await File.WriteAllTextAsync(policy, """{ "schedule": "0 0 3 * * 0", "cloudSignInByDomain": { "contoso.com": "password" } }""");
+        var before = await env.RunAsync(env.WithSettings("kerberos", "status", "--domain", "contoso.com", "--domain", "emea.contoso.com", "--policy", policy));
+        Assert.Contains("contoso.com              healthy", before.Stdout, StringComparison.Ordinal);
+        Assert.Contains("UserAccount      CN=krbtgt_AzureAD,CN=Users,DC=contoso,DC=com (holds the key; disabled by design)", before.Stdout, StringComparison.Ordinal);
+        Assert.Contains("ComputerAccount  CN=AzureADKerberos,OU=Domain Controllers,DC=contoso,DC=com", before.Stdout, StringComparison.Ordinal);
+        Assert.Contains("in the cloud (updated", before.Stdout, StringComparison.Ordinal);
+        Assert.Contains("by the policy's schedule (password sign-in)", before.Stdout, StringComparison.Ordinal);
+        Assert.Contains("by the policy's schedule (attended sign-in)", before.Stdout, StringComparison.Ordinal);
 
         var abort = await env.RunAsync(env.WithSettings("rollout", "abort", id!));
         Assert.True(abort.ExitCode == 0, abort.Stdout + abort.Stderr);
