@@ -106,9 +106,44 @@ internal sealed partial class KerberosOperationDispatcher
             result = KerberosOperationResult.Failure(request, KerberosErrorCodes.BackendFailed, $"the {backend.Name} backend failed ({ex.GetType().Name})");
         }
 
+        if (result is { Succeeded: true, Server: { } rotated } && request.Operation == KerberosOperations.RotateKerberosServerKey && !Agree(rotated))
+        {
+            result = await AwaitCloudAsync(request, userPrincipalName, result, cancellationToken);
+        }
+
         var finished = await store.FinishAsync(requestId, result, CancellationToken.None);
         LogAttendedFinished(requestId, finished.Domain, finished.Operation, finished.State, userPrincipalName);
         return (finished, result);
+    }
+
+    /// <summary>How long an administrator's run waits, after rotating, for the cloud half to publish the new key version.</summary>
+    public static readonly TimeSpan AttendedConvergenceWait = TimeSpan.FromHours(1);
+
+    /// <summary>How often it reads the object meanwhile (in the administrator's signed-in session: no new prompt).</summary>
+    public static readonly TimeSpan AttendedConvergencePoll = TimeSpan.FromMinutes(1);
+
+    private static bool Agree(KerberosServerObject server) => server.KeyVersion is not null && server.KeyVersion == server.CloudKeyVersion;
+
+    /// <summary>
+    /// Reading the object needs the same cloud sign-in, which only the administrator's session has: so the attended run,
+    /// not the workflow, waits until the cloud half agrees (or <see cref="AttendedConvergenceWait"/> passes), and records
+    /// the last object read.
+    /// </summary>
+    private async Task<KerberosOperationResult> AwaitCloudAsync(KerberosOperationRequest request, string userPrincipalName, KerberosOperationResult result, CancellationToken cancellationToken)
+    {
+        var until = time.GetUtcNow() + AttendedConvergenceWait;
+        while (result.Server is { } server && !Agree(server) && time.GetUtcNow() < until)
+        {
+            LogAwaitingCloud(request.Domain!, server.KeyVersion, server.CloudKeyVersion);
+            await Task.Delay(AttendedConvergencePoll, time, cancellationToken);
+            var read = await RunAsync(KerberosOperationRequest.GetKerberosServer(request.Domain!), userPrincipalName, cancellationToken);
+            if (read is { Succeeded: true, Server: { } now })
+            {
+                result = result with { Server = now, Health = KerberosServerHealth.Evaluate(now) };
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Lists the attended requests waiting on this host.</summary>
@@ -226,6 +261,9 @@ internal sealed partial class KerberosOperationDispatcher
 
     [LoggerMessage(EventId = 5203, Level = LogLevel.Information, Message = "attended request {RequestId}: {Operation} for {Domain} waits for an administrator to sign in on {Host}")]
     private partial void LogAttendedQueued(string requestId, string domain, string operation, string host);
+
+    [LoggerMessage(EventId = 5205, Level = LogLevel.Information, Message = "rotated {Domain}; waiting for the cloud half: KeyVersion {KeyVersion}, CloudKeyVersion {CloudKeyVersion}")]
+    private partial void LogAwaitingCloud(string domain, long? keyVersion, long? cloudKeyVersion);
 
     [LoggerMessage(EventId = 5204, Level = LogLevel.Information, Message = "attended request {RequestId}: {Operation} for {Domain} {State}, signed in as {UserPrincipalName}")]
     private partial void LogAttendedFinished(string requestId, string domain, string operation, string state, string userPrincipalName);
