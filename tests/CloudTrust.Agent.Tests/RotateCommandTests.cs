@@ -61,7 +61,7 @@ public sealed class RotateCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_run_that_needs_approval_waits_in_the_journal_and_finishes_after_rotate_approve()
     {
-        var policy = await Policy("""{ "schedule": "0 0 3 * * 0", "requireApproval": true, "domains": ["contoso.com"] }""");
+        var policy = await Policy("""{ "schedule": "0 0 3 * * 0", "requireApproval": true, "cloudSignIn": "password", "domains": ["contoso.com"] }""");
 
         var waiting = await Cli(["rotate", "--policy", policy, "--settings", Settings, "--db", Db]);
         var runId = System.Text.RegularExpressions.Regex.Match(waiting.Stdout, @"rotation run (\S+)").Groups[1].Value;
@@ -78,7 +78,7 @@ public sealed class RotateCommandTests : IAsyncLifetime
     public async Task Bad_input_exits_2_with_the_problem_and_rotates_nothing()
     {
         var badPolicy = await Policy("""{ "schedule": "every sunday", "maxKeyAgeDays": -1 }""");
-        var goodPolicy = await Policy("""{ "schedule": "0 0 3 * * 0", "domains": ["contoso.com"] }""");
+        var goodPolicy = await Policy("""{ "schedule": "0 0 3 * * 0", "cloudSignIn": "password", "domains": ["contoso.com"] }""");
 
         var policyErrors = await Cli(["rotate", "--policy", badPolicy, "--settings", Settings, "--db", Db]);
         var noSecret = await Cli(["rotate", "--policy", goodPolicy, "--settings", Settings, "--db", Db], withSecret: false);
