@@ -1,10 +1,4 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using CloudTrust.Agent.Backends;
-using CloudTrust.Agent.Backends.PowerShell;
-using CloudTrust.Agent.Backends.Simulated;
 using CloudTrust.Agent.Relay;
-using CloudTrust.Integrations.KeyVault;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,37 +19,19 @@ internal sealed class AgentWorker(IOptions<AgentConfiguration> configuration, IH
             return;
         }
 
-        X509Certificate2? trusted = null;
-        if (!string.IsNullOrEmpty(settings.TrustedCertificatePath))
+        var trusted = AgentComponents.TrustedCertificate(settings, out var certificateError);
+        if (certificateError is not null)
         {
-            try
-            {
-                trusted = X509CertificateLoader.LoadCertificateFromFile(settings.TrustedCertificatePath);
-            }
-            catch (Exception ex) when (ex is CryptographicException or IOException or UnauthorizedAccessException)
-            {
-                loggers.CreateLogger<AgentWorker>().LogError("Agent:TrustedCertificatePath: cannot load {Path}: {Reason}", settings.TrustedCertificatePath, ex.Message);
-                Environment.ExitCode = 2;
-                lifetime.StopApplication();
-                return;
-            }
+            loggers.CreateLogger<AgentWorker>().LogError("{Error}", certificateError);
+            Environment.ExitCode = 2;
+            lifetime.StopApplication();
+            return;
         }
 
         var time = TimeProvider.System;
         var names = new AgentSecretNames();
-        var client = KeyVaultSecretClientFactory.Create(new KeyVaultConnection
-        {
-            VaultUri = settings.VaultUri,
-            TenantId = settings.TenantId,
-            ClientId = settings.ClientId,
-            ClientSecret = settings.ClientSecret,
-            AuthorityHost = settings.AuthorityHost,
-            PinnedCertificate = trusted,
-        });
-        var secrets = new KeyVaultSecretCache(client, TimeSpan.FromMinutes(10), time, loggers.CreateLogger<KeyVaultSecretCache>());
-        IKerberosBackend backend = string.Equals(settings.Backend, "PowerShell", StringComparison.OrdinalIgnoreCase)
-            ? new PowerShellBackend(new PowerShellOptions(), CloudTrustAgent.AdminCredentialsFrom(secrets, names.AdminCredentials), loggers.CreateLogger<PowerShellBackend>())
-            : new SimulatedActiveDirectory(Path.Combine(settings.StateDirectory, "simulated-directory.json"), time);
+        var secrets = AgentComponents.Secrets(settings, trusted, time, loggers);
+        var backend = AgentComponents.Backend(settings, time, loggers);
         var relay = new RelayListenerOptions { RelayAddress = settings.RelayAddress, HybridConnectionName = settings.HybridConnectionName, ListenRuleName = settings.ListenRuleName, PinnedCertificate = trusted };
         await using var agent = new CloudTrustAgent(relay, names, secrets, backend, settings.StateDirectory, time, loggers);
         await agent.StartAsync();

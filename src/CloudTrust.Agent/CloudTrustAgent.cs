@@ -1,6 +1,6 @@
-using System.Text.Json;
+using CloudTrust.Agent.Attended;
+using CloudTrust.Agent.Credentials;
 using CloudTrust.Agent.Backends;
-using CloudTrust.Agent.Backends.PowerShell;
 using CloudTrust.Agent.Operations;
 using CloudTrust.Agent.Relay;
 using CloudTrust.Agent.Requests;
@@ -24,18 +24,34 @@ internal sealed class CloudTrustAgent : IAsyncDisposable
         IKerberosBackend backend,
         string stateDirectory,
         TimeProvider time,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        string? host = null)
     {
         Backend = backend;
+        Dispatcher = CreateDispatcher(secretNames, secrets, backend, stateDirectory, time, loggers, host);
         var authenticator = new RequestAuthenticator(
             async (refresh, ct) => Convert.FromBase64String((refresh ? await secrets.RefreshAsync(secretNames.SigningKey, ct) : await secrets.GetAsync(secretNames.SigningKey, ct)).Reveal()),
             time);
-        var dispatcher = new KerberosOperationDispatcher(backend, new RotationJournal(Path.Combine(stateDirectory, "rotations.json")), time, loggers.CreateLogger<KerberosOperationDispatcher>());
-        var handler = new AgentRequestHandler(authenticator, dispatcher, loggers.CreateLogger<AgentRequestHandler>());
+        var handler = new AgentRequestHandler(authenticator, Dispatcher, loggers.CreateLogger<AgentRequestHandler>());
         listener = new HybridConnectionListener(relay, async ct => (await secrets.GetAsync(secretNames.ListenKey, ct)).Reveal(), handler, time, loggers.CreateLogger<HybridConnectionListener>());
     }
 
     public IKerberosBackend Backend { get; }
+
+    public KerberosOperationDispatcher Dispatcher { get; }
+
+    /// <summary>
+    /// Builds the dispatcher over a state directory: the service's, and an administrator's
+    /// <c>CloudTrust.Agent kerberos complete</c> session's (a second process over the same directory).
+    /// </summary>
+    public static KerberosOperationDispatcher CreateDispatcher(AgentSecretNames secretNames, KeyVaultSecretCache secrets, IKerberosBackend backend, string stateDirectory, TimeProvider time, ILoggerFactory loggers, string? host = null)
+        => new(
+            backend,
+            new RotationJournal(Path.Combine(stateDirectory, "rotations.json")),
+            time,
+            loggers.CreateLogger<KerberosOperationDispatcher>(),
+            new KerberosCredentialStore(secrets, secretNames),
+            new AttendedRequestStore(stateDirectory, host ?? Environment.MachineName, time));
 
     public HybridConnectionListener Listener => listener;
 
@@ -44,27 +60,4 @@ internal sealed class CloudTrustAgent : IAsyncDisposable
     public Task StopAsync() => listener.StopAsync();
 
     public ValueTask DisposeAsync() => listener.DisposeAsync();
-
-    /// <summary>Reads the admin credentials secret (JSON) for the PowerShell backend.</summary>
-    public static Func<CancellationToken, Task<KerberosAdminCredentials>> AdminCredentialsFrom(KeyVaultSecretCache secrets, string secretName)
-        => async ct =>
-        {
-            var secret = await secrets.GetAsync(secretName, ct);
-            try
-            {
-                using var document = JsonDocument.Parse(secret.Reveal());
-                var root = document.RootElement;
-                return new KerberosAdminCredentials
-                {
-                    CloudUserName = root.GetProperty("cloudUserName").GetString()!,
-                    CloudPassword = root.GetProperty("cloudPassword").GetString()!,
-                    DomainUserName = root.GetProperty("domainUserName").GetString()!,
-                    DomainPassword = root.GetProperty("domainPassword").GetString()!,
-                };
-            }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                throw new SecretUnavailableException($"Key Vault secret '{secretName}' is not the expected JSON object");
-            }
-        };
 }

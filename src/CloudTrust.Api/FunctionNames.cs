@@ -40,6 +40,10 @@ public static class FunctionNames
         RotationActivities.RotateKerberosServerKey,
         RotationActivities.RecordRotationAttempt,
         EnsureKerberosServersWorkflow.EnsureKerberosServerActivityName,
+        RotationActivities.ReadLastRotation,
+        RotationActivities.QueueAttendedKerberosOperation,
+        RotationActivities.ReadAttendedKerberosOperation,
+        RotationActivities.CancelAttendedKerberosOperation,
     ];
 
     /// <summary>
@@ -99,6 +103,18 @@ public static class FunctionNames
 
     /// <summary>Function name of <see cref="RotationActivities.RecordRotationAttempt"/>.</summary>
     public const string RecordRotationAttempt = RotationActivities.RecordRotationAttempt;
+
+    /// <summary>Function name of <see cref="RotationActivities.ReadLastRotation"/>.</summary>
+    public const string ReadLastRotation = RotationActivities.ReadLastRotation;
+
+    /// <summary>Function name of <see cref="RotationActivities.QueueAttendedKerberosOperation"/>.</summary>
+    public const string QueueAttendedKerberosOperation = RotationActivities.QueueAttendedKerberosOperation;
+
+    /// <summary>Function name of <see cref="RotationActivities.ReadAttendedKerberosOperation"/>.</summary>
+    public const string ReadAttendedKerberosOperation = RotationActivities.ReadAttendedKerberosOperation;
+
+    /// <summary>Function name of <see cref="RotationActivities.CancelAttendedKerberosOperation"/>.</summary>
+    public const string CancelAttendedKerberosOperation = RotationActivities.CancelAttendedKerberosOperation;
 
     /// <summary>Function name of <see cref="EnsureKerberosServersWorkflow.EnsureKerberosServerActivityName"/>.</summary>
     public const string EnsureKerberosServer = EnsureKerberosServersWorkflow.EnsureKerberosServerActivityName;

@@ -16,7 +16,7 @@ namespace CloudTrust.Agent.Tests;
 /// The KeyRotation workflow through the real engine (SQLite journal, accelerated clock) and the real relay path:
 /// sender → simulated Azure Relay → agent listener → simulated AD.
 /// </summary>
-public sealed class KeyRotationWorkflowTests
+public sealed partial class KeyRotationWorkflowTests
 {
     private const string Root = "contoso.com";
     private const string Child = "emea.contoso.com";
@@ -173,7 +173,7 @@ public sealed class KeyRotationWorkflowTests
     }
 
     private static RotationPolicy Policy(int deadlineMinutes = 120, int pollMinutes = 5)
-        => new("0 0 3 * * 0", TimeSpan.FromDays(90), [], null, false, false, TimeSpan.FromMinutes(deadlineMinutes), TimeSpan.FromMinutes(pollMinutes));
+        => new("0 0 3 * * 0", TimeSpan.FromDays(90), [], null, false, false, TimeSpan.FromMinutes(deadlineMinutes), TimeSpan.FromMinutes(pollMinutes), CloudSignInPolicy.PasswordEverywhere);
 
     /// <summary>One test's relay environment, engine on an accelerated clock, and history file.</summary>
     private sealed class RotationRun : IAsyncDisposable
@@ -210,7 +210,11 @@ public sealed class KeyRotationWorkflowTests
 
                     return first && restartAgentAfterFirstRotation ? RestartAgentAfterAsync(run, rotate.RunAsync(input, ct)) : rotate.RunAsync(input, ct);
                 })
-                .AddActivity<RotationAttempt, bool>(RotationActivities.RecordRotationAttempt, new RecordRotationAttemptActivity(run.History));
+                .AddActivity<RotationAttempt, bool>(RotationActivities.RecordRotationAttempt, new RecordRotationAttemptActivity(run.History))
+                .AddActivity<KerberosDomainRequest, LastRotation>(RotationActivities.ReadLastRotation, new ReadLastRotationActivity(run.History))
+                .AddActivity<AttendedKerberosRequest, AttendedOperation>(RotationActivities.QueueAttendedKerberosOperation, new QueueAttendedKerberosOperationActivity(sender))
+                .AddActivity<AttendedRequestRef, AttendedOperation>(RotationActivities.ReadAttendedKerberosOperation, new ReadAttendedKerberosOperationActivity(sender))
+                .AddActivity<AttendedRequestRef, AttendedOperation>(RotationActivities.CancelAttendedKerberosOperation, new CancelAttendedKerberosOperationActivity(sender));
             var clock = new AcceleratedTimeProvider(DateTimeOffset.UtcNow, clockFactor);
             run.Engine = new WorkflowEngine(registry, new WorkflowEngineOptions { DatabasePath = Path.Combine(run.Env.StateDirectory, "engine.db"), PollInterval = TimeSpan.FromMilliseconds(20) }, clock, run.Env.Loggers);
             return run;
@@ -251,6 +255,30 @@ public sealed class KeyRotationWorkflowTests
             };
             Env.Directory.AddDomain(forest);
         }
+
+        /// <summary>
+        /// An administrator's session on the agent's host: what <c>CloudTrust.Agent kerberos complete</c> builds — its own
+        /// dispatcher and directory over the agent's state directory, secrets read with the agent's identity.
+        /// </summary>
+        public (Operations.KerberosOperationDispatcher Dispatcher, SimulatedActiveDirectory Directory) AdminSession()
+        {
+            var directory = new SimulatedActiveDirectory(Env.DirectoryPath, TimeProvider.System);
+            var dispatcher = CloudTrustAgent.CreateDispatcher(new AgentSecretNames(), Env.SecretCache("agent-app", Env.AgentClientSecret), directory, Env.StateDirectory, TimeProvider.System, Env.Loggers);
+            return (dispatcher, directory);
+        }
+
+        /// <summary>Runs <c>CloudTrust.Agent kerberos …</c> as an administrator would, returning its exit code and output.</summary>
+        public async Task<(int Exit, string Output, string Error, SimulatedActiveDirectory Directory)> AdminRunsAsync(params string[] args)
+        {
+            var session = AdminSession();
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            var exit = await Attended.AttendedCommand.RunAsync(args, () => session.Dispatcher, output, error, Timeouts.Token);
+            return (exit, output.ToString(), error.ToString(), session.Directory);
+        }
+
+        /// <summary>Rotations as the directory file holds them now (the service's and the administrator's processes share it).</summary>
+        public int RotationsOnDisk(string domain) => new SimulatedActiveDirectory(Env.DirectoryPath, TimeProvider.System).RotationsOf(domain);
 
         public Task<string> StartAsync(RotationMode mode, RotationPolicy policy, IReadOnlyList<string>? domains = null)
             => Engine.StartExclusiveAsync(KeyRotationWorkflow.Name, new RotationRequest(policy, mode, domains ?? [Root, Child], "test"), $"rotation-{Guid.NewGuid():N}");

@@ -36,9 +36,9 @@ public sealed class PowerShellProcessTests : IDisposable
             return; // the stand-in is a POSIX shell script; on Windows the real powershell.exe exists anyway
         }
 
-        var backend = new PowerShellBackend(new PowerShellOptions { Executable = executable, ScriptPath = directory }, _ => Task.FromResult(Credentials), NullLogger<PowerShellBackend>.Instance);
+        var backend = new PowerShellBackend(new PowerShellOptions { Executable = executable, ScriptPath = directory }, NullLogger<PowerShellBackend>.Instance);
 
-        var result = await backend.ExecuteAsync(KerberosOperationRequest.GetKerberosServer("contoso.com"), default);
+        var result = await backend.ExecuteAsync(KerberosOperationRequest.GetKerberosServer("contoso.com"), Credentials, default);
 
         Assert.True(result.Succeeded, result.ErrorMessage);
         Assert.Equal(25025, result.Server!.Id);
@@ -56,9 +56,9 @@ public sealed class PowerShellProcessTests : IDisposable
         }
 
         File.WriteAllText(Path.Combine(directory, "sleep"), string.Empty);
-        var backend = new PowerShellBackend(new PowerShellOptions { Executable = executable, ScriptPath = directory, Timeout = TimeSpan.FromMilliseconds(300) }, _ => Task.FromResult(Credentials), NullLogger<PowerShellBackend>.Instance);
+        var backend = new PowerShellBackend(new PowerShellOptions { Executable = executable, ScriptPath = directory, Timeout = TimeSpan.FromMilliseconds(300) }, NullLogger<PowerShellBackend>.Instance);
 
-        var result = await backend.ExecuteAsync(KerberosOperationRequest.EnsureKerberosServer("contoso.com"), default);
+        var result = await backend.ExecuteAsync(KerberosOperationRequest.EnsureKerberosServer("contoso.com"), Credentials, default);
 
         Assert.Equal(KerberosErrorCodes.Timeout, result.ErrorCode);
     }
@@ -66,9 +66,9 @@ public sealed class PowerShellProcessTests : IDisposable
     [Fact]
     public async Task A_missing_powershell_is_reported_clearly()
     {
-        var backend = new PowerShellBackend(new PowerShellOptions { Executable = Path.Combine(directory, "no-such-powershell.exe"), ScriptPath = directory }, _ => Task.FromResult(Credentials), NullLogger<PowerShellBackend>.Instance);
+        var backend = new PowerShellBackend(new PowerShellOptions { Executable = Path.Combine(directory, "no-such-powershell.exe"), ScriptPath = directory }, NullLogger<PowerShellBackend>.Instance);
 
-        var result = await backend.ExecuteAsync(KerberosOperationRequest.GetKerberosServer("contoso.com"), default);
+        var result = await backend.ExecuteAsync(KerberosOperationRequest.GetKerberosServer("contoso.com"), Credentials, default);
 
         Assert.Equal(KerberosErrorCodes.ModuleMissing, result.ErrorCode);
     }

@@ -46,6 +46,9 @@ internal sealed class RelayTestEnvironment : IAsyncDisposable
 
     public string AdminCredentialsJson { get; }
 
+    /// <summary>Gets the child domain's own Domain Admin secret (JSON), planted with the canary.</summary>
+    public string ChildAdminCredentialsJson => $$"""{"domainUserName":"EMEA\\da","domainPassword":"{{Canary}}-child-domain-pw"}""";
+
     public string StateDirectory { get; }
 
     public CapturingLoggerProvider Logs { get; } = new();
@@ -89,6 +92,7 @@ internal sealed class RelayTestEnvironment : IAsyncDisposable
         Vault.SetSecret("relay-send-key", SendKey);
         Vault.SetSecret("agent-request-signing-key", Convert.ToBase64String(SigningKey));
         Vault.SetSecret("kerberos-admin-credentials", AdminCredentialsJson);
+        Vault.SetSecret(AgentSecretNames.DomainAdminFor("emea.contoso.com"), ChildAdminCredentialsJson);
         CloudSecrets = SecretCache("cloud-app", CloudClientSecret);
 
         var seed = new SimulatedActiveDirectory(DirectoryPath, TimeProvider.System);

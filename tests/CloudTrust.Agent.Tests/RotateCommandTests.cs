@@ -40,7 +40,7 @@ public sealed class RotateCommandTests : IAsyncLifetime
     [Fact]
     public async Task Rotate_due_rotates_only_the_old_key_and_the_history_shows_both_attempts()
     {
-        var policy = await Policy("""{ "schedule": "0 0 3 * * 0", "maxKeyAgeDays": 90, "domains": ["contoso.com", "emea.contoso.com"] }""");
+        var policy = await Policy("""{ "schedule": "0 0 3 * * 0", "maxKeyAgeDays": 90, "cloudSignIn": "password", "domains": ["contoso.com", "emea.contoso.com"] }""");
 
         var rotate = await Cli(["rotate", "--due", "--policy", policy, "--settings", Settings, "--db", Db]);
         var history = await Cli(["rotate", "history", "--db", Db, "--json"]);
@@ -61,7 +61,7 @@ public sealed class RotateCommandTests : IAsyncLifetime
     [Fact]
     public async Task A_run_that_needs_approval_waits_in_the_journal_and_finishes_after_rotate_approve()
     {
-        var policy = await Policy("""{ "schedule": "0 0 3 * * 0", "requireApproval": true, "domains": ["contoso.com"] }""");
+        var policy = await Policy("""{ "schedule": "0 0 3 * * 0", "requireApproval": true, "cloudSignIn": "password", "domains": ["contoso.com"] }""");
 
         var waiting = await Cli(["rotate", "--policy", policy, "--settings", Settings, "--db", Db]);
         var runId = System.Text.RegularExpressions.Regex.Match(waiting.Stdout, @"rotation run (\S+)").Groups[1].Value;
@@ -78,7 +78,7 @@ public sealed class RotateCommandTests : IAsyncLifetime
     public async Task Bad_input_exits_2_with_the_problem_and_rotates_nothing()
     {
         var badPolicy = await Policy("""{ "schedule": "every sunday", "maxKeyAgeDays": -1 }""");
-        var goodPolicy = await Policy("""{ "schedule": "0 0 3 * * 0", "domains": ["contoso.com"] }""");
+        var goodPolicy = await Policy("""{ "schedule": "0 0 3 * * 0", "cloudSignIn": "password", "domains": ["contoso.com"] }""");
 
         var policyErrors = await Cli(["rotate", "--policy", badPolicy, "--settings", Settings, "--db", Db]);
         var noSecret = await Cli(["rotate", "--policy", goodPolicy, "--settings", Settings, "--db", Db], withSecret: false);

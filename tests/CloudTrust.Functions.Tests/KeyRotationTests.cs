@@ -124,6 +124,7 @@ public sealed class KeyRotationTests
     {
         ["schedule"] = "0 0 3 * * 0",
         ["maxKeyAgeDays"] = 30,
+        ["cloudSignIn"] = "password",
         ["domains"] = new JsonArray([.. domains.Select(d => (JsonNode)d)]),
         ["requireApproval"] = requireApproval,
         ["convergenceDeadlineMinutes"] = 1,

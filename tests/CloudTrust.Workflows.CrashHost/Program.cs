@@ -51,7 +51,7 @@ else
     else
     {
         var domains = Arg("--domains")!.Split(',');
-        var policy = new RotationPolicy("0 0 3 * * 0", TimeSpan.FromDays(30), domains, null, false, false, TimeSpan.FromHours(6), TimeSpan.FromMinutes(5));
+        var policy = new RotationPolicy("0 0 3 * * 0", TimeSpan.FromDays(30), domains, null, false, false, TimeSpan.FromHours(6), TimeSpan.FromMinutes(5), CloudSignInPolicy.PasswordEverywhere);
         await host.Engine.StartAsync(KeyRotationWorkflow.Name, new RotationRequest(policy, RotationMode.Now, domains, "crash-sweep"), id);
     }
 

@@ -1,3 +1,4 @@
+using CloudTrust.Agent.Backends.PowerShell;
 using CloudTrust.Core.Kerberos;
 
 namespace CloudTrust.Agent.Backends;
@@ -9,5 +10,8 @@ internal interface IKerberosBackend
     string Name { get; }
 
     /// <summary>Runs one operation that has passed validation. Returns errors as results; throws only on bugs.</summary>
-    Task<KerberosOperationResult> ExecuteAsync(KerberosOperationRequest request, CancellationToken cancellationToken);
+    /// <param name="request">The operation.</param>
+    /// <param name="credentials">What the module signs in with, for <see cref="KerberosOperations.SignsIn"/> operations; null for the others (they run as the agent's account).</param>
+    /// <param name="cancellationToken">Cancels the run.</param>
+    Task<KerberosOperationResult> ExecuteAsync(KerberosOperationRequest request, KerberosAdminCredentials? credentials, CancellationToken cancellationToken);
 }

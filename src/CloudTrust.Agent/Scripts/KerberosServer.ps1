@@ -1,8 +1,12 @@
 # CloudTrust agent: the one fixed script the PowerShell backend runs, under Windows PowerShell 5.1:
 #   powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -File KerberosServer.ps1 -Operation <op> -Domain <dns>
 # Parameters arrive as parameters (validated again here); credentials and user lists arrive as one JSON line on
-# standard input, never on the command line. The script writes exactly one JSON object to standard output:
-#   {"ok":true,"server":{...}} | {"ok":true,"removed":true} | {"ok":true,"controllers":[...]} | {"ok":true,"users":[...]}
+# standard input, never on the command line. The cloud sign-in is either a password credential (-CloudCredential,
+# "cloudSignIn":"password") or, attended, the administrator's UPN (-UserPrincipalName, "cloudSignIn":"interactive"):
+# then the agent starts PowerShell without -NonInteractive and the module's own sign-in (with MFA) appears.
+# The script writes exactly one JSON object to standard output:
+#   {"ok":true,"server":{...}} | {"ok":true,"removed":true} | {"ok":true,"controllers":[...]}
+#   {"ok":true,"users":[...],"deniedGroups":[...],"policySource":"object"|"default"}   (FindPrivilegedUsers)
 #   {"ok":true,"gpos":[...],"containers":[...]}   (ListHelloGroupPolicies: the agent reads links from the raw gPLink)
 #   {"ok":false,"error":"<message>","errorId":"<FullyQualifiedErrorId>"}
 [CmdletBinding()]
@@ -63,32 +67,36 @@ try {
         Import-Module GroupPolicy
     } else {
         Import-Module AzureADHybridAuthenticationManagement
-        $cloud = New-Credential $payload.cloudUserName $payload.cloudPassword
+        if ($payload.cloudSignIn -eq 'interactive') {
+            $cloud = @{ UserPrincipalName = "$($payload.cloudUserName)" }
+        } else {
+            $cloud = @{ CloudCredential = (New-Credential $payload.cloudUserName $payload.cloudPassword) }
+        }
         $domainCred = New-Credential $payload.domainUserName $payload.domainPassword
     }
 
     switch ($Operation) {
         'GetKerberosServer' {
-            $s = Get-AzureADKerberosServer -Domain $Domain -CloudCredential $cloud -DomainCredential $domainCred
+            $s = Get-AzureADKerberosServer -Domain $Domain @cloud -DomainCredential $domainCred
             Write-Result @{ ok = $true; server = (Convert-Server $s) }
         }
         'EnsureKerberosServer' {
-            $s = Get-AzureADKerberosServer -Domain $Domain -CloudCredential $cloud -DomainCredential $domainCred
+            $s = Get-AzureADKerberosServer -Domain $Domain @cloud -DomainCredential $domainCred
             $changed = $false
             if ($null -eq $s) {
-                Set-AzureADKerberosServer -Domain $Domain -CloudCredential $cloud -DomainCredential $domainCred
-                $s = Get-AzureADKerberosServer -Domain $Domain -CloudCredential $cloud -DomainCredential $domainCred
+                Set-AzureADKerberosServer -Domain $Domain @cloud -DomainCredential $domainCred
+                $s = Get-AzureADKerberosServer -Domain $Domain @cloud -DomainCredential $domainCred
                 $changed = $true
             }
             Write-Result @{ ok = $true; changed = $changed; server = (Convert-Server $s) }
         }
         'RotateKerberosServerKey' {
-            Set-AzureADKerberosServer -Domain $Domain -CloudCredential $cloud -DomainCredential $domainCred -RotateServerKey
-            $s = Get-AzureADKerberosServer -Domain $Domain -CloudCredential $cloud -DomainCredential $domainCred
+            Set-AzureADKerberosServer -Domain $Domain @cloud -DomainCredential $domainCred -RotateServerKey
+            $s = Get-AzureADKerberosServer -Domain $Domain @cloud -DomainCredential $domainCred
             Write-Result @{ ok = $true; changed = $true; server = (Convert-Server $s) }
         }
         'RemoveKerberosServer' {
-            Remove-AzureADKerberosServer -Domain $Domain -CloudCredential $cloud -DomainCredential $domainCred
+            Remove-AzureADKerberosServer -Domain $Domain @cloud -DomainCredential $domainCred
             Write-Result @{ ok = $true; changed = $true; removed = $true }
         }
         'CheckDomainPrerequisites' {
@@ -101,16 +109,30 @@ try {
             Write-Result @{ ok = $true; controllers = $dcs }
         }
         'FindPrivilegedUsers' {
-            $denied = @('Domain Admins', 'Enterprise Admins', 'Schema Admins', 'Administrators', 'Account Operators', 'Server Operators', 'Print Operators', 'Backup Operators')
+            # The denied groups are the object's own Password Replication Policy (msDS-NeverRevealGroup on
+            # CN=AzureADKerberos,OU=Domain Controllers,<domain DN>), read from AD; before the object exists, the RODC
+            # default the module gives it (the built-in groups below and the Denied RODC Password Replication Group).
+            $root = (Get-ADDomain -Server $Domain).DistinguishedName
+            $policySource = 'object'
+            try {
+                $object = Get-ADComputer -Identity "CN=AzureADKerberos,OU=Domain Controllers,$root" -Server $Domain -Properties 'msDS-NeverRevealGroup'
+                $denied = @($object.'msDS-NeverRevealGroup')
+            } catch [Microsoft.ActiveDirectory.Management.ADIdentityNotFoundException] {
+                $policySource = 'default'
+                $denied = @('Administrators', 'Server Operators', 'Backup Operators', 'Account Operators', 'Denied RODC Password Replication Group')
+            }
+            $deniedNames = @()
             $members = @{}
             foreach ($group in $denied) {
                 try {
+                    $groupName = (Get-ADGroup -Identity $group -Server $Domain).Name
+                    $deniedNames += $groupName
                     foreach ($m in (Get-ADGroupMember -Identity $group -Recursive -Server $Domain | Where-Object { $_.objectClass -eq 'user' })) {
                         $u = Get-ADUser -Identity $m.distinguishedName -Server $Domain -Properties userPrincipalName
                         if ($u.userPrincipalName) {
                             $key = $u.userPrincipalName.ToLowerInvariant()
                             if (-not $members.ContainsKey($key)) { $members[$key] = @() }
-                            $members[$key] += $group
+                            $members[$key] += $groupName
                         }
                     }
                 } catch [Microsoft.ActiveDirectory.Management.ADIdentityNotFoundException] { }
@@ -120,7 +142,7 @@ try {
                 $groups = @(); if ($members.ContainsKey($upn.ToLowerInvariant())) { $groups = $members[$upn.ToLowerInvariant()] }
                 [ordered]@{ UserPrincipalName = $upn; Found = $found; DeniedGroups = $groups }
             })
-            Write-Result @{ ok = $true; users = $users }
+            Write-Result @{ ok = $true; users = $users; deniedGroups = $deniedNames; policySource = $policySource }
         }
         'ListHelloGroupPolicies' {
             # Reads only, as the agent's own account. Two Get-GPRegistryValue calls per GPO (one per key, not one

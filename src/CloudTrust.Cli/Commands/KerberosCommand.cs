@@ -17,8 +17,10 @@ public static class KerberosCommand
     public static Command Build()
     {
         var domains = new Option<string[]>("--domain") { Description = "A domain to read (repeatable); with --simulated, the simulated forest's domains when omitted." };
+        var policyFile = new Option<string?>("--policy") { Description = "The rotation policy (JSON): shows the next scheduled rotation and each domain's cloud sign-in." };
         var status = new Command("status", "Read each domain's Kerberos server object through the agent: do both halves agree, and how old is the key.");
         status.Options.Add(domains);
+        status.Options.Add(policyFile);
         TenantChoice.AddTo(status);
         status.SetAction((parse, ct) => CommandGuard.RunAsync(parse, "stopped", async terminal =>
         {
@@ -35,10 +37,11 @@ public static class KerberosCommand
                 throw new InvalidInputException("kerberos", errors);
             }
 
+            var policy = parse.GetValue(policyFile) is { } file ? await KerberosStatusPolicy.ReadAsync(file, ct) : null;
             using var loggers = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error));
             using var connection = TenantConnection.Open(settings, TimeProvider.System, loggers);
             var now = settings.CreateClock().GetUtcNow();
-            var rows = await DomainKerberosStatus.ReadAllAsync(connection.Sender, names, now, ct);
+            var rows = (await DomainKerberosStatus.ReadAllAsync(connection.Sender, names, now, ct)).Select(r => KerberosStatusPolicy.Apply(r, policy, now)).ToList();
 
             if (parse.GetValue(GlobalOptions.Json))
             {
@@ -51,6 +54,7 @@ public static class KerberosCommand
                     var tone = row.Healthy ? Tone.Good : Tone.Bad;
                     var key = row.KeyVersion is { } v ? $"KeyVersion {v}, key age {row.KeyAgeDays:0.#} days" : string.Empty;
                     terminal.Line(tone, $"{row.Domain,-24} {row.State,-11} {key}");
+                    KerberosStatusText.Details(terminal, row);
                     foreach (var problem in row.Problems)
                     {
                         terminal.Line($"  - {problem}");
@@ -62,6 +66,7 @@ public static class KerberosCommand
         }));
         var kerberos = new Command("kerberos", "The Microsoft Entra Kerberos server objects of the on-premises domains.");
         kerberos.Subcommands.Add(status);
+        kerberos.Subcommands.Add(KerberosRemoveCommand.Build());
         return kerberos;
     }
 }
@@ -75,7 +80,13 @@ public static class KerberosCommand
 /// <param name="KeyUpdatedOn">When the key last changed.</param>
 /// <param name="KeyAgeDays">The key's age in days (by the tenant's clock).</param>
 /// <param name="Problems">What disagrees or failed.</param>
-internal sealed record DomainKerberosStatus(string Domain, string State, bool Healthy, long? KeyVersion, long? CloudKeyVersion, DateTimeOffset? KeyUpdatedOn, double? KeyAgeDays, IReadOnlyList<string> Problems)
+/// <param name="UserAccount">The <c>krbtgt_AzureAD</c> user that holds the key (disabled by design; it never signs in).</param>
+/// <param name="ComputerAccount">The <c>AzureADKerberos</c> computer object (an RODC object with no server behind it).</param>
+/// <param name="CloudKeyUpdatedOn">When the cloud half's key last changed.</param>
+/// <param name="NextRotation">The next scheduled rotation by the policy, when one was given.</param>
+/// <param name="CloudSignIn">The domain's cloud sign-in by the policy, when one was given.</param>
+internal sealed record DomainKerberosStatus(string Domain, string State, bool Healthy, long? KeyVersion, long? CloudKeyVersion, DateTimeOffset? KeyUpdatedOn, double? KeyAgeDays, IReadOnlyList<string> Problems,
+    string? UserAccount = null, string? ComputerAccount = null, DateTimeOffset? CloudKeyUpdatedOn = null, DateTimeOffset? NextRotation = null, string? CloudSignIn = null)
 {
     /// <summary>Reads each domain's Kerberos server object through the agent, one after the other.</summary>
     public static async Task<IReadOnlyList<DomainKerberosStatus>> ReadAllAsync(RelaySender sender, IEnumerable<string> domains, DateTimeOffset now, CancellationToken cancellationToken)
@@ -106,6 +117,11 @@ internal sealed record DomainKerberosStatus(string Domain, string State, bool He
 
         var health = KerberosServerHealth.Evaluate(server);
         var age = server.KeyUpdatedOn is { } updated ? Math.Round((now - updated).TotalDays, 1) : (double?)null;
-        return new(domain, health.IsHealthy ? "healthy" : "unhealthy", health.IsHealthy, server.KeyVersion, server.CloudKeyVersion, server.KeyUpdatedOn, age, health.Mismatches);
+        return new(domain, health.IsHealthy ? "healthy" : "unhealthy", health.IsHealthy, server.KeyVersion, server.CloudKeyVersion, server.KeyUpdatedOn, age, health.Mismatches)
+        {
+            UserAccount = server.UserAccount,
+            ComputerAccount = server.ComputerAccount,
+            CloudKeyUpdatedOn = server.CloudKeyUpdatedOn,
+        };
     }
 }

@@ -107,7 +107,7 @@ internal sealed class DemoRun(DemoOptions options, Terminal terminal)
     private async Task<RotationReport> RotateAsync(string database, Tenant.TenantSettings settings, SimulatedTenant tenant, CancellationToken cancellationToken)
     {
         await using var host = RotationHost.Open(database, settings, LoggerFactory.Create(b => b.AddFilter(_ => false)), tenant.CreateCredential());
-        var policy = new RotationPolicy("0 0 3 * * 0", TimeSpan.FromDays(30), SimulatedTenant.Domains, null, false, false, TimeSpan.FromHours(6), TimeSpan.FromMinutes(5));
+        var policy = new RotationPolicy("0 0 3 * * 0", TimeSpan.FromDays(30), SimulatedTenant.Domains, null, false, false, TimeSpan.FromHours(6), TimeSpan.FromMinutes(5), CloudSignInPolicy.PasswordEverywhere);
         var id = await host.Engine.StartExclusiveAsync(KeyRotationWorkflow.Name, new RotationRequest(policy, RotationMode.Now, SimulatedTenant.Domains, "demo"), $"demo-rotation-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}", cancellationToken);
         var done = await host.Engine.WaitForCompletionAsync(id, cancellationToken);
         if (done.Status != WorkflowStatus.Completed)

@@ -51,6 +51,11 @@ public static class PlanPreviewText
             Readiness(lines, readiness);
         }
 
+        if (preview.OnPremises is { } onPremises)
+        {
+            OnPremisesText.Render(lines, onPremises);
+        }
+
         if (preview.GroupsToCreate.Count > 0)
         {
             lines.Add("Ring groups that do not exist and would be created (createMissingGroups): " + string.Join(", ", preview.GroupsToCreate.Select(n => $"'{n}'")));
@@ -61,6 +66,12 @@ public static class PlanPreviewText
         {
             lines.AddRange(RingAnalysisText.Render(analysis));
             lines.Add(string.Empty);
+        }
+
+        if (preview.Warnings.Count > 0)
+        {
+            lines.Add(Invariant($"Warnings ({preview.Warnings.Count}):"));
+            lines.AddRange(preview.Warnings.Select(w => "  " + w));
         }
 
         if (preview.Blockers.Count > 0)

@@ -67,6 +67,9 @@ public sealed class SimulatedTenant : IAsyncDisposable
     /// <summary>Gets the agent's simulated AD forest (to check what really happened on premises).</summary>
     internal Agent.Backends.Simulated.SimulatedActiveDirectory ActiveDirectory => (Agent.Backends.Simulated.SimulatedActiveDirectory)agent.Backend;
 
+    /// <summary>Gets the agent's dispatcher over its state directory: what an administrator's <c>CloudTrust.Agent kerberos complete</c> runs on this host.</summary>
+    internal Agent.Operations.KerberosOperationDispatcher AgentDispatcher => agent.Dispatcher;
+
     /// <summary>Gets the accelerated clock the fleet runs on; <see cref="ClockSettings"/> lets another process share it.</summary>
     public AcceleratedTimeProvider Clock { get; }
 
@@ -132,6 +135,7 @@ public sealed class SimulatedTenant : IAsyncDisposable
             vault.SetSecret("relay-send-key", keys.SendKey);
             vault.SetSecret("agent-request-signing-key", keys.SigningKey);
             vault.SetSecret("kerberos-admin-credentials", keys.AdminCredentialsJson);
+            vault.SetSecret(AgentSecretNames.DomainAdminFor("emea.contoso.com"), keys.ChildAdminCredentialsJson);
 
             var agent = await StartAgentAsync(server, relay, directory, keys, clock, loggers, options.KerberosServersExist, cancellationToken);
             var tenant = new SimulatedTenant(server, intune, relay, agent, clock, options) { ClockSettings = clockSettings, ClientSecretPath = secretPath, clientSecret = clientSecret };
@@ -218,6 +222,24 @@ public sealed class SimulatedTenant : IAsyncDisposable
         return (generated, path);
     }
 
+    /// <summary>
+    /// The demo's forest is ready for cloud Kerberos trust: its Branch site gets a writable Windows Server 2022 DC
+    /// (the demo forest's own Branch DCs are a read-only and a 2012 R2 one, which <c>plan</c> reports as blocking),
+    /// and the first fleet user is a Tier 0 operator, whom <c>plan</c> names as denied by the object's policy.
+    /// </summary>
+    private static void ReadyForTheDemo(Agent.Backends.Simulated.SimulatedDomain domain)
+    {
+        if (domain.DnsName == "contoso.com")
+        {
+            domain.DomainControllers.Add(new Core.Kerberos.DomainController("dc4.contoso.com", "Branch", "Windows Server 2022 Standard", 20348, true));
+            domain.Users.Add(FirstFleetUser);
+            domain.Groups["Tier0 Operators"].Add(FirstFleetUser);
+        }
+    }
+
+    /// <summary>The first fleet device's user, a member of Domain Admins through Tier0 Operators in the simulated forest.</summary>
+    public const string FirstFleetUser = "user000001@contoso.example";
+
     private static async Task<CloudTrustAgent> StartAgentAsync(SimulatedTenantServer server, SimulatedRelay relay, string directory, PlantedKeys keys, TimeProvider clock, ILoggerFactory loggers, bool kerberosServersExist, CancellationToken cancellationToken)
     {
         var state = System.IO.Directory.CreateDirectory(Path.Combine(directory, "agent")).FullName;
@@ -229,12 +251,13 @@ public sealed class SimulatedTenant : IAsyncDisposable
         {
             // A lagging domain's cloud half catches up after a while, as replication to Entra ID does.
             domain.CloudCatchesUpAfter = TimeSpan.FromMinutes(40);
+            ReadyForTheDemo(domain);
             forest.AddDomain(domain);
 
             // Set up before CloudTrust arrived, as in a tenant that already uses cloud Kerberos trust somewhere.
             if (kerberosServersExist)
             {
-                await forest.ExecuteAsync(Core.Kerberos.KerberosOperationRequest.EnsureKerberosServer(domain.DnsName), cancellationToken);
+                await forest.ExecuteAsync(Core.Kerberos.KerberosOperationRequest.EnsureKerberosServer(domain.DnsName), null, cancellationToken);
             }
         }
 
@@ -293,6 +316,13 @@ public sealed class SimulatedTenant : IAsyncDisposable
             ["cloudUserName"] = "hybrid-admin@contoso.onmicrosoft.com",
             ["cloudPassword"] = Random(),
             ["domainUserName"] = "CONTOSO\\cloudtrust-da",
+            ["domainPassword"] = Random(),
+        }.ToJsonString();
+
+        /// <summary>Gets the child domain's own Domain Admin (the forest root's is refused there, as in real forests).</summary>
+        public string ChildAdminCredentialsJson { get; } = new JsonObject
+        {
+            ["domainUserName"] = SimulatedActiveDirectory.ChildDomainAdmin,
             ["domainPassword"] = Random(),
         }.ToJsonString();
 

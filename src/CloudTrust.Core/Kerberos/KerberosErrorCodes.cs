@@ -42,6 +42,21 @@ public static class KerberosErrorCodes
     /// <summary>The agent could not read its credentials from Key Vault.</summary>
     public const string CredentialsUnavailable = "CredentialsUnavailable";
 
+    /// <summary>
+    /// The cloud sign-in needs multi-factor authentication or is blocked by Conditional Access (AADSTS50076, 50079,
+    /// 50158, 53003, 500121): a stored password cannot satisfy it; use attended sign-in.
+    /// </summary>
+    public const string CloudMfaRequired = "CloudMfaRequired";
+
+    /// <summary>No attended request has that id on this agent.</summary>
+    public const string AttendedRequestNotFound = "AttendedRequestNotFound";
+
+    /// <summary>The attended request is no longer waiting (completed, failed or withdrawn by its workflow).</summary>
+    public const string AttendedRequestClosed = "AttendedRequestClosed";
+
+    /// <summary>Nobody completed an attended request before its workflow stopped waiting.</summary>
+    public const string AttendedTimeout = "AttendedTimeout";
+
     /// <summary>The backend failed in a way not recognised.</summary>
     public const string BackendFailed = "BackendFailed";
 

@@ -21,6 +21,12 @@ public sealed record KerberosOperationRequest
     /// <summary>Gets a value indicating whether the caller confirms a removal.</summary>
     public bool Confirm { get; init; }
 
+    /// <summary>Gets the operation an attended request holds, for <see cref="KerberosOperations.QueueAttendedOperation"/>.</summary>
+    public string? AttendedOperation { get; init; }
+
+    /// <summary>Gets the attended request's id, for <see cref="KerberosOperations.GetAttendedOperation"/> and <see cref="KerberosOperations.CancelAttendedOperation"/>.</summary>
+    public string? RequestId { get; init; }
+
     /// <summary>Gets the users to check, for <see cref="KerberosOperations.FindPrivilegedUsers"/>.</summary>
     public IReadOnlyList<string>? UserPrincipalNames { get; init; }
 
@@ -64,6 +70,24 @@ public sealed record KerberosOperationRequest
     /// <param name="domain">The domain's DNS name.</param>
     /// <returns>The request.</returns>
     public static KerberosOperationRequest ListHelloGroupPolicies(string domain) => new() { Operation = KerberosOperations.ListHelloGroupPolicies, Domain = domain };
+
+    /// <summary>Builds a <see cref="KerberosOperations.QueueAttendedOperation"/> request.</summary>
+    /// <param name="domain">The domain's DNS name.</param>
+    /// <param name="operation">The operation to hold, one of <see cref="KerberosOperations.Attendable"/>.</param>
+    /// <param name="operationId">The caller's id: queuing twice with it returns the same request.</param>
+    /// <returns>The request.</returns>
+    public static KerberosOperationRequest QueueAttendedOperation(string domain, string operation, string operationId)
+        => new() { Operation = KerberosOperations.QueueAttendedOperation, Domain = domain, AttendedOperation = operation, OperationId = operationId };
+
+    /// <summary>Builds a <see cref="KerberosOperations.GetAttendedOperation"/> request.</summary>
+    /// <param name="requestId">The attended request's id.</param>
+    /// <returns>The request.</returns>
+    public static KerberosOperationRequest GetAttendedOperation(string requestId) => new() { Operation = KerberosOperations.GetAttendedOperation, RequestId = requestId };
+
+    /// <summary>Builds a <see cref="KerberosOperations.CancelAttendedOperation"/> request.</summary>
+    /// <param name="requestId">The attended request's id.</param>
+    /// <returns>The request.</returns>
+    public static KerberosOperationRequest CancelAttendedOperation(string requestId) => new() { Operation = KerberosOperations.CancelAttendedOperation, RequestId = requestId };
 
     /// <summary>Builds a <see cref="KerberosOperations.Health"/> request.</summary>
     /// <returns>The request.</returns>

@@ -44,8 +44,14 @@ public sealed record KerberosOperationResult
     /// <summary>Gets the users checked, for <see cref="KerberosOperations.FindPrivilegedUsers"/>.</summary>
     public IReadOnlyList<PrivilegedUser>? PrivilegedUsers { get; init; }
 
+    /// <summary>Gets the object's Password Replication Policy the privileged users were judged by, for <see cref="KerberosOperations.FindPrivilegedUsers"/>.</summary>
+    public ReplicationPolicy? ReplicationPolicy { get; init; }
+
     /// <summary>Gets the GPOs that set WHfB values, for <see cref="KerberosOperations.ListHelloGroupPolicies"/>.</summary>
     public IReadOnlyList<HelloGroupPolicy>? HelloGroupPolicies { get; init; }
+
+    /// <summary>Gets the attended request, for the attended operations.</summary>
+    public AttendedOperation? Attended { get; init; }
 
     /// <summary>Gets the agent's self-report, for <see cref="KerberosOperations.Health"/>.</summary>
     public AgentHealth? Agent { get; init; }

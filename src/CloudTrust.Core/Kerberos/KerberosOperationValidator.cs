@@ -40,6 +40,12 @@ public static class KerberosOperationValidator
             return errors;
         }
 
+        if (KerberosOperations.ByRequestId.Contains(request.Operation ?? string.Empty))
+        {
+            ValidateRequestId(request.RequestId, errors);
+            return errors;
+        }
+
         if (!DnsName.IsValid(request.Domain, out var domainProblem))
         {
             errors.Add(new ValidationError("$.domain", domainProblem));
@@ -49,6 +55,14 @@ public static class KerberosOperationValidator
         {
             case KerberosOperations.RotateKerberosServerKey:
                 ValidateOperationId(request.OperationId, errors);
+                break;
+            case KerberosOperations.QueueAttendedOperation:
+                ValidateOperationId(request.OperationId, errors);
+                if (!KerberosOperations.Attendable.Contains(request.AttendedOperation ?? string.Empty))
+                {
+                    errors.Add(new ValidationError("$.attendedOperation", $"must be one of {string.Join(", ", KerberosOperations.Attendable.Order(StringComparer.Ordinal))}"));
+                }
+
                 break;
             case KerberosOperations.FindPrivilegedUsers:
                 ValidateUsers(request.UserPrincipalNames, errors);
@@ -67,6 +81,36 @@ public static class KerberosOperationValidator
         else if (operationId.Length > MaxOperationIdLength || operationId.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.' or ':')))
         {
             errors.Add(new ValidationError("$.operationId", $"must be at most {MaxOperationIdLength} letters, digits and - _ . :"));
+        }
+    }
+
+    /// <summary>Checks an attended request id: 1 to 64 lower-case letters, digits and dashes.</summary>
+    /// <param name="requestId">The candidate.</param>
+    /// <param name="problem">Why it is not valid.</param>
+    /// <returns>True when well formed.</returns>
+    public static bool IsValidRequestId(string? requestId, out string problem)
+    {
+        problem = string.Empty;
+        if (string.IsNullOrEmpty(requestId))
+        {
+            problem = "is required";
+            return false;
+        }
+
+        if (requestId.Length > MaxOperationIdLength / 2 || requestId.Any(c => !(char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')))
+        {
+            problem = $"must be at most {MaxOperationIdLength / 2} lower-case letters, digits and dashes";
+            return false;
+        }
+
+        return true;
+    }
+
+    private static void ValidateRequestId(string? requestId, List<ValidationError> errors)
+    {
+        if (!IsValidRequestId(requestId, out var problem))
+        {
+            errors.Add(new ValidationError("$.requestId", problem));
         }
     }
 

@@ -29,6 +29,15 @@ public static class KerberosOperations
     /// <summary>Lists the GPOs that set Windows Hello for Business (PassportForWork) values, their links and the computers under them; reads only.</summary>
     public const string ListHelloGroupPolicies = "ListHelloGroupPolicies";
 
+    /// <summary>Queues a create, rotation or removal for an administrator to complete on the agent's host (attended cloud sign-in); idempotent by operation id.</summary>
+    public const string QueueAttendedOperation = "QueueAttendedOperation";
+
+    /// <summary>Reads an attended request's state and, once completed, its result.</summary>
+    public const string GetAttendedOperation = "GetAttendedOperation";
+
+    /// <summary>Withdraws a waiting attended request (the workflow stopped waiting); a completed one is returned as it is.</summary>
+    public const string CancelAttendedOperation = "CancelAttendedOperation";
+
     /// <summary>Reports the agent's own health; touches no domain.</summary>
     public const string Health = "Health";
 
@@ -36,7 +45,26 @@ public static class KerberosOperations
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         GetKerberosServer, EnsureKerberosServer, RotateKerberosServerKey, RemoveKerberosServer,
-        CheckDomainPrerequisites, FindPrivilegedUsers, ListHelloGroupPolicies, Health,
+        CheckDomainPrerequisites, FindPrivilegedUsers, ListHelloGroupPolicies, QueueAttendedOperation,
+        GetAttendedOperation, CancelAttendedOperation, Health,
+    };
+
+    /// <summary>Gets the operations an attended request may hold (the ones that sign in to the cloud and change something).</summary>
+    public static IReadOnlySet<string> Attendable { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        EnsureKerberosServer, RotateKerberosServerKey, RemoveKerberosServer,
+    };
+
+    /// <summary>Gets the operations that address an attended request by its id rather than a domain.</summary>
+    public static IReadOnlySet<string> ByRequestId { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        GetAttendedOperation, CancelAttendedOperation,
+    };
+
+    /// <summary>Gets the operations that run the AzureADHybridAuthenticationManagement module, so need a Domain Admin and a cloud sign-in.</summary>
+    public static IReadOnlySet<string> SignsIn { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        GetKerberosServer, EnsureKerberosServer, RotateKerberosServerKey, RemoveKerberosServer,
     };
 
     /// <summary>

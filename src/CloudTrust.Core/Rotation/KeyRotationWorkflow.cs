@@ -19,6 +19,9 @@ public sealed class KeyRotationWorkflow : IWorkflow<RotationRequest, RotationRep
     /// <summary>How long a run that needs approval waits for it.</summary>
     public static readonly TimeSpan ApprovalTimeout = TimeSpan.FromHours(24);
 
+    /// <summary>How long past the attended timeout a run an administrator has started is still waited for.</summary>
+    public static readonly TimeSpan AttendedGrace = TimeSpan.FromMinutes(30);
+
     private static readonly ActivityRetryPolicy AgentRetry = new(4, TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromMinutes(1));
 
     /// <inheritdoc />
@@ -61,7 +64,12 @@ public sealed class KeyRotationWorkflow : IWorkflow<RotationRequest, RotationRep
 
     private static async Task<DomainPlan> PlanAsync(IWorkflowContext context, RotationRequest input, string domain, Action<string, string> show)
     {
-        var plan = new DomainPlan(domain, context.CurrentUtcDateTime);
+        var plan = new DomainPlan(domain, context.CurrentUtcDateTime) { SignIn = input.Policy.SignIn.For(domain) };
+        if (plan.SignIn == CloudSignInMode.Attended)
+        {
+            return await PlanAttendedAsync(context, input, plan, show);
+        }
+
         try
         {
             plan.Before = await context.CallActivityAsync<KerberosServerObject>(RotationActivities.ReadKerberosServer, new KerberosDomainRequest(domain), AgentRetry);
@@ -72,6 +80,25 @@ public sealed class KeyRotationWorkflow : IWorkflow<RotationRequest, RotationRep
         {
             plan.Failure = $"could not read the Kerberos server object: {ex.Failure.Message}";
             show(domain, "failed: " + plan.Failure);
+        }
+
+        return plan;
+    }
+
+    private static async Task<DomainPlan> PlanAttendedAsync(IWorkflowContext context, RotationRequest input, DomainPlan plan, Action<string, string> show)
+    {
+        try
+        {
+            var last = input.Mode == RotationMode.Due && !input.Policy.Freeze
+                ? await context.CallActivityAsync<LastRotation>(RotationActivities.ReadLastRotation, new KerberosDomainRequest(plan.Domain), AgentRetry)
+                : null;
+            plan.Decision = RotationDecision.DecideAttended(input.Policy, input.Mode, last?.RotatedOn, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));
+            show(plan.Domain, plan.Decision.Rotate ? "due (attended sign-in)" : "skipped: " + plan.Decision.SkipReason);
+        }
+        catch (ActivityFailedException ex)
+        {
+            plan.Failure = $"could not read the rotation history: {ex.Failure.Message}";
+            show(plan.Domain, "failed: " + plan.Failure);
         }
 
         return plan;
@@ -94,6 +121,7 @@ public sealed class KeyRotationWorkflow : IWorkflow<RotationRequest, RotationRep
     {
         var attempt = plan.Failure is not null ? plan.Attempt(context, input, RotationOutcome.Failed, plan.Failure, null, null)
             : plan.Decision is { Rotate: false } skip ? plan.Attempt(context, input, RotationOutcome.Skipped, skip.SkipReason, null, null)
+            : plan.SignIn == CloudSignInMode.Attended ? await RotateAttendedAsync(context, input, plan, show)
             : await RotateAsync(context, input, plan, show);
 
         await context.CallActivityAsync<bool>(RotationActivities.RecordRotationAttempt, attempt, AgentRetry);
@@ -145,6 +173,91 @@ public sealed class KeyRotationWorkflow : IWorkflow<RotationRequest, RotationRep
         return plan.Attempt(context, input, RotationOutcome.Rotated, null, operationId, current);
     }
 
+    /// <summary>
+    /// Attended: queues the rotation on the agent and polls it until an administrator has run
+    /// <c>CloudTrust.Agent kerberos complete</c> on the agent's host (the module's own MFA sign-in), then judges the
+    /// object the administrator's run read afterwards. Past the policy's attended timeout a waiting request is
+    /// withdrawn (so it can no longer run) and the domain fails with what to do; one already running is waited for.
+    /// </summary>
+    private static async Task<RotationAttempt> RotateAttendedAsync(IWorkflowContext context, RotationRequest input, DomainPlan plan, Action<string, string> show)
+    {
+        var domain = plan.Domain;
+        var operationId = DeterministicGuid.Create($"{context.InstanceId}/rotate/{domain.ToUpperInvariant()}");
+        var timeout = input.Policy.SignIn.AttendedTimeout;
+        AttendedOperation request;
+        try
+        {
+            request = await context.CallActivityAsync<AttendedOperation>(
+                RotationActivities.QueueAttendedKerberosOperation, new AttendedKerberosRequest(domain, KerberosOperations.RotateKerberosServerKey, operationId), AgentRetry);
+        }
+        catch (ActivityFailedException ex)
+        {
+            show(domain, "failed");
+            return plan.Attempt(context, input, RotationOutcome.Failed, $"could not queue the attended rotation: {ex.Failure.Message}", operationId, null);
+        }
+
+        var deadline = context.CurrentUtcDateTime + timeout;
+        var giveUp = deadline + AttendedGrace;
+        while (request.State is AttendedStates.Waiting or AttendedStates.Running)
+        {
+            var now = context.CurrentUtcDateTime;
+            if (request.State == AttendedStates.Waiting && now >= deadline)
+            {
+                request = await context.CallActivityAsync<AttendedOperation>(RotationActivities.CancelAttendedKerberosOperation, new AttendedRequestRef(request.RequestId), AgentRetry);
+                if (request.State is AttendedStates.Waiting or AttendedStates.Cancelled)
+                {
+                    show(domain, "failed: no administrator signed in");
+                    return plan.Attempt(context, input, RotationOutcome.Failed,
+                        $"{KerberosErrorCodes.AttendedTimeout}: no administrator signed in on {request.Host} within {timeout.TotalMinutes:0} minutes, so nothing was changed; "
+                        + $"request {request.RequestId} is withdrawn. Start the rotation again and have an administrator run 'CloudTrust.Agent kerberos complete <new request id> --upn <admin upn>' on {request.Host} while it waits",
+                        operationId, null);
+                }
+
+                continue;
+            }
+
+            if (now >= giveUp)
+            {
+                show(domain, "failed: the administrator's run did not finish");
+                return plan.Attempt(context, input, RotationOutcome.Failed,
+                    $"{KerberosErrorCodes.AttendedTimeout}: the administrator's run of request {request.RequestId} on {request.Host} did not finish within {(timeout + AttendedGrace).TotalMinutes:0} minutes; check it with 'cloudtrust kerberos status'",
+                    operationId, null);
+            }
+
+            show(domain, request.State == AttendedStates.Running
+                ? $"an administrator ({request.CompletedBy}) is signing in on {request.Host}"
+                : $"waiting for an administrator to sign in on {request.Host}: CloudTrust.Agent kerberos complete {request.RequestId} --upn <admin upn> (until {deadline:u})");
+            var wait = request.State == AttendedStates.Waiting ? Min(input.Policy.PollInterval, deadline - now) : input.Policy.PollInterval;
+            await context.CreateTimer(now + (wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1)), CancellationToken.None);
+            try
+            {
+                request = await context.CallActivityAsync<AttendedOperation>(RotationActivities.ReadAttendedKerberosOperation, new AttendedRequestRef(request.RequestId), AgentRetry);
+            }
+            catch (ActivityFailedException ex)
+            {
+                show(domain, "failed");
+                return plan.Attempt(context, input, RotationOutcome.Failed, $"could not read attended request {request.RequestId}: {ex.Failure.Message}", operationId, null);
+            }
+        }
+
+        if (request.State != AttendedStates.Completed || request.Server is not { } after)
+        {
+            show(domain, "failed");
+            return plan.Attempt(context, input, RotationOutcome.Failed, $"the administrator's run ({request.CompletedBy}) failed: {request.ErrorCode}: {request.ErrorMessage}", operationId, null);
+        }
+
+        if (after.KeyVersion is null || after.KeyVersion != after.CloudKeyVersion)
+        {
+            show(domain, "failed: did not converge");
+            return plan.Attempt(context, input, RotationOutcome.Failed,
+                $"rotated by {request.CompletedBy}, but the halves did not agree when read afterwards: KeyVersion {after.KeyVersion}, CloudKeyVersion {after.CloudKeyVersion}; check again with 'cloudtrust kerberos status'",
+                operationId, after);
+        }
+
+        show(domain, $"rotated by {request.CompletedBy}: KeyVersion {after.KeyVersion}");
+        return plan.Attempt(context, input, RotationOutcome.Rotated, null, operationId, after);
+    }
+
     /// <summary>The new key is in place on both halves: versions agree and the update time moved.</summary>
     private static bool Converged(KerberosServerObject before, KerberosServerObject now)
         => now.KeyVersion is not null
@@ -163,6 +276,8 @@ public sealed class KeyRotationWorkflow : IWorkflow<RotationRequest, RotationRep
         public RotationDecision? Decision { get; set; }
 
         public string? Failure { get; set; }
+
+        public CloudSignInMode SignIn { get; init; }
 
         public RotationAttempt Attempt(IWorkflowContext context, RotationRequest input, RotationOutcome outcome, string? reason, Guid? operationId, KerberosServerObject? after)
             => new(

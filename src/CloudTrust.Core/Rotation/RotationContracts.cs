@@ -83,6 +83,33 @@ public static class RotationActivities
     /// <summary>Keeps one attempt in the rotation history (idempotent by run and domain): <see cref="RotationAttempt"/> in, <c>bool</c> out.</summary>
     public const string RecordRotationAttempt = "RecordRotationAttempt";
 
+    /// <summary>Reads when CloudTrust last rotated a domain's key, from the history: <see cref="KerberosDomainRequest"/> in, <see cref="LastRotation"/> out.</summary>
+    public const string ReadLastRotation = "ReadLastRotation";
+
+    /// <summary>Queues an operation on the agent for an administrator to complete (attended sign-in): <see cref="AttendedKerberosRequest"/> in, <see cref="AttendedOperation"/> out.</summary>
+    public const string QueueAttendedKerberosOperation = "QueueAttendedKerberosOperation";
+
+    /// <summary>Reads an attended request: <see cref="AttendedRequestRef"/> in, <see cref="AttendedOperation"/> out.</summary>
+    public const string ReadAttendedKerberosOperation = "ReadAttendedKerberosOperation";
+
+    /// <summary>Withdraws a waiting attended request (a completed one is returned as it is): <see cref="AttendedRequestRef"/> in, <see cref="AttendedOperation"/> out.</summary>
+    public const string CancelAttendedKerberosOperation = "CancelAttendedKerberosOperation";
+
     /// <summary>The external event a run that needs approval waits for, carrying a <see cref="RotationApproval"/>.</summary>
     public const string ApprovalEvent = "approve-rotation";
 }
+
+/// <summary>When CloudTrust last rotated a domain's key.</summary>
+/// <param name="Domain">The domain.</param>
+/// <param name="RotatedOn">The new key's update time of the last successful rotation, or null when there was none.</param>
+public sealed record LastRotation(string Domain, DateTimeOffset? RotatedOn);
+
+/// <summary>The input of <see cref="RotationActivities.QueueAttendedKerberosOperation"/>.</summary>
+/// <param name="Domain">The domain.</param>
+/// <param name="Operation">The operation to hold (<see cref="KerberosOperations.Attendable"/>).</param>
+/// <param name="OperationId">The workflow's id for it: queuing again returns the same request.</param>
+public sealed record AttendedKerberosRequest(string Domain, string Operation, Guid OperationId);
+
+/// <summary>Names an attended request.</summary>
+/// <param name="RequestId">Its id.</param>
+public sealed record AttendedRequestRef(string RequestId);

@@ -48,4 +48,40 @@ public sealed record RotationDecision(bool Rotate, string? SkipReason)
 
         return Go;
     }
+
+    /// <summary>
+    /// Decides for a domain whose rotation is attended, before anyone signs in: reading the object needs the same
+    /// cloud sign-in, so the key's age comes from the rotation history (the last rotation CloudTrust made), and the
+    /// object's health is checked in the administrator's run.
+    /// </summary>
+    /// <param name="policy">The rotation policy.</param>
+    /// <param name="mode">Why the run was started.</param>
+    /// <param name="lastRotatedOn">When CloudTrust last rotated this domain's key, if ever.</param>
+    /// <param name="now">The workflow's current time.</param>
+    /// <returns>The decision.</returns>
+    public static RotationDecision DecideAttended(RotationPolicy policy, RotationMode mode, DateTimeOffset? lastRotatedOn, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (policy.Freeze)
+        {
+            return new(false, "a rotation freeze is on");
+        }
+
+        if (mode == RotationMode.Now)
+        {
+            return Go;
+        }
+
+        if (policy.Window is { } window && !window.Contains(now))
+        {
+            return new(false, $"outside the maintenance window ({window.Start:HH\\:mm}–{window.End:HH\\:mm} UTC)");
+        }
+
+        if (lastRotatedOn is { } updated && now - updated < policy.MaxKeyAge)
+        {
+            return new(false, $"the key was rotated {(now - updated).TotalDays:0.#} days ago (rotation history); the policy rotates after {policy.MaxKeyAge.TotalDays:0.#} days");
+        }
+
+        return Go;
+    }
 }

@@ -13,7 +13,8 @@ namespace CloudTrust.Core.Rotation;
 /// <param name="RequireApproval">Whether a person must approve each run before keys change.</param>
 /// <param name="Freeze">When on, every domain is skipped with that reason.</param>
 /// <param name="ConvergenceDeadline">How long to wait for the cloud key version to match after a rotation.</param>
-/// <param name="PollInterval">How often to read the server object while waiting for convergence.</param>
+/// <param name="PollInterval">How often to read the server object while waiting for convergence, and an attended request while waiting for an administrator.</param>
+/// <param name="CloudSignIn">How each domain signs in to the cloud; null means attended everywhere (the default).</param>
 public sealed record RotationPolicy(
     string Schedule,
     TimeSpan MaxKeyAge,
@@ -22,8 +23,12 @@ public sealed record RotationPolicy(
     bool RequireApproval,
     bool Freeze,
     TimeSpan ConvergenceDeadline,
-    TimeSpan PollInterval)
+    TimeSpan PollInterval,
+    CloudSignInPolicy? CloudSignIn = null)
 {
+    /// <summary>Gets the cloud sign-in policy in force (attended everywhere when none was written).</summary>
+    public CloudSignInPolicy SignIn => CloudSignIn ?? CloudSignInPolicy.AttendedEverywhere;
+
     /// <summary>Returns the first scheduled time after <paramref name="after"/>.</summary>
     /// <param name="after">The moment to start from.</param>
     /// <returns>The next occurrence, or null when the expression has none.</returns>

@@ -13,7 +13,11 @@ namespace CloudTrust.Core.Rotation;
 /// <code>
 /// { "schedule": "0 0 3 * * 0", "maxKeyAgeDays": 90, "domains": ["contoso.com"],
 ///   "maintenanceWindow": { "start": "01:00", "end": "05:00", "days": ["Saturday", "Sunday"] },
-///   "requireApproval": false, "freeze": false, "convergenceDeadlineMinutes": 120, "pollIntervalMinutes": 5 }
+///   "requireApproval": false, "freeze": false, "convergenceDeadlineMinutes": 120, "pollIntervalMinutes": 5,
+///   "cloudSignIn": "attended", "cloudSignInByDomain": { "legacy.contoso.com": "password" }, "attendedTimeoutMinutes": 240 }
+/// </code>
+/// <c>cloudSignIn</c> is <c>attended</c> when absent: <c>password</c> must be asked for by name.
+/// <code>
 /// </code>
 /// </remarks>
 public static class RotationPolicyReader
@@ -21,7 +25,7 @@ public static class RotationPolicyReader
     private static readonly string[] Known =
     [
         "schedule", "maxKeyAgeDays", "domains", "maintenanceWindow", "requireApproval", "freeze",
-        "convergenceDeadlineMinutes", "pollIntervalMinutes",
+        "convergenceDeadlineMinutes", "pollIntervalMinutes", "cloudSignIn", "cloudSignInByDomain", "attendedTimeoutMinutes",
     ];
 
     /// <summary>Reads a policy.</summary>
@@ -66,6 +70,7 @@ public static class RotationPolicyReader
             var freeze = ReadBool(root, "freeze", false, errors);
             var deadline = ReadPositiveNumber(root, "convergenceDeadlineMinutes", 120, errors);
             var poll = ReadPositiveNumber(root, "pollIntervalMinutes", 5, errors);
+            var signIn = ReadSignIn(root, errors);
             if (errors.Count == 0 && poll > deadline)
             {
                 errors.Add(new ValidationError("pollIntervalMinutes", "must not exceed convergenceDeadlineMinutes"));
@@ -76,8 +81,48 @@ public static class RotationPolicyReader
                 throw new InvalidInputException("rotation policy", errors);
             }
 
-            return new RotationPolicy(schedule!, TimeSpan.FromDays(maxAge), domains, window, approval, freeze, TimeSpan.FromMinutes(deadline), TimeSpan.FromMinutes(poll));
+            return new RotationPolicy(schedule!, TimeSpan.FromDays(maxAge), domains, window, approval, freeze, TimeSpan.FromMinutes(deadline), TimeSpan.FromMinutes(poll), signIn);
         }
+    }
+
+    private static CloudSignInPolicy ReadSignIn(JsonElement root, List<ValidationError> errors)
+    {
+        var fallback = Kerberos.CloudSignInMode.Attended;
+        if (root.TryGetProperty("cloudSignIn", out var value)
+            && (value.ValueKind != JsonValueKind.String || !Kerberos.CloudSignInModes.TryParse(value.GetString(), out fallback)))
+        {
+            errors.Add(new ValidationError("cloudSignIn", "must be \"attended\" (the default: an administrator signs in on the agent's host, MFA included) or \"password\" (a stored MFA-excluded account)"));
+        }
+
+        var domains = new Dictionary<string, Kerberos.CloudSignInMode>(StringComparer.OrdinalIgnoreCase);
+        if (root.TryGetProperty("cloudSignInByDomain", out var byDomain))
+        {
+            if (byDomain.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new ValidationError("cloudSignInByDomain", "must be an object of domain: \"attended\" | \"password\""));
+            }
+            else
+            {
+                foreach (var entry in byDomain.EnumerateObject())
+                {
+                    if (!DnsName.IsValid(entry.Name))
+                    {
+                        errors.Add(new ValidationError($"cloudSignInByDomain.{entry.Name}", "not a DNS name"));
+                    }
+                    else if (entry.Value.ValueKind != JsonValueKind.String || !Kerberos.CloudSignInModes.TryParse(entry.Value.GetString(), out var mode))
+                    {
+                        errors.Add(new ValidationError($"cloudSignInByDomain.{entry.Name}", "must be \"attended\" or \"password\""));
+                    }
+                    else
+                    {
+                        domains[entry.Name] = mode;
+                    }
+                }
+            }
+        }
+
+        var timeout = ReadPositiveNumber(root, "attendedTimeoutMinutes", CloudSignInPolicy.DefaultAttendedTimeout.TotalMinutes, errors);
+        return new CloudSignInPolicy(fallback, domains, TimeSpan.FromMinutes(timeout));
     }
 
     private static string? ReadSchedule(JsonElement root, List<ValidationError> errors)

@@ -106,4 +106,24 @@ public sealed class WorkflowActivities(RolloutActivitySet rollout, KerberosActiv
     [Function(Api.FunctionNames.EnsureKerberosServer)]
     public Task<DomainKerberosOutcome> EnsureKerberosServer([ActivityTrigger] KerberosDomainInput input, FunctionContext context)
         => kerberos.EnsureKerberosServer.RunAsync(input, context.CancellationToken);
+
+    /// <summary>Reads when a domain's key was last rotated (the history).</summary>
+    [Function(Api.FunctionNames.ReadLastRotation)]
+    public Task<LastRotation> ReadLastRotation([ActivityTrigger] KerberosDomainRequest input, FunctionContext context)
+        => kerberos.ReadLastRotation.RunAsync(input, context.CancellationToken);
+
+    /// <summary>Queues an attended operation on the agent.</summary>
+    [Function(Api.FunctionNames.QueueAttendedKerberosOperation)]
+    public Task<AttendedOperation> QueueAttendedKerberosOperation([ActivityTrigger] AttendedKerberosRequest input, FunctionContext context)
+        => kerberos.QueueAttendedKerberosOperation.RunAsync(input, context.CancellationToken);
+
+    /// <summary>Reads an attended request.</summary>
+    [Function(Api.FunctionNames.ReadAttendedKerberosOperation)]
+    public Task<AttendedOperation> ReadAttendedKerberosOperation([ActivityTrigger] AttendedRequestRef input, FunctionContext context)
+        => kerberos.ReadAttendedKerberosOperation.RunAsync(input, context.CancellationToken);
+
+    /// <summary>Withdraws a waiting attended request.</summary>
+    [Function(Api.FunctionNames.CancelAttendedKerberosOperation)]
+    public Task<AttendedOperation> CancelAttendedKerberosOperation([ActivityTrigger] AttendedRequestRef input, FunctionContext context)
+        => kerberos.CancelAttendedKerberosOperation.RunAsync(input, context.CancellationToken);
 }

@@ -24,7 +24,23 @@ public sealed class KerberosActivitySet
         RotateKerberosServerKey = new RotateKerberosServerKeyActivity(sender);
         EnsureKerberosServer = new EnsureKerberosServerActivity(sender);
         RecordRotationAttempt = new RecordRotationAttemptActivity(history);
+        ReadLastRotation = new ReadLastRotationActivity(history);
+        QueueAttendedKerberosOperation = new QueueAttendedKerberosOperationActivity(sender);
+        ReadAttendedKerberosOperation = new ReadAttendedKerberosOperationActivity(sender);
+        CancelAttendedKerberosOperation = new CancelAttendedKerberosOperationActivity(sender);
     }
+
+    /// <summary>Gets the read of when a domain's key was last rotated (the history).</summary>
+    public ReadLastRotationActivity ReadLastRotation { get; }
+
+    /// <summary>Gets the queuing of an attended operation on the agent.</summary>
+    public QueueAttendedKerberosOperationActivity QueueAttendedKerberosOperation { get; }
+
+    /// <summary>Gets the read of an attended request.</summary>
+    public ReadAttendedKerberosOperationActivity ReadAttendedKerberosOperation { get; }
+
+    /// <summary>Gets the withdrawal of a waiting attended request.</summary>
+    public CancelAttendedKerberosOperationActivity CancelAttendedKerberosOperation { get; }
 
     /// <summary>Gets the read of a domain's Kerberos server object.</summary>
     public ReadKerberosServerActivity ReadKerberosServer { get; }
@@ -47,5 +63,9 @@ public sealed class KerberosActivitySet
         registrar.Register(RotationActivities.RotateKerberosServerKey, RotateKerberosServerKey);
         registrar.Register(RotationActivities.RecordRotationAttempt, RecordRotationAttempt);
         registrar.Register(EnsureKerberosServersWorkflow.EnsureKerberosServerActivityName, EnsureKerberosServer);
+        registrar.Register(RotationActivities.ReadLastRotation, ReadLastRotation);
+        registrar.Register(RotationActivities.QueueAttendedKerberosOperation, QueueAttendedKerberosOperation);
+        registrar.Register(RotationActivities.ReadAttendedKerberosOperation, ReadAttendedKerberosOperation);
+        registrar.Register(RotationActivities.CancelAttendedKerberosOperation, CancelAttendedKerberosOperation);
     }
 }

@@ -13,6 +13,7 @@ namespace CloudTrust.Integrations.Graph;
 internal sealed class ReadinessTally(int sampleLimit, bool keepNames = false)
 {
     private readonly HashSet<string> names = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> userNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, (int Count, string Example)> deviceReasons = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Count, string Example)> userReasons = new(StringComparer.Ordinal);
     private readonly List<string> samples = [];
@@ -31,6 +32,9 @@ internal sealed class ReadinessTally(int sampleLimit, bool keepNames = false)
 
     /// <summary>Gets the devices' names, when the tally keeps them.</summary>
     public IReadOnlySet<string> DeviceNames => names;
+
+    /// <summary>Gets the users' UPNs, when the tally keeps names (the privileged-user check needs them).</summary>
+    public IReadOnlySet<string> UserPrincipalNames => userNames;
 
     public void AddDevice(string name, IReadOnlyList<ReadinessFinding> findings, string? joinType = null)
     {
@@ -58,6 +62,11 @@ internal sealed class ReadinessTally(int sampleLimit, bool keepNames = false)
     {
         Users++;
         UsersWithWhfb += hasWhfb ? 1 : 0;
+        if (keepNames)
+        {
+            userNames.Add(userPrincipalName);
+        }
+
         if (findings.Count == 0)
         {
             return;

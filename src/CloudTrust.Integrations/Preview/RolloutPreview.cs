@@ -26,6 +26,7 @@ public sealed partial class RolloutPreview
     private readonly GraphConnection graph;
     private readonly IKerberosServerReader kerberos;
     private readonly IHelloGroupPolicyPort? groupPolicies;
+    private readonly IOnPremisesReadinessPort? onPremises;
     private readonly TimeProvider time;
     private readonly ILoggerFactory loggers;
     private readonly ILogger<RolloutPreview> logger;
@@ -36,7 +37,8 @@ public sealed partial class RolloutPreview
     /// <param name="time">The clock device check-in ages are measured by.</param>
     /// <param name="loggers">Loggers.</param>
     /// <param name="groupPolicies">Lists the plan domains' WHfB GPOs (the agent over the relay); null reads no Group Policy and says so.</param>
-    public RolloutPreview(GraphConnection graph, IKerberosServerReader kerberos, TimeProvider time, ILoggerFactory loggers, IHelloGroupPolicyPort? groupPolicies = null)
+    /// <param name="onPremises">Reads domain controllers and privileged users (the agent over the relay); null leaves the section out.</param>
+    public RolloutPreview(GraphConnection graph, IKerberosServerReader kerberos, TimeProvider time, ILoggerFactory loggers, IHelloGroupPolicyPort? groupPolicies = null, IOnPremisesReadinessPort? onPremises = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(kerberos);
@@ -47,6 +49,7 @@ public sealed partial class RolloutPreview
         this.time = time;
         this.loggers = loggers;
         this.groupPolicies = groupPolicies;
+        this.onPremises = onPremises;
         logger = loggers.CreateLogger<RolloutPreview>();
     }
 
@@ -57,7 +60,7 @@ public sealed partial class RolloutPreview
     /// <param name="loggers">Loggers.</param>
     /// <returns>The preview service.</returns>
     public static RolloutPreview OverRelay(GraphConnection graph, RelaySender sender, TimeProvider time, ILoggerFactory loggers)
-        => new(graph, new RelayKerberosServerReader(sender), time, loggers, new RelayHelloGroupPolicyReader(sender));
+        => new(graph, new RelayKerberosServerReader(sender), time, loggers, new RelayHelloGroupPolicyReader(sender), new RelayOnPremisesReadiness(sender));
 
     /// <summary>Validates the plan and, when valid, reads the tenant and says what a rollout would change.</summary>
     /// <param name="planJson">The plan document.</param>
@@ -97,12 +100,14 @@ public sealed partial class RolloutPreview
         var scan = await new PolicyConflictScanner(graph.Beta, catalog, loggers.CreateLogger<PolicyConflictScanner>())
             .ScanAsync(plan.ProfileName, plan.AllGroupIds, cancellationToken);
         var (profile, assignments) = await ReadProfileAsync(plan, catalog, cancellationToken);
-        var readiness = await ReadReadinessAsync(plan, cancellationToken);
+        var (readiness, ringUsers) = await ReadReadinessAsync(plan, cancellationToken);
+        var onPremisesPreview = onPremises is null ? null : await new OnPremisesReadinessReader(onPremises).ReadAsync(plan.Domains, ringUsers, cancellationToken);
         var analyses = await AnalyzeRingsAsync(plan, cancellationToken);
 
         var blockers = MigrationConflicts.Outstanding(scan.Conflicts, analyses).Select(c => $"policy '{c.PolicyName}' ({c.PolicyId}): {string.Join("; ", c.Reasons)}")
             .Concat(kerberosPreview.Domains.Where(d => d.State is KerberosServerState.Unhealthy or KerberosServerState.Unreadable).Select(d => $"Kerberos server in {d.Domain}: {d.Detail}"))
             .Concat(analyses.SelectMany(a => a.Blockers))
+            .Concat(onPremisesPreview?.Blockers ?? [])
             .ToList();
         LogPreviewed(plan.ProfileName, profile.Change, profile.Settings.Count, scan.Conflicts.Count, blockers.Count);
         return new PlanPreview
@@ -115,6 +120,8 @@ public sealed partial class RolloutPreview
             GroupsToCreate = toCreate,
             Analyses = analyses,
             Blockers = blockers,
+            OnPremises = onPremisesPreview,
+            Warnings = [.. onPremisesPreview?.Warnings ?? []],
         };
     }
 
@@ -152,11 +159,13 @@ public sealed partial class RolloutPreview
         return (customProfile, customAssignments);
     }
 
-    private async Task<ReadinessPreview> ReadReadinessAsync(RolloutPlan plan, CancellationToken cancellationToken)
+    private async Task<(ReadinessPreview Preview, IReadOnlyList<(string Ring, IReadOnlyCollection<string> Users)> RingUsers)> ReadReadinessAsync(RolloutPlan plan, CancellationToken cancellationToken)
     {
         var reader = new FleetReadinessReader(graph, new GroupDeviceIds(graph), time, loggers.CreateLogger<FleetReadinessReader>());
-        var tallies = await reader.ReadRingsAsync([.. plan.Rings.Select(r => r.GroupIds)], RolloutWorkflow.StaleAfter, RolloutWorkflow.SampleLimit, cancellationToken);
-        return new ReadinessPreview(RolloutWorkflow.StaleAfter, [.. plan.Rings.Select((r, i) => tallies[i].ToPreview(r.Name))]);
+        var tallies = await reader.ReadRingsAsync([.. plan.Rings.Select(r => r.GroupIds)], RolloutWorkflow.StaleAfter, RolloutWorkflow.SampleLimit, cancellationToken, keepNames: onPremises is not null);
+        return (
+            new ReadinessPreview(RolloutWorkflow.StaleAfter, [.. plan.Rings.Select((r, i) => tallies[i].ToPreview(r.Name))]),
+            [.. plan.Rings.Select((r, i) => (r.Name, (IReadOnlyCollection<string>)[.. tallies[i].UserPrincipalNames]))]);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Previewing plan for profile {Name}: {Rings} ring(s), {Domains} domain(s)")]

@@ -70,6 +70,7 @@ public sealed class WorkflowScenarios
         {
             ["schedule"] = "0 0 3 * * 0",
             ["maxKeyAgeDays"] = 30,
+            ["cloudSignIn"] = "password",
             ["domains"] = new JsonArray([.. SimulatedTenant.Domains.Select(d => (JsonNode)d)]),
             ["requireApproval"] = true,
             // The policy allows at most 3650 minutes of convergence; on the engine's fast clock that is 3.8 wall seconds.

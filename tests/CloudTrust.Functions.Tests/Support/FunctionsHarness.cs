@@ -222,6 +222,7 @@ public sealed record FunctionsHarnessOptions
         {
             ["schedule"] = "0 0 3 * * 0",
             ["maxKeyAgeDays"] = 30,
+            ["cloudSignIn"] = "password",
             ["domains"] = new JsonArray([.. domains.Select(d => (JsonNode)d)]),
             ["requireApproval"] = false,
             ["convergenceDeadlineMinutes"] = 1,

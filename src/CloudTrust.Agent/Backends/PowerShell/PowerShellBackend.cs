@@ -6,31 +6,25 @@ namespace CloudTrust.Agent.Backends.PowerShell;
 
 /// <summary>
 /// Runs operations through Windows PowerShell 5.1 and the AzureADHybridAuthenticationManagement module with the
-/// fixed script shipped in the agent (<c>Scripts/KerberosServer.ps1</c>). Credentials come from Key Vault through
-/// <paramref name="credentials"/> and reach the script on standard input only.
+/// fixed script shipped in the agent (<c>Scripts/KerberosServer.ps1</c>). Credentials come from Key Vault through the
+/// dispatcher (per domain) and reach the script on standard input only. An interactive (attended) sign-in runs
+/// PowerShell without <c>-NonInteractive</c>, so the module's own sign-in prompt appears in the administrator's session.
 /// </summary>
-internal sealed partial class PowerShellBackend(PowerShellOptions options, Func<CancellationToken, Task<KerberosAdminCredentials>> credentials, ILogger<PowerShellBackend> logger) : IKerberosBackend
+internal sealed partial class PowerShellBackend(PowerShellOptions options, ILogger<PowerShellBackend> logger) : IKerberosBackend
 {
     /// <inheritdoc />
     public string Name => "PowerShell";
 
     /// <inheritdoc />
-    public async Task<KerberosOperationResult> ExecuteAsync(KerberosOperationRequest request, CancellationToken cancellationToken)
+    public async Task<KerberosOperationResult> ExecuteAsync(KerberosOperationRequest request, KerberosAdminCredentials? credentials, CancellationToken cancellationToken)
     {
-        KerberosAdminCredentials? admin = null;
-        if (request.Operation is not (KerberosOperations.CheckDomainPrerequisites or KerberosOperations.FindPrivilegedUsers or KerberosOperations.ListHelloGroupPolicies))
+        var admin = credentials;
+        if (admin is null && KerberosOperations.SignsIn.Contains(request.Operation))
         {
-            try
-            {
-                admin = await credentials(cancellationToken);
-            }
-            catch (Integrations.KeyVault.SecretUnavailableException ex)
-            {
-                return KerberosOperationResult.Failure(request, KerberosErrorCodes.CredentialsUnavailable, ex.Message);
-            }
+            return KerberosOperationResult.Failure(request, KerberosErrorCodes.CredentialsUnavailable, "the agent has no credentials for this operation");
         }
 
-        var start = PowerShellInvocation.Build(options, request);
+        var start = PowerShellInvocation.Build(options, request, interactive: admin?.CloudInteractive == true);
         using var process = new Process { StartInfo = start };
         try
         {

@@ -14,11 +14,12 @@ namespace CloudTrust.Agent.Backends.PowerShell;
 /// </summary>
 internal static class PowerShellInvocation
 {
-    public static ProcessStartInfo Build(PowerShellOptions options, KerberosOperationRequest request)
+    public static ProcessStartInfo Build(PowerShellOptions options, KerberosOperationRequest request, bool interactive = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(request);
-        if (!KerberosOperations.All.Contains(request.Operation) || request.Operation == KerberosOperations.Health)
+        if (!KerberosOperations.All.Contains(request.Operation) || request.Operation == KerberosOperations.Health
+            || request.Operation is KerberosOperations.QueueAttendedOperation || KerberosOperations.ByRequestId.Contains(request.Operation))
         {
             throw new ArgumentException("not an operation the script serves", nameof(request));
         }
@@ -34,12 +35,16 @@ internal static class PowerShellInvocation
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            CreateNoWindow = true,
+            CreateNoWindow = !interactive,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
             StandardInputEncoding = new UTF8Encoding(false),
         };
-        foreach (var argument in new[] { "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-File", options.ScriptPath, "-Operation", request.Operation, "-Domain", request.Domain! })
+        // Attended: no -NonInteractive, so the module's -UserPrincipalName sign-in (with MFA) can prompt the administrator.
+        var arguments = interactive
+            ? new[] { "-NoProfile", "-ExecutionPolicy", "Bypass", "-File", options.ScriptPath, "-Operation", request.Operation, "-Domain", request.Domain! }
+            : new[] { "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-File", options.ScriptPath, "-Operation", request.Operation, "-Domain", request.Domain! };
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -52,6 +57,7 @@ internal static class PowerShellInvocation
         ArgumentNullException.ThrowIfNull(request);
         var payload = new Dictionary<string, object?>
         {
+            ["cloudSignIn"] = credentials?.CloudInteractive == true ? "interactive" : "password",
             ["cloudUserName"] = credentials?.CloudUserName,
             ["cloudPassword"] = credentials?.CloudPassword,
             ["domainUserName"] = credentials?.DomainUserName,

@@ -62,7 +62,10 @@ internal static class PowerShellOutputParser
 
             if (root.TryGetProperty("users", out var users))
             {
-                return result with { PrivilegedUsers = Items(users).Select(User).ToList() };
+                var policy = root.TryGetProperty("deniedGroups", out var denied)
+                    ? new ReplicationPolicy(Items(denied).Select(g => g.ToString()).ToList(), Text(root, "policySource") != "default")
+                    : null;
+                return result with { PrivilegedUsers = Items(users).Select(User).ToList(), ReplicationPolicy = policy };
             }
 
             return result;
@@ -74,6 +77,7 @@ internal static class PowerShellOutputParser
         {
             JsonValueKind.Array => element.EnumerateArray(),
             JsonValueKind.Object => [element],
+            JsonValueKind.String => [element], // Windows PowerShell 5.1's ConvertTo-Json writes a one-element array as its element
             _ => [],
         };
 

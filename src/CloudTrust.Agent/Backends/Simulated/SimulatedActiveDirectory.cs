@@ -14,13 +14,40 @@ internal sealed class SimulatedActiveDirectory : IKerberosBackend
     private readonly TimeProvider time;
     private readonly Lock gate = new();
     private readonly List<SimulatedDomain> domains;
+    private readonly HashSet<string> mfaAccounts;
+    private readonly List<SimulatedSignIn> signIns = [];
 
     public SimulatedActiveDirectory(string path, TimeProvider time)
     {
         this.path = path;
         this.time = time;
         domains = AtomicJsonFile.Read<List<SimulatedDomain>>(path, KerberosJson.Options) ?? [];
+        mfaAccounts = new HashSet<string>(AtomicJsonFile.Read<List<string>>(MfaPath, KerberosJson.Options) ?? [], StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>Gets every module sign-in this instance saw (domain, domain account, cloud account, interactive or not): no passwords.</summary>
+    public IReadOnlyList<SimulatedSignIn> SignIns
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. signIns];
+            }
+        }
+    }
+
+    /// <summary>Makes a cloud account one the tenant requires MFA for: a password sign-in with it fails with AADSTS50076 (persisted).</summary>
+    public void RequireMfa(string cloudUserName)
+    {
+        lock (gate)
+        {
+            mfaAccounts.Add(cloudUserName);
+            AtomicJsonFile.Write(MfaPath, mfaAccounts.Order(StringComparer.OrdinalIgnoreCase).ToList(), KerberosJson.Options);
+        }
+    }
+
+    private string MfaPath => Path.ChangeExtension(path, ".mfa-accounts.json");
 
     /// <inheritdoc />
     public string Name => "Simulated";
@@ -97,6 +124,9 @@ internal sealed class SimulatedActiveDirectory : IKerberosBackend
         }
     }
 
+    /// <summary>The child domain's own Domain Admin in the demo forest (the root's admin is refused there).</summary>
+    public const string ChildDomainAdmin = "EMEA\\da";
+
     /// <summary>Builds a small demo forest: contoso.com with two sites, and a child domain emea.contoso.com.</summary>
     public static IEnumerable<SimulatedDomain> DemoForest()
     {
@@ -123,12 +153,13 @@ internal sealed class SimulatedActiveDirectory : IKerberosBackend
             DnsName = "emea.contoso.com",
             CloudLags = true,
             DomainControllers = [new DomainController("dc1.emea.contoso.com", "EMEA", "Windows Server 2019 Standard", 17763, true)],
+            DomainAdmins = [ChildDomainAdmin],
             Users = ["dave@emea.contoso.com"],
         };
     }
 
     /// <inheritdoc />
-    public Task<KerberosOperationResult> ExecuteAsync(KerberosOperationRequest request, CancellationToken cancellationToken)
+    public Task<KerberosOperationResult> ExecuteAsync(KerberosOperationRequest request, PowerShell.KerberosAdminCredentials? credentials, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         Interlocked.Increment(ref operationsRun);
@@ -138,6 +169,11 @@ internal sealed class SimulatedActiveDirectory : IKerberosBackend
             if (domain is null)
             {
                 return Task.FromResult(KerberosOperationResult.Failure(request, KerberosErrorCodes.DomainNotFound, $"the forest has no domain {request.Domain}"));
+            }
+
+            if (credentials is not null && KerberosOperations.SignsIn.Contains(request.Operation) && SignInFailure(request, domain, credentials) is { } refused)
+            {
+                return Task.FromResult(refused);
             }
 
             CatchUpCloud(domain);
@@ -160,6 +196,7 @@ internal sealed class SimulatedActiveDirectory : IKerberosBackend
                     Domain = request.Domain,
                     Succeeded = true,
                     PrivilegedUsers = request.UserPrincipalNames!.Select(upn => PrivilegedMembership.Find(domain, upn)).ToList(),
+                    ReplicationPolicy = new ReplicationPolicy(domain.DeniedGroups, domain.Server is not null),
                 },
                 KerberosOperations.ListHelloGroupPolicies => new KerberosOperationResult
                 {
@@ -172,6 +209,34 @@ internal sealed class SimulatedActiveDirectory : IKerberosBackend
             };
             return Task.FromResult(result);
         }
+    }
+
+    /// <summary>What the module would refuse before touching anything: where it cannot run, a cloud password for an MFA account, another domain's admin.</summary>
+    private KerberosOperationResult? SignInFailure(KerberosOperationRequest request, SimulatedDomain domain, PowerShell.KerberosAdminCredentials credentials)
+    {
+        signIns.Add(new SimulatedSignIn(domain.DnsName, credentials.DomainUserName, credentials.CloudUserName, credentials.CloudInteractive));
+        string? text = null;
+        string? errorId = null;
+        if (domain.ModuleFailure is { } failure)
+        {
+            text = failure;
+        }
+        else if (!credentials.CloudInteractive && mfaAccounts.Contains(credentials.CloudUserName))
+        {
+            text = ModuleErrorTexts.MfaRequired;
+        }
+        else if (domain.DomainAdmins.Count > 0 && !domain.DomainAdmins.Contains(credentials.DomainUserName, StringComparer.OrdinalIgnoreCase))
+        {
+            (text, errorId) = (ModuleErrorTexts.WrongDomainAdmin, ModuleErrorTexts.WrongDomainAdminErrorId);
+        }
+
+        if (text is null)
+        {
+            return null;
+        }
+
+        var (code, message) = PowerShell.PowerShellFailures.Classify(text, errorId);
+        return KerberosOperationResult.Failure(request, code, message);
     }
 
     private static KerberosOperationResult NoServer(KerberosOperationRequest request)

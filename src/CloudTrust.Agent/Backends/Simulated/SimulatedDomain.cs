@@ -21,6 +21,16 @@ internal sealed class SimulatedDomain
     /// <summary>Gets or sets the domain controllers.</summary>
     public List<DomainController> DomainControllers { get; set; } = [];
 
+    /// <summary>
+    /// Gets or sets the accounts (as the domain credential names them) that are Domain Admins of this domain; empty
+    /// accepts any. A child domain lists only its own, so the forest root's admin gets the module's
+    /// SecondaryKrbTgtNumber error there, as in real forests.
+    /// </summary>
+    public List<string> DomainAdmins { get; set; } = [];
+
+    /// <summary>Gets or sets a module error text every module operation on this domain answers with (for example <see cref="ModuleErrorTexts.PlatformNotSupported"/>).</summary>
+    public string? ModuleFailure { get; set; }
+
     /// <summary>Gets or sets the users' UPNs.</summary>
     public List<string> Users { get; set; } = [];
 
@@ -70,3 +80,10 @@ internal sealed class SimulatedKerberosServer
     /// <summary>Gets or sets how many times the key was rotated (tests check a retried rotation does not rotate twice).</summary>
     public int Rotations { get; set; }
 }
+
+/// <summary>One module sign-in the simulated directory saw; never a password.</summary>
+/// <param name="Domain">The domain.</param>
+/// <param name="DomainUserName">The domain credential's account.</param>
+/// <param name="CloudUserName">The cloud account.</param>
+/// <param name="Interactive">Whether the cloud sign-in was interactive (attended).</param>
+internal sealed record SimulatedSignIn(string Domain, string DomainUserName, string CloudUserName, bool Interactive);

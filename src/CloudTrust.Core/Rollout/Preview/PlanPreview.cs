@@ -31,6 +31,12 @@ public sealed record PlanPreview
     /// <summary>Gets the devices and users not ready, per ring, counted by reason.</summary>
     public ReadinessPreview? Readiness { get; init; }
 
+    /// <summary>Gets the domain controllers per site and the privileged users per ring, read through the agent; null when no agent was asked.</summary>
+    public OnPremisesPreview? OnPremises { get; init; }
+
+    /// <summary>Gets what the rollout would go ahead with but an admin should know (users who will not get cloud Kerberos tickets).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Gets the ring groups named by display name that do not exist and that the rollout would create (<c>createMissingGroups</c>).</summary>
     public IReadOnlyList<string> GroupsToCreate { get; init; } = [];
 
