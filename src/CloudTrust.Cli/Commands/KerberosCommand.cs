@@ -5,7 +5,6 @@ using CloudTrust.Cli.Tenant;
 using CloudTrust.Core.Kerberos;
 using CloudTrust.Core.Validation;
 using CloudTrust.Integrations.Relay;
-using Microsoft.Extensions.Logging;
 
 namespace CloudTrust.Cli.Commands;
 
@@ -20,8 +19,9 @@ public static class KerberosCommand
         var status = new Command("status", "Read each domain's Kerberos server object through the agent: do both halves agree, and how old is the key.");
         status.Options.Add(domains);
         TenantChoice.AddTo(status);
-        status.SetAction((parse, ct) => CommandGuard.RunAsync(parse, "stopped", async terminal =>
+        status.SetAction((parse, _) => CommandGuard.RunAsync(parse, "stopped", async scope =>
         {
+            var (terminal, ct) = (scope.Terminal, scope.Stopping);
             var settings = TenantChoice.Read(parse);
             var names = parse.GetValue(domains) is { Length: > 0 } given ? given : parse.GetValue(TenantChoice.Simulated) ? [.. SimulatedTenant.Domains] : [];
             var errors = names.Select((d, i) => (d, i)).Where(x => !DnsName.IsValid(x.d)).Select(x => new ValidationError($"--domain[{x.i}]", $"'{x.d}' is not a DNS name")).ToList();
@@ -35,14 +35,14 @@ public static class KerberosCommand
                 throw new InvalidInputException("kerberos", errors);
             }
 
-            using var loggers = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error));
+            using var loggers = CliLogging.Create();
             using var connection = TenantConnection.Open(settings, TimeProvider.System, loggers);
             var now = settings.CreateClock().GetUtcNow();
             var rows = await DomainKerberosStatus.ReadAllAsync(connection.Sender, names, now, ct);
 
-            if (parse.GetValue(GlobalOptions.Json))
+            if (scope.Json)
             {
-                terminal.Line(JsonOutput.Render(rows));
+                terminal.Json(rows);
             }
             else
             {

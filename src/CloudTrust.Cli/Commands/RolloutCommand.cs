@@ -13,7 +13,7 @@ namespace CloudTrust.Cli.Commands;
 /// </summary>
 public static class RolloutCommand
 {
-    private const string StoppedHint = "stopped; the rollout is kept in the journal: 'cloudtrust rollout status' shows where, 'cloudtrust rollout resume <id>' continues it";
+    private const string StoppedHint = "stopped; nothing was started";
 
     /// <summary>Builds the command.</summary>
     /// <returns>The command.</returns>
@@ -36,8 +36,9 @@ public static class RolloutCommand
         start.Arguments.Add(planFile);
         start.Options.Add(noRollback);
         TenantChoice.AddTo(start);
-        start.SetAction((parse, ct) => CommandGuard.RunAsync(parse, StoppedHint, async terminal =>
+        start.SetAction((parse, _) => CommandGuard.RunAsync(parse, StoppedHint, async scope =>
         {
+            var (terminal, ct) = (scope.Terminal, scope.Stopping);
             var path = parse.GetValue(planFile)!;
             var (planJson, plan) = await PlanFile.ReadAsync(path, ct);
             var settings = TenantChoice.Read(parse);
@@ -46,21 +47,28 @@ public static class RolloutCommand
                 throw new InvalidInputException("plan", [new ValidationError("tenantId", $"the plan is for tenant {plan.TenantId}, the settings ({settings.SourcePath}) for {settings.TenantId}")]);
             }
 
-            await using var host = RolloutHost.Open(parse.GetValue(GlobalOptions.Database)!, settings);
-            var id = $"rollout-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+            await using var host = RolloutHost.Open(scope.Database, settings);
+            // Ids read by the tenant's clock, as the status's times are (the simulated tenant's accelerated one).
+            var id = $"rollout-{host.Clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
             try
             {
                 await host.Engine.StartExclusiveAsync(RolloutWorkflow.Name, new RolloutRequest(planJson, !parse.GetValue(noRollback)), id, ct);
             }
             catch (InstanceConflictException ex)
             {
-                terminal.Error(ex.Message + "; see 'cloudtrust rollout status', answer it with 'rollout approve|resume|abort <id>'");
+                terminal.Error($"{ex.Message}; '{scope.NextReading("rollout", "status")}' shows it, '{scope.Next("rollout", "approve|resume|abort", "<id>")}' answers it");
                 return ExitCodes.NeedsAttention;
             }
 
+            if (settings.SourcePath is { } source)
+            {
+                RunTenantRecord.Save(scope.Database, id, scope.TenantArguments, source);
+            }
+
+            scope.StoppedHint = Stopped(scope, id);
             terminal.Line($"rollout {id}: {plan.Rings.Count} ring(s) ({string.Join(", ", plan.Rings.Select(r => r.Name))}), domains {string.Join(", ", plan.Domains)}");
-            terminal.Line(Tone.Dim, $"follow it from another shell: cloudtrust rollout status {id}");
-            return await RolloutFollower.FollowAsync(host, id, terminal, parse.GetValue(GlobalOptions.Json), null, abortAsked: false, ct);
+            terminal.Line(Tone.Dim, $"follow it from another shell: {scope.NextReading("rollout", "status", id)}");
+            return await RolloutFollower.FollowAsync(host, id, terminal, scope.Next, null, abortAsked: false, ct);
         }));
         return start;
     }
@@ -70,9 +78,9 @@ public static class RolloutCommand
         var id = new Argument<string?>("id") { Description = "The rollout; every rollout (newest first) when omitted.", Arity = ArgumentArity.ZeroOrOne };
         var status = new Command("status", "Where each rollout stands, from the journal only (works while another shell runs it).");
         status.Arguments.Add(id);
-        status.SetAction((parse, _) =>
+        status.SetAction((parse, _) => CommandGuard.RunAsync(parse, "stopped", scope =>
         {
-            var terminal = Terminal.ForConsole(parse.GetValue(GlobalOptions.NoColor));
+            var terminal = scope.Terminal;
             return Journal.WithReadOnlyAsync(parse, terminal, engine =>
             {
                 IReadOnlyList<WorkflowInstance> runs;
@@ -80,7 +88,7 @@ public static class RolloutCommand
                 {
                     if (engine.GetInstance(one) is not { Name: RolloutWorkflow.Name } run)
                     {
-                        terminal.Error($"no rollout has id '{one}' ('cloudtrust rollout status' lists them)");
+                        terminal.Error($"no rollout has id '{one}' ('{scope.NextReading("rollout", "status")}' lists them)");
                         return ExitCodes.NotFound;
                     }
 
@@ -91,10 +99,10 @@ public static class RolloutCommand
                     runs = engine.ListInstances(new WorkflowQuery(RolloutWorkflow.Name, null));
                 }
 
-                var views = runs.Select(r => RolloutView.Read(engine, r)).ToList();
-                if (parse.GetValue(GlobalOptions.Json))
+                var views = runs.Select(r => RolloutView.Read(engine, r, args => CliInvocation.Format([.. args, .. RunTenantRecord.Load(scope.Database, r.InstanceId), .. scope.DatabaseArguments]))).ToList();
+                if (scope.Json)
                 {
-                    terminal.Line(parse.GetValue(id) is null ? JsonOutput.Render(views) : JsonOutput.Render(views[0]));
+                    terminal.Json(parse.GetValue(id) is null ? views : views[0]);
                     return ExitCodes.Success;
                 }
 
@@ -105,29 +113,35 @@ public static class RolloutCommand
 
                 foreach (var view in views)
                 {
-                    Show(terminal, view);
+                    Show(scope, view);
                 }
 
                 return ExitCodes.Success;
             });
-        });
+        }));
         return status;
     }
 
-    private static void Show(Terminal terminal, RolloutView view)
+    private static void Show(CommandScope scope, RolloutView view)
     {
-        var tone = view.Status switch
+        var terminal = scope.Terminal;
+        var tone = view.RunStatus switch
         {
             WorkflowStatus.Completed when view.Report?.Outcome == RolloutOutcome.Completed => Tone.Good,
             WorkflowStatus.Failed or WorkflowStatus.Terminated or WorkflowStatus.Completed => Tone.Bad,
             _ when view.Next is not null => Tone.Warn,
             _ => Tone.Plain,
         };
-        var outcome = view.Report is { } report ? report.Outcome.ToString().ToLowerInvariant() : view.Status.ToString().ToLowerInvariant();
+        var outcome = view.Status.ToLowerInvariant();
         terminal.Line($"{view.Id}  {terminal.Paint(tone, outcome)}  {view.Summary()}  (updated {view.UpdatedAt:yyyy-MM-dd HH:mm:ss}Z)");
         foreach (var reason in view.Reasons.Take(5))
         {
             terminal.Line($"  - {reason}");
+        }
+
+        foreach (var line in view.Report is { } finished ? RolloutFollower.RingLines(finished) : [])
+        {
+            terminal.Line(line);
         }
 
         foreach (var migration in (view.Report?.Rings ?? []).Select(MigrationProgressText.Describe).OfType<string>())
@@ -144,9 +158,10 @@ public static class RolloutCommand
         {
             terminal.Line($"  next: {next}");
         }
-        else if (!view.Status.IsFinal())
+        else if (!view.RunStatus.IsFinal())
         {
-            terminal.Line(Tone.Dim, $"  driven by the 'rollout start' or 'rollout resume' that runs it; if that process is gone: cloudtrust rollout resume {view.Id}");
+            var resume = CliInvocation.Format(["rollout", "resume", view.Id, .. RunTenantRecord.Load(scope.Database, view.Id), .. scope.DatabaseArguments]);
+            terminal.Line(Tone.Dim, $"  driven by the 'rollout start' or 'rollout resume' that runs it; if that process is gone: {resume}");
         }
     }
 
@@ -165,9 +180,10 @@ public static class RolloutCommand
         }
 
         TenantChoice.AddTo(command);
-        command.SetAction((parse, ct) => CommandGuard.RunAsync(parse, StoppedHint, async terminal =>
+        command.SetAction((parse, _) => CommandGuard.RunAsync(parse, StoppedHint, async scope =>
         {
-            var database = parse.GetValue(GlobalOptions.Database)!;
+            var (terminal, ct) = (scope.Terminal, scope.Stopping);
+            var database = scope.Database;
             var rolloutId = parse.GetValue(id)!;
             if (!File.Exists(database))
             {
@@ -179,11 +195,12 @@ public static class RolloutCommand
             await using var host = RolloutHost.Open(database, settings);
             if (host.Engine.GetInstance(rolloutId) is not { Name: RolloutWorkflow.Name } run)
             {
-                terminal.Error($"no rollout has id '{rolloutId}' ('cloudtrust rollout status' lists them)");
+                terminal.Error($"no rollout has id '{rolloutId}' ('{scope.NextReading("rollout", "status")}' lists them)");
                 return ExitCodes.NotFound;
             }
 
-            var view = RolloutView.From(run, []);
+            scope.StoppedHint = Stopped(scope, rolloutId);
+            var view = RolloutView.From(run, [], scope.Next);
             if (run.Status.IsFinal())
             {
                 terminal.Error($"rollout {rolloutId} has finished ({(view.Report?.Outcome.ToString() ?? run.Status.ToString()).ToLowerInvariant()}); nothing to {verb}");
@@ -193,7 +210,7 @@ public static class RolloutCommand
             var deletionRing = verb == "approve" ? parse.GetValue(deleteContainers) : null;
             var (eventName, problem) = (verb, view.Phase) switch
             {
-                ("approve", "awaitingDeletionApproval") when deletionRing is null => (null, $"waits for approval to delete the Hello containers of ring '{view.Ring}', which deletes its users' WHfB credentials: 'rollout approve {rolloutId} --delete-hello-containers {view.Ring}' approves it, 'rollout abort' restores certificate trust"),
+                ("approve", "awaitingDeletionApproval") when deletionRing is null => (null, $"waits for approval to delete the Hello containers of ring '{view.Ring}', which deletes its users' WHfB credentials: '{scope.Next("rollout", "approve", rolloutId, "--delete-hello-containers", view.Ring ?? string.Empty)}' approves it, 'rollout abort' restores certificate trust"),
                 ("approve", "awaitingDeletionApproval") when deletionRing != view.Ring => (null, $"waits for the container deletion of ring '{view.Ring}', not '{deletionRing}'"),
                 ("approve", "awaitingDeletionApproval") => (RolloutEvents.ApproveDeletion, null),
                 ("approve", _) when deletionRing is not null => (null, "is not waiting to delete Hello containers"),
@@ -226,8 +243,12 @@ public static class RolloutCommand
             }
 
             await host.TakeOverAsync(run, ct);
-            return await RolloutFollower.FollowAsync(host, rolloutId, terminal, parse.GetValue(GlobalOptions.Json), answered, abortAsked: verb == "abort", ct);
+            return await RolloutFollower.FollowAsync(host, rolloutId, terminal, scope.Next, answered, abortAsked: verb == "abort", ct);
         }));
         return command;
     }
+
+    /// <summary>What a stopped rollout command prints: the run is kept, where to see it, how to continue it.</summary>
+    private static string Stopped(CommandScope scope, string id)
+        => $"stopped; rollout {id} is kept in the journal: '{scope.NextReading("rollout", "status", id)}' shows where, '{scope.Next("rollout", "resume", id)}' continues it";
 }
