@@ -65,7 +65,8 @@ internal static class RolloutFollower
             var c = result.Status.Counts;
             var tone = result.Decision.Verdict == GateVerdict.Pass ? Tone.Good : Tone.Warn;
             var reading = string.Create(CultureInfo.InvariantCulture, $"{c.Succeeded}/{c.Targeted} succeeded ({c.SuccessShare:P1}), {c.Errors} errors, {c.Conflicts} conflicts, {c.Pending} pending");
-            terminal.Line(tone, $"ring {n}/{ringCount} gate {result.Decision.Verdict.ToString().ToLowerInvariant()} on {reading}: {string.Join("; ", result.Decision.Reasons.Take(2))}");
+            var name = child.Input is { } input ? System.Text.Json.JsonSerializer.Deserialize<RingVerificationRequest>(input, EngineJson.Options)?.Ring.Name : null;
+            terminal.Line(tone, $"ring {n}/{ringCount} '{name}' gate {result.Decision.Verdict.ToString().ToLowerInvariant()} on {reading}: {string.Join("; ", result.Decision.Reasons.Take(2))}");
         }
     }
 
