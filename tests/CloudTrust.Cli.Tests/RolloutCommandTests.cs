@@ -105,7 +105,7 @@ public sealed class RolloutCommandTests
         Assert.Contains("ring 1/3 'pilot' failed its gate", start.Stdout, StringComparison.Ordinal);
         Assert.Contains("exceeds the maximum 2.0 %", start.Stdout, StringComparison.Ordinal);
         var id = await env.OnlyRolloutIdAsync();
-        Assert.Contains($"next: cloudtrust rollout resume {id}", start.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"next: dotnet {CliProcess.BinaryPath} rollout resume {id} --settings {env.Tenant.SettingsPath} --db {env.Db}", start.Stdout, StringComparison.Ordinal);
         Assert.Equal([rings[0].GroupId], Assert.Single(env.Tenant.Intune.Policies()).AssignedGroups);
 
         var wrongAnswer = await env.RunAsync(env.WithSettings("rollout", "approve", id!));
@@ -116,7 +116,7 @@ public sealed class RolloutCommandTests
         var resume = await env.RunAsync(env.WithSettings("rollout", "resume", id!));
         Assert.True(resume.ExitCode == 3, resume.Stdout + resume.Stderr);
         Assert.Contains("ring 2/3 'early' passed; the next ring waits for approval", resume.Stdout, StringComparison.Ordinal);
-        Assert.Contains($"cloudtrust rollout approve {id}", resume.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"cloudtrust.dll rollout approve {id} --settings", resume.Stdout, StringComparison.Ordinal);
         Assert.Equal(2, Assert.Single(env.Tenant.Intune.Policies()).AssignedGroups.Count);
 
         var approve = await env.RunAsync(env.WithSettings("rollout", "approve", id!));
@@ -142,6 +142,12 @@ public sealed class RolloutCommandTests
         Assert.Contains("aborted", abort.Stdout, StringComparison.Ordinal);
         Assert.Contains("rolled back 1 group assignment(s)", abort.Stdout, StringComparison.Ordinal);
         Assert.Empty(Assert.Single(env.Tenant.Intune.Policies()).AssignedGroups);
+        using (var aborted = JsonDocument.Parse((await env.RunAsync("rollout", "status", id!, "--json")).Stdout))
+        {
+            Assert.Equal("Aborted", aborted.RootElement.GetProperty("status").GetString());
+            Assert.Equal("aborted", aborted.RootElement.GetProperty("phase").GetString());
+        }
+
         var again = await env.RunAsync(env.WithSettings("rollout", "abort", id!));
         Assert.Equal(2, again.ExitCode);
         Assert.Contains("has finished (aborted)", again.Stderr, StringComparison.Ordinal);

@@ -68,7 +68,7 @@ public static class RolloutCommand
             scope.StoppedHint = Stopped(scope, id);
             terminal.Line($"rollout {id}: {plan.Rings.Count} ring(s) ({string.Join(", ", plan.Rings.Select(r => r.Name))}), domains {string.Join(", ", plan.Domains)}");
             terminal.Line(Tone.Dim, $"follow it from another shell: {scope.NextReading("rollout", "status", id)}");
-            return await RolloutFollower.FollowAsync(host, id, terminal, scope.Next, null, abortAsked: false, ct);
+            return await RolloutFollower.FollowAsync(host, id, terminal, scope.Next, null, abortAsked: false, viewAsJson: true, ct);
         }));
         return start;
     }
@@ -243,7 +243,7 @@ public static class RolloutCommand
             }
 
             await host.TakeOverAsync(run, ct);
-            return await RolloutFollower.FollowAsync(host, rolloutId, terminal, scope.Next, answered, abortAsked: verb == "abort", ct);
+            return await RolloutFollower.FollowAsync(host, rolloutId, terminal, scope.Next, answered, abortAsked: verb == "abort", viewAsJson: true, ct);
         }));
         return command;
     }

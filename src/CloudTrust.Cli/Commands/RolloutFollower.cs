@@ -16,7 +16,17 @@ internal static class RolloutFollower
     /// <summary>A gate the command has just answered: its pause does not count until the rollout moves past it.</summary>
     public sealed record AnsweredGate(string Phase, int RingNumber);
 
-    public static async Task<int> FollowAsync(RolloutHost host, string id, Terminal terminal, Func<string[], string> next, AnsweredGate? answered, bool abortAsked, CancellationToken cancellationToken)
+    /// <summary>Follows the rollout until it finishes or needs a person.</summary>
+    /// <param name="host">The engine and tenant.</param>
+    /// <param name="id">The rollout.</param>
+    /// <param name="terminal">Where to write.</param>
+    /// <param name="next">Formats a next command with the options the user gave.</param>
+    /// <param name="answered">A gate just answered, whose pause does not count.</param>
+    /// <param name="abortAsked">Whether an abort was asked (an aborted outcome is then success).</param>
+    /// <param name="viewAsJson">Whether the final view is the command's JSON document under <c>--json</c> (not for the demo, whose document is its own).</param>
+    /// <param name="cancellationToken">Ctrl+C or SIGTERM.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> FollowAsync(RolloutHost host, string id, Terminal terminal, Func<string[], string> next, AnsweredGate? answered, bool abortAsked, bool viewAsJson, CancellationToken cancellationToken)
     {
         var decided = new HashSet<int>();
         while (true)
@@ -37,12 +47,12 @@ internal static class RolloutFollower
 
             if (run.Status.IsFinal())
             {
-                return Finish(run, view, terminal, abortAsked);
+                return Finish(run, view, terminal, abortAsked, viewAsJson);
             }
 
             if (answered is null && view.Phase is "paused" or "awaitingApproval" or "awaitingDeletionApproval")
             {
-                Paused(view, terminal);
+                Paused(view, terminal, viewAsJson);
                 return ExitCodes.NeedsAttention;
             }
 
@@ -70,9 +80,9 @@ internal static class RolloutFollower
         }
     }
 
-    private static void Paused(RolloutView view, Terminal terminal)
+    private static void Paused(RolloutView view, Terminal terminal, bool viewAsJson)
     {
-        if (terminal.IsJson)
+        if (terminal.IsJson && viewAsJson)
         {
             terminal.Json(view);
         }
@@ -97,9 +107,9 @@ internal static class RolloutFollower
         terminal.Line($"next: {view.Next}");
     }
 
-    private static int Finish(WorkflowInstance run, RolloutView view, Terminal terminal, bool abortAsked)
+    private static int Finish(WorkflowInstance run, RolloutView view, Terminal terminal, bool abortAsked, bool viewAsJson)
     {
-        if (terminal.IsJson)
+        if (terminal.IsJson && viewAsJson)
         {
             terminal.Json(view);
         }

@@ -69,14 +69,14 @@ internal sealed class DemoRun(DemoOptions options, CommandScope scope)
             terminal.Line($"  plan {planPath}");
             await host.Engine.StartAsync(RolloutWorkflow.Name, new RolloutRequest(await File.ReadAllTextAsync(planPath, cancellationToken)), rolloutId, cancellationToken);
             string Next(string[] args) => CliInvocation.Format([.. args, .. dbArguments]);
-            rolloutExit = await RolloutFollower.FollowAsync(host, rolloutId, terminal, Next, null, abortAsked: false, cancellationToken);
+            rolloutExit = await RolloutFollower.FollowAsync(host, rolloutId, terminal, Next, null, abortAsked: false, viewAsJson: false, cancellationToken);
             while (rolloutExit == ExitCodes.NeedsAttention)
             {
                 var status = host.Engine.GetInstance(rolloutId)!.ReadCustomStatusAs<RolloutStatus>()!;
                 Step(3, $"an admin accepts ring '{status.Ring}' as it is ({CliInvocation.Format(["rollout", "resume", rolloutId])} against a real tenant)");
                 var answer = status.Phase == "paused" ? RolloutEvents.Resume : RolloutEvents.Approve;
                 await host.Engine.RaiseEventAsync(rolloutId, answer, null, cancellationToken);
-                rolloutExit = await RolloutFollower.FollowAsync(host, rolloutId, terminal, Next, new RolloutFollower.AnsweredGate(status.Phase, status.RingNumber), abortAsked: false, cancellationToken);
+                rolloutExit = await RolloutFollower.FollowAsync(host, rolloutId, terminal, Next, new RolloutFollower.AnsweredGate(status.Phase, status.RingNumber), abortAsked: false, viewAsJson: false, cancellationToken);
             }
 
             rolloutReport = host.Engine.GetInstance(rolloutId)?.ReadOutputAs<RolloutReport>();
