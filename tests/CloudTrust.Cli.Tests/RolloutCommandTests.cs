@@ -152,4 +152,35 @@ public sealed class RolloutCommandTests
         Assert.Equal(2, again.ExitCode);
         Assert.Contains("has finished (aborted)", again.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Abort_while_a_ring_verifies_stops_it_at_its_next_poll_and_rolls_back()
+    {
+        await using var env = await TestTenant.StartAsync(devices: 300);
+        var plan = env.WritePlan("plan.json", firstRingSoak: TimeSpan.FromDays(1));
+        using var run = env.Start(env.WithSettings("rollout", "start", plan));
+        string? id = null;
+        using (var safety = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            while (id is null || await env.ReadStatusAsync(id) is not { Phase: "verifying", RingNumber: 1 })
+            {
+                Assert.False(run.HasExited, run.Stdout + run.Stderr);
+                id ??= await env.OnlyRolloutIdAsync();
+                await Task.Delay(20, safety.Token);
+            }
+        }
+
+        var abort = await env.RunAsync(env.WithSettings("rollout", "abort", id!, "--json"));
+        var driver = await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(abort.ExitCode == 0, abort.Stdout + abort.Stderr);
+        Assert.Contains("it stops at its next safe point and rolls back", abort.Stderr, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(abort.Stdout);
+        Assert.Equal("Aborted", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("aborted", json.RootElement.GetProperty("phase").GetString());
+        Assert.Contains("while the ring was verifying", abort.Stdout, StringComparison.Ordinal);
+        Assert.Empty(Assert.Single(env.Tenant.Intune.Policies()).AssignedGroups);
+        Assert.Equal(1, driver.ExitCode);
+        Assert.Contains("aborted", driver.Stdout, StringComparison.Ordinal);
+    }
 }

@@ -15,6 +15,9 @@ public static class RolloutCommand
 {
     private const string StoppedHint = "stopped; nothing was started";
 
+    /// <summary>The answer that waits for the rollout's next safe point before it aborts.</summary>
+    private const string AbortAtNextSafePoint = "abort-at-next-safe-point";
+
     /// <summary>Builds the command.</summary>
     /// <returns>The command.</returns>
     public static Command Build()
@@ -24,7 +27,7 @@ public static class RolloutCommand
         rollout.Subcommands.Add(BuildStatus());
         rollout.Subcommands.Add(BuildAnswer("approve", "Approve the next ring of a rollout that waits for approval, then drive it on."));
         rollout.Subcommands.Add(BuildAnswer("resume", "Resume a rollout paused by a failed gate (accepting the ring), or continue one whose process was stopped; then drive it on."));
-        rollout.Subcommands.Add(BuildAnswer("abort", "Abort a rollout waiting at a gate (its assignments are rolled back unless started with --no-rollback-on-abort)."));
+        rollout.Subcommands.Add(BuildAnswer("abort", "Abort a rollout at a gate, or while a ring verifies (it stops at its next safe point); its assignments are rolled back unless started with --no-rollback-on-abort."));
         return rollout;
     }
 
@@ -221,7 +224,9 @@ public static class RolloutCommand
                 ("resume", "awaitingApproval") => (null, "waits for approval: 'rollout approve' goes on, 'rollout abort' stops"),
                 ("resume", _) => ((string?)null, (string?)null), // stopped mid-ring: just continue it
                 ("abort", "paused" or "awaitingApproval" or "awaitingDeletionApproval") => (RolloutEvents.Abort, null),
-                _ => (null, "can only be aborted at a gate (paused or awaiting approval)"),
+                ("abort", "signInTracking" or "reprovisioning" or "deletingContainers" or "ticketProbe") => (null, "is past its rings' gates, tracking what they changed: an abort is taken while a ring verifies or waits at a gate"),
+                ("abort", _) => (AbortAtNextSafePoint, null),
+                _ => (null, "cannot be answered that way"),
             };
             if (problem is not null)
             {
@@ -230,6 +235,13 @@ public static class RolloutCommand
             }
 
             RolloutFollower.AnsweredGate? answered = null;
+            if (eventName == AbortAtNextSafePoint)
+            {
+                await host.TakeOverAsync(run, ct);
+                await AbortAtNextSafePointAsync(host, rolloutId, scope);
+                return await RolloutFollower.FollowAsync(host, rolloutId, terminal, scope.Next, null, abortAsked: true, viewAsJson: true, ct);
+            }
+
             if (eventName is not null)
             {
                 object payload = eventName == RolloutEvents.ApproveDeletion ? new ContainerDeletionApproval(deletionRing, Environment.UserName) : new { by = Environment.UserName };
@@ -246,6 +258,46 @@ public static class RolloutCommand
             return await RolloutFollower.FollowAsync(host, rolloutId, terminal, scope.Next, answered, abortAsked: verb == "abort", viewAsJson: true, ct);
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Aborts a rollout that is not at a gate at its next safe point: a ring that verifies stops between two polls (the
+    /// abort is raised on its verification), a rollout still in preflight, readiness or assignment is followed until it
+    /// verifies or reaches a gate; it then rolls back as at a gate.
+    /// </summary>
+    private static async Task AbortAtNextSafePointAsync(RolloutHost host, string rolloutId, CommandScope scope)
+    {
+        var said = false;
+        while (true)
+        {
+            var run = host.Engine.GetInstance(rolloutId)!;
+            if (run.Status.IsFinal())
+            {
+                return;
+            }
+
+            var status = run.ReadCustomStatusAs<RolloutStatus>();
+            var target = status?.Phase switch
+            {
+                "verifying" when status.RingNumber > 0 => RolloutChildInstances.RingVerification(rolloutId, status.RingNumber),
+                "paused" or "awaitingApproval" or "awaitingDeletionApproval" => rolloutId,
+                _ => null,
+            };
+            if (target is not null && (target == rolloutId || host.Engine.GetInstance(target) is { } child && !child.Status.IsFinal()))
+            {
+                await host.Engine.RaiseEventAsync(target, RolloutEvents.Abort, new { by = Environment.UserName }, scope.Stopping);
+                scope.Terminal.Line($"abort: rollout {rolloutId}, ring {status!.RingNumber}/{status.RingCount} '{status.Ring}' ({status.Phase}); it stops at its next safe point and rolls back");
+                return;
+            }
+
+            if (!said)
+            {
+                scope.Terminal.Line($"abort: rollout {rolloutId} is {status?.Phase ?? "starting"}; it is aborted at its next safe point (a ring verifying, or a gate)");
+                said = true;
+            }
+
+            await Task.Delay(100, scope.Stopping);
+        }
     }
 
     /// <summary>What a stopped rollout command prints: the run is kept, where to see it, how to continue it.</summary>

@@ -130,6 +130,11 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
             RolloutChildInstances.RingVerification(context.InstanceId, index + 1));
         var (status, decision, polls) = (verified.Status, verified.Decision, verified.Polls);
         run.Status("verifying", ring.Name, index + 1, status.Counts, decision.Verdict, decision.Reasons, []);
+        if (verified.Aborted)
+        {
+            // Aborted while the ring verified: rolled back as an abort at its gate.
+            return new RingOutcome(new RingReport(ring.Name, readiness, assigned.Added, status.Counts, decision.Verdict, decision.Reasons, status.Failing, false, polls, migration), true);
+        }
 
         var resumed = false;
         if (decision.Verdict == GateVerdict.Fail)
