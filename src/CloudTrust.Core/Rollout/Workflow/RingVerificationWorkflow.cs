@@ -25,7 +25,7 @@ public sealed class RingVerificationWorkflow : IWorkflow<RingVerificationRequest
 
     /// <summary>
     /// Polls per execution before it continues as new: 48 (12 hours at the default 15-minute interval) keeps an
-    /// execution's history under 200 entries (four per poll).
+    /// execution's history under 250 entries on the local engine (five per poll: the timer, the wait for an abort, the read).
     /// </summary>
     public const int PollsPerExecution = 48;
 
