@@ -82,7 +82,8 @@ public sealed class SimulatorCommandTests : IDisposable
         }
 
         using var simulator = CliRun.Start(["simulator", "--devices", "30", "--port", "0"], workingDirectory: dir);
-        using (var safety = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
+        // Up to a minute to start: the full run starts many tenants at once on two cores; the stop is what is timed.
+        using (var safety = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
         {
             while (!simulator.Stdout.Contains("Ctrl+C here stops the simulator", StringComparison.Ordinal))
             {
