@@ -123,7 +123,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
 
         // The polling runs in the ring's own instance, which continues as new so that no history grows with a long
         // soak; the gate's waits for people stay here, where resume, abort and approve are raised.
-        run.Status("verifying", ring.Name, index + 1, null, GateVerdict.Wait, [], []);
+        run.Status("verifying", ring.Name, index + 1, null, GateVerdict.Wait, [], [RolloutEvents.Abort]);
         var verified = await context.CallSubWorkflowAsync<RingVerificationResult>(
             RingVerificationWorkflow.Name,
             new RingVerificationRequest(ring, index + 1, plan.Rings.Count, plan.ProfileMode, policyId, plan.PollInterval, assignedAt),
