@@ -42,10 +42,11 @@ public static class CliApplication
                 terminal.Error(error.Message);
             }
 
-            terminal.Line("Run 'cloudtrust --help' for the commands and options.");
+            terminal.Error($"run '{CliInvocation.Format(["--help"])}' for the commands and options");
             return ExitCodes.BadInput;
         }
 
-        return await parse.InvokeAsync();
+        // Each command turns Ctrl+C and SIGTERM into its own stop (CommandGuard), and reports its own errors.
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null, EnableDefaultExceptionHandler = false });
     }
 }

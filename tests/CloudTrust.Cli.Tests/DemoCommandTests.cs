@@ -13,12 +13,18 @@ public sealed class DemoCommandTests
         try
         {
             var result = await CliProcess.RunAsync(
-                ["demo", "--dir", directory, "--devices", "1200"],
+                ["demo", "--dir", directory, "--devices", "1200", "--json"],
                 new Dictionary<string, string> { ["CLOUDTRUST_CLIENT_SECRET"] = canary },
                 TimeSpan.FromMinutes(3));
 
             Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}\n{result.Stdout}\n{result.Stderr}");
-            var output = result.Stdout;
+            // --json: the one document on standard output, the story on standard error.
+            using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
+            Assert.Equal("Completed", json.RootElement.GetProperty("outcome").GetString());
+            Assert.Equal(["pilot", "early", "broad"], json.RootElement.GetProperty("rings").EnumerateArray().Select(r => r.GetProperty("name").GetString()));
+            Assert.Equal(2, json.RootElement.GetProperty("rotation").GetArrayLength());
+            var output = result.Stderr;
+            CommandLineContractTests.AssertProgressReadsWell(output);
             Assert.Contains("no Kerberos server object yet", output, StringComparison.Ordinal);
             Assert.Contains("ring 2/3 'early' failed its gate; the rollout is paused", output, StringComparison.Ordinal);
             Assert.Contains("an admin accepts ring 'early'", output, StringComparison.Ordinal);
@@ -33,12 +39,12 @@ public sealed class DemoCommandTests
             Assert.Equal(3, Regex.Matches(report, "<tr class=\"ring\"").Count);
             Assert.Contains("(resumed by a person)", report, StringComparison.Ordinal);
 
-            var status = await CliProcess.RunAsync(["rollout", "status", "--json", "--db", Path.Combine(directory, "demo.db")]);
+            var status = await PrintedCommand.RunAsync(PrintedCommand.Find(output, "rollout status") + " --json");
             Assert.Equal(0, status.ExitCode);
             Assert.Contains("\"phase\": \"done\"", status.Stdout, StringComparison.Ordinal);
 
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Assert.DoesNotContain(canary, output + result.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain(canary, result.Stdout + result.Stderr, StringComparison.Ordinal);
             var files = 0;
             foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
             {

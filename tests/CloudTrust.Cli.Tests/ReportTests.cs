@@ -105,6 +105,10 @@ public sealed partial class ReportTests
         AssertRingRow(dom, "pilot", pilot, "Fail");
         Assert.Contains($"<b id=\"rollout-status\">{paused.RootElement.GetProperty("status").GetString()}</b>", dom, StringComparison.Ordinal);
         Assert.Contains("<b id=\"rollout-phase\">paused</b>", dom, StringComparison.Ordinal);
+        // In flight: the sources section says where preflight's reading will be, and no key-version cell is empty.
+        Assert.Contains("id=\"precedence-pending\"", dom, StringComparison.Ordinal);
+        Assert.Equal(2, Regex.Matches(dom, "<td class=\"key-version\">— \\(not read\\)</td>").Count);
+        Assert.DoesNotMatch("<td class=\"key-version\">\\s*(\\(\\s*\\))?\\s*</td>", dom);
         Assert.Contains("not reached", Regex.Match(dom, "<tr class=\"ring\" data-ring=\"early\">.*?</tr>", RegexOptions.Singleline).Value, StringComparison.Ordinal);
         var pilotFailing = pilot.GetProperty("errors").GetInt32() + pilot.GetProperty("conflicts").GetInt32();
         Assert.True(pilotFailing > 0, "the pilot was seeded with devices that error");

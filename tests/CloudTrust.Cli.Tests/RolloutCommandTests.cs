@@ -105,7 +105,7 @@ public sealed class RolloutCommandTests
         Assert.Contains("ring 1/3 'pilot' failed its gate", start.Stdout, StringComparison.Ordinal);
         Assert.Contains("exceeds the maximum 2.0 %", start.Stdout, StringComparison.Ordinal);
         var id = await env.OnlyRolloutIdAsync();
-        Assert.Contains($"next: cloudtrust rollout resume {id}", start.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"next: dotnet {CliProcess.BinaryPath} rollout resume {id} --settings {env.Tenant.SettingsPath} --db {env.Db}", start.Stdout, StringComparison.Ordinal);
         Assert.Equal([rings[0].GroupId], Assert.Single(env.Tenant.Intune.Policies()).AssignedGroups);
 
         var wrongAnswer = await env.RunAsync(env.WithSettings("rollout", "approve", id!));
@@ -116,7 +116,7 @@ public sealed class RolloutCommandTests
         var resume = await env.RunAsync(env.WithSettings("rollout", "resume", id!));
         Assert.True(resume.ExitCode == 3, resume.Stdout + resume.Stderr);
         Assert.Contains("ring 2/3 'early' passed; the next ring waits for approval", resume.Stdout, StringComparison.Ordinal);
-        Assert.Contains($"cloudtrust rollout approve {id}", resume.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"cloudtrust.dll rollout approve {id} --settings", resume.Stdout, StringComparison.Ordinal);
         Assert.Equal(2, Assert.Single(env.Tenant.Intune.Policies()).AssignedGroups.Count);
 
         var approve = await env.RunAsync(env.WithSettings("rollout", "approve", id!));
@@ -142,8 +142,45 @@ public sealed class RolloutCommandTests
         Assert.Contains("aborted", abort.Stdout, StringComparison.Ordinal);
         Assert.Contains("rolled back 1 group assignment(s)", abort.Stdout, StringComparison.Ordinal);
         Assert.Empty(Assert.Single(env.Tenant.Intune.Policies()).AssignedGroups);
+        using (var aborted = JsonDocument.Parse((await env.RunAsync("rollout", "status", id!, "--json")).Stdout))
+        {
+            Assert.Equal("Aborted", aborted.RootElement.GetProperty("status").GetString());
+            Assert.Equal("aborted", aborted.RootElement.GetProperty("phase").GetString());
+        }
+
         var again = await env.RunAsync(env.WithSettings("rollout", "abort", id!));
         Assert.Equal(2, again.ExitCode);
         Assert.Contains("has finished (aborted)", again.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Abort_while_a_ring_verifies_stops_it_at_its_next_poll_and_rolls_back()
+    {
+        await using var env = await TestTenant.StartAsync(devices: 300);
+        var plan = env.WritePlan("plan.json", firstRingSoak: TimeSpan.FromDays(1));
+        using var run = env.Start(env.WithSettings("rollout", "start", plan));
+        string? id = null;
+        using (var safety = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            while (id is null || await env.ReadStatusAsync(id) is not { Phase: "verifying", RingNumber: 1 })
+            {
+                Assert.False(run.HasExited, run.Stdout + run.Stderr);
+                id ??= await env.OnlyRolloutIdAsync();
+                await Task.Delay(20, safety.Token);
+            }
+        }
+
+        var abort = await env.RunAsync(env.WithSettings("rollout", "abort", id!, "--json"));
+        var driver = await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(abort.ExitCode == 0, abort.Stdout + abort.Stderr);
+        Assert.Contains("it stops at its next safe point and rolls back", abort.Stderr, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(abort.Stdout);
+        Assert.Equal("Aborted", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("aborted", json.RootElement.GetProperty("phase").GetString());
+        Assert.Contains("while the ring was verifying", abort.Stdout, StringComparison.Ordinal);
+        Assert.Empty(Assert.Single(env.Tenant.Intune.Policies()).AssignedGroups);
+        Assert.Equal(1, driver.ExitCode);
+        Assert.Contains("aborted", driver.Stdout, StringComparison.Ordinal);
     }
 }

@@ -25,7 +25,7 @@ public sealed class SimulatorCommandTests : IDisposable
         using var simulator = CliRun.Start(["simulator", "--devices", "60", "--port", "0", "--seed", "5"], workingDirectory: dir);
         using (var safety = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
         {
-            while (!simulator.Stdout.Contains("then: cloudtrust rollout start", StringComparison.Ordinal))
+            while (!simulator.Stdout.Contains("Ctrl+C here stops the simulator", StringComparison.Ordinal))
             {
                 Assert.False(simulator.HasExited, simulator.Stdout + simulator.Stderr);
                 await Task.Delay(50, safety.Token);
@@ -42,6 +42,14 @@ public sealed class SimulatorCommandTests : IDisposable
         Assert.Contains($"export CLOUDTRUST_CLIENT_SECRET=$(cat {secretFile})", simulator.Stdout, StringComparison.Ordinal);
         Assert.Contains("fleet       60 devices", simulator.Stdout, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(dir, "cloudtrust-simulator", "plan.json")));
+        Assert.Contains($"then, in another shell here: dotnet {CliProcess.BinaryPath} rollout start cloudtrust-simulator/plan.json --simulated", simulator.Stdout, StringComparison.Ordinal);
+
+        // The printed dry run of the sample rotation policy runs as printed from the simulator's directory, and writes nothing.
+        var rotationPlan = await PrintedCommand.RunAsync(PrintedCommand.Find(simulator.Stdout, "rotate plan"), new Dictionary<string, string> { ["CLOUDTRUST_CLIENT_SECRET"] = secret }, dir);
+        Assert.True(rotationPlan.ExitCode == 0, rotationPlan.Stdout + rotationPlan.Stderr);
+        Assert.Matches(@"contoso\.com +(rotate|skip) ", rotationPlan.Stdout);
+        Assert.Matches(@"emea\.contoso\.com +(rotate|skip) ", rotationPlan.Stdout);
+        Assert.False(File.Exists(Path.Combine(dir, "cloudtrust.db")), "the dry run wrote a journal");
 
         using var kerberos = CliRun.Start(["kerberos", "status", "--simulated", "--json"], new Dictionary<string, string> { ["CLOUDTRUST_CLIENT_SECRET"] = secret }, dir);
         var result = await kerberos.WaitAsync(TimeSpan.FromSeconds(30));
@@ -74,9 +82,10 @@ public sealed class SimulatorCommandTests : IDisposable
         }
 
         using var simulator = CliRun.Start(["simulator", "--devices", "30", "--port", "0"], workingDirectory: dir);
-        using (var safety = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
+        // Up to a minute to start: the full run starts many tenants at once on two cores; the stop is what is timed.
+        using (var safety = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
         {
-            while (!simulator.Stdout.Contains("then: cloudtrust rollout start", StringComparison.Ordinal))
+            while (!simulator.Stdout.Contains("Ctrl+C here stops the simulator", StringComparison.Ordinal))
             {
                 Assert.False(simulator.HasExited, simulator.Stdout + simulator.Stderr);
                 await Task.Delay(50, safety.Token);

@@ -19,5 +19,10 @@ public sealed class UsageTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Unrecognized command or argument 'rollout-everything'", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"run 'dotnet {CliProcess.BinaryPath} --help' for the commands and options", result.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_simulators_rings_are_the_demos()
+        => Assert.Equal(Demo.DemoFleet.Rings.Select(r => (r.Name, r.Share)), Simulated.SimulatedRing.DefaultFleet.Select(r => (r.Name, r.Share)));
 }

@@ -76,6 +76,26 @@ public sealed class RolloutEndpointTests
         Assert.Equal("aborted", view["phase"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task Abort_while_a_ring_verifies_reaches_the_ring_and_rolls_the_assignments_back()
+    {
+        await using var harness = await FunctionsHarness.StartAsync();
+        var body = new JsonObject { ["requestId"] = "to-abort-verifying", ["rollbackOnAbort"] = true, ["plan"] = Plans.ThreeRings(harness.Tenant, harness.Tenant.Server.Entra.TenantId) }.ToJsonString();
+        var id = JsonSerializer.Deserialize<InstanceAccepted>((await harness.HttpAsync("StartRollout", "POST", "/api/rollouts", body)).Text, ApiJson.Options)!.Id;
+        await PhaseAsync(harness, id, "awaitingApproval");
+        Assert.Equal(HttpStatusCode.Accepted, (await AnswerAsync(harness, id, "approve")).StatusCode);
+        // The early ring needs 100 % within its deadline: it still verifies when the abort comes.
+        await harness.WaitUntilAsync(RolloutChildInstances.RingVerification(id, 2), i => View(i).Phase == "verifying");
+
+        Assert.Equal(HttpStatusCode.Accepted, (await AnswerAsync(harness, id, "abort")).StatusCode);
+
+        var report = (await harness.WaitUntilAsync(id, i => i.IsCompleted)).ReadOutputAs<RolloutReport>()!;
+        Assert.Equal(RolloutOutcome.Aborted, report.Outcome);
+        Assert.Contains(report.Rings[^1].Reasons, r => r.Contains("while the ring was verifying", StringComparison.Ordinal));
+        Assert.Equal(harness.Tenant.Rings.Take(2).Select(r => r.GroupId).Order(), report.RolledBack.Order());
+        Assert.Empty(Assert.Single(harness.Tenant.Intune.Policies()).AssignedGroups);
+    }
+
     internal static async Task<RolloutStatusView> PhaseAsync(FunctionsHarness harness, string id, string phase)
     {
         var instance = await harness.WaitUntilAsync(id, i => View(i).Phase == phase);

@@ -21,7 +21,7 @@ public static class DemoCommand
         demo.Options.Add(directory);
         demo.Options.Add(devices);
         demo.Options.Add(seed);
-        demo.SetAction((parse, ct) => CommandGuard.RunAsync(parse, "stopped; the demo's journal is kept in its directory", async terminal =>
+        demo.SetAction((parse, _) => CommandGuard.RunAsync(parse, "stopped; the demo's journal is kept in its directory", async scope =>
         {
             var count = parse.GetValue(devices);
             if (count is < 100 or > 50_000)
@@ -29,7 +29,13 @@ public static class DemoCommand
                 throw new InvalidInputException("demo", [new ValidationError("--devices", "must be from 100 to 50000")]);
             }
 
-            return await new DemoRun(new DemoOptions(parse.GetValue(directory)!, count, parse.GetValue(seed)), terminal).RunAsync(ct);
+            if (scope.DatabaseArguments.Count > 0)
+            {
+                // The demo starts its journal afresh each run: it must never delete a journal named for real runs.
+                throw new InvalidInputException("demo", [new ValidationError("--db", $"the demo keeps its own journal, started afresh each run, in its --dir ('{Path.Combine(parse.GetValue(directory)!, "demo.db")}'); it does not take --db")]);
+            }
+
+            return await new DemoRun(new DemoOptions(parse.GetValue(directory)!, count, parse.GetValue(seed)), scope).RunAsync(scope.Stopping);
         }));
         return demo;
     }

@@ -5,7 +5,6 @@ using CloudTrust.Cli.Tenant;
 using CloudTrust.Core.Kerberos;
 using CloudTrust.Core.Validation;
 using CloudTrust.Integrations.Relay;
-using Microsoft.Extensions.Logging;
 
 namespace CloudTrust.Cli.Commands;
 
@@ -22,8 +21,9 @@ public static class KerberosCommand
         status.Options.Add(domains);
         status.Options.Add(policyFile);
         TenantChoice.AddTo(status);
-        status.SetAction((parse, ct) => CommandGuard.RunAsync(parse, "stopped", async terminal =>
+        status.SetAction((parse, _) => CommandGuard.RunAsync(parse, "stopped", async scope =>
         {
+            var (terminal, ct) = (scope.Terminal, scope.Stopping);
             var settings = TenantChoice.Read(parse);
             var names = parse.GetValue(domains) is { Length: > 0 } given ? given : parse.GetValue(TenantChoice.Simulated) ? [.. SimulatedTenant.Domains] : [];
             var errors = names.Select((d, i) => (d, i)).Where(x => !DnsName.IsValid(x.d)).Select(x => new ValidationError($"--domain[{x.i}]", $"'{x.d}' is not a DNS name")).ToList();
@@ -38,14 +38,14 @@ public static class KerberosCommand
             }
 
             var policy = parse.GetValue(policyFile) is { } file ? await KerberosStatusPolicy.ReadAsync(file, ct) : null;
-            using var loggers = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error));
+            using var loggers = CliLogging.Create();
             using var connection = TenantConnection.Open(settings, TimeProvider.System, loggers);
             var now = settings.CreateClock().GetUtcNow();
             var rows = (await DomainKerberosStatus.ReadAllAsync(connection.Sender, names, now, ct)).Select(r => KerberosStatusPolicy.Apply(r, policy, now)).ToList();
 
-            if (parse.GetValue(GlobalOptions.Json))
+            if (scope.Json)
             {
-                terminal.Line(JsonOutput.Render(rows));
+                terminal.Json(rows);
             }
             else
             {

@@ -32,8 +32,9 @@ internal static class KerberosRemoveCommand
         remove.Options.Add(signIn);
         remove.Options.Add(timeout);
         TenantChoice.AddTo(remove);
-        remove.SetAction((parse, ct) => CommandGuard.RunAsync(parse, "stopped; nothing more was sent to the agent", async terminal =>
+        remove.SetAction((parse, _) => CommandGuard.RunAsync(parse, "stopped; nothing more was sent to the agent", async scope =>
         {
+            var (terminal, ct) = (scope.Terminal, scope.Stopping);
             var name = (parse.GetValue(domain) ?? string.Empty).Trim().TrimEnd('.').ToLowerInvariant();
             var errors = new List<ValidationError>();
             if (!DnsName.IsValid(name, out var problem))
@@ -68,7 +69,7 @@ internal static class KerberosRemoveCommand
             }
 
             var settings = TenantChoice.Read(parse);
-            using var loggers = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error));
+            using var loggers = CliLogging.Create();
             using var connection = TenantConnection.Open(settings, TimeProvider.System, loggers);
             var result = mode == CloudSignInMode.Password
                 ? await SendAsync(connection.Sender, KerberosOperationRequest.RemoveKerberosServer(name, confirm: true), ct)

@@ -5,7 +5,6 @@ using CloudTrust.Cli.Tenant;
 using CloudTrust.Core.Rollout.Plan;
 using CloudTrust.Core.Validation;
 using CloudTrust.Integrations.Preview;
-using Microsoft.Extensions.Logging;
 
 namespace CloudTrust.Cli.Commands;
 
@@ -23,12 +22,13 @@ public static class PlanCommand
         var plan = new Command("plan", "Dry run: validate a plan, read the tenant and show what a rollout would change (writes nothing; exit 3 when the rollout would block).");
         plan.Arguments.Add(planFile);
         TenantChoice.AddTo(plan);
-        plan.SetAction((parse, ct) => CommandGuard.RunAsync(parse, "stopped; nothing was changed", async terminal =>
+        plan.SetAction((parse, _) => CommandGuard.RunAsync(parse, "stopped; nothing was changed", async scope =>
         {
+            var (terminal, ct) = (scope.Terminal, scope.Stopping);
             var path = parse.GetValue(planFile)!;
             var (planJson, _) = await PlanFile.ReadAsync(path, ct);
             var settings = TenantChoice.Read(parse);
-            using var loggers = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));
+            using var loggers = CliLogging.Create();
             using var connection = TenantConnection.Open(settings, TimeProvider.System, loggers);
             var preview = await RolloutPreview.OverRelay(connection.Graph, connection.Sender, settings.CreateClock(), loggers).PreviewAsync(planJson, ct);
             if (!preview.IsValid)
@@ -36,9 +36,9 @@ public static class PlanCommand
                 throw new InvalidInputException("plan", [.. preview.PlanErrors.Select(e => e with { Path = string.IsNullOrEmpty(e.Path) ? Path.GetFileName(path) : e.Path })]);
             }
 
-            if (parse.GetValue(GlobalOptions.Json))
+            if (scope.Json)
             {
-                terminal.Line(JsonOutput.Render(preview));
+                terminal.Json(preview);
             }
             else
             {
@@ -47,7 +47,7 @@ public static class PlanCommand
                     terminal.Line(line);
                 }
 
-                terminal.Line(Tone.Dim, "nothing was changed; 'cloudtrust rollout start " + path + "' applies it");
+                terminal.Line(Tone.Dim, $"nothing was changed; '{scope.Next("rollout", "start", path)}' applies it");
             }
 
             return preview.Blockers.Count > 0 ? ExitCodes.NeedsAttention : ExitCodes.Success;

@@ -5,7 +5,6 @@ using CloudTrust.Core.Rollout.Plan;
 using CloudTrust.Core.Rollout.Workflow;
 using CloudTrust.Engine;
 using CloudTrust.Integrations.History;
-using Microsoft.Extensions.Logging;
 
 namespace CloudTrust.Cli.Commands;
 
@@ -26,12 +25,13 @@ public static class ReportCommand
         report.Arguments.Add(id);
         report.Options.Add(output);
         TenantChoice.AddTo(report);
-        report.SetAction((parse, ct) => CommandGuard.RunAsync(parse, "stopped; no report written", async terminal =>
+        report.SetAction((parse, _) => CommandGuard.RunAsync(parse, "stopped; no report written", async scope =>
         {
-            var database = parse.GetValue(GlobalOptions.Database)!;
+            var (terminal, ct) = (scope.Terminal, scope.Stopping);
+            var database = scope.Database;
             if (!File.Exists(database))
             {
-                terminal.Error($"no journal at '{Path.GetFullPath(database)}' (--db)");
+                terminal.Error($"--db: no journal at '{Path.GetFullPath(database)}' (runs are kept where they were started; pass the same --db)");
                 return ExitCodes.NotFound;
             }
 
@@ -44,7 +44,7 @@ public static class ReportCommand
                     : engine.ListInstances(new WorkflowQuery(RolloutWorkflow.Name, null)).MaxBy(i => i.CreatedAt);
                 if (chosen is null)
                 {
-                    terminal.Error(parse.GetValue(id) is { } missing ? $"no rollout has id '{missing}' ('cloudtrust rollout status' lists them)" : "the journal holds no rollout yet");
+                    terminal.Error(parse.GetValue(id) is { } missing ? $"no rollout has id '{missing}' ('{scope.NextReading("rollout", "status")}' lists them)" : "the journal holds no rollout yet");
                     return ExitCodes.NotFound;
                 }
 
@@ -56,8 +56,16 @@ public static class ReportCommand
             var kerberos = parse.GetValue(TenantChoice.Settings) is not null || parse.GetValue(TenantChoice.Simulated)
                 ? await LiveAsync(TenantChoice.Read(parse), domains, ct)
                 : FromHistory(database, domains);
-            var path = await ReportFile.WriteAsync(database, rolloutId, kerberos, parse.GetValue(output)!, ct);
-            terminal.Line($"report of {rolloutId}: {path}");
+            var path = await ReportFile.WriteAsync(database, rolloutId, kerberos, parse.GetValue(output)!, "--out", ct);
+            if (scope.Json)
+            {
+                terminal.Json(new ReportWritten(rolloutId, path, kerberos));
+            }
+            else
+            {
+                terminal.Line($"report of {rolloutId}: {path}");
+            }
+
             return ExitCodes.Success;
         }));
         return report;
@@ -65,7 +73,7 @@ public static class ReportCommand
 
     private static async Task<IReadOnlyList<DomainKerberosStatus>> LiveAsync(TenantSettings settings, IReadOnlyList<string> domains, CancellationToken cancellationToken)
     {
-        using var loggers = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Error));
+        using var loggers = Output.CliLogging.Create();
         using var connection = TenantConnection.Open(settings, TimeProvider.System, loggers);
         return await DomainKerberosStatus.ReadAllAsync(connection.Sender, domains, settings.CreateClock().GetUtcNow(), cancellationToken);
     }
@@ -80,3 +88,9 @@ public static class ReportCommand
             : new DomainKerberosStatus(d, "not read", false, null, null, null, null, ["no rotation recorded; pass --settings or --simulated to read it live"]))];
     }
 }
+
+/// <summary>What <c>report --json</c> prints: the rollout, the file written and the Kerberos health it shows.</summary>
+/// <param name="RolloutId">The rollout reported on.</param>
+/// <param name="Path">The HTML file's full path.</param>
+/// <param name="Kerberos">Each domain's Kerberos server object as the report shows it.</param>
+internal sealed record ReportWritten(string RolloutId, string Path, IReadOnlyList<DomainKerberosStatus> Kerberos);

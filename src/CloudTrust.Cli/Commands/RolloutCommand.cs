@@ -13,7 +13,10 @@ namespace CloudTrust.Cli.Commands;
 /// </summary>
 public static class RolloutCommand
 {
-    private const string StoppedHint = "stopped; the rollout is kept in the journal: 'cloudtrust rollout status' shows where, 'cloudtrust rollout resume <id>' continues it";
+    private const string StoppedHint = "stopped; nothing was started";
+
+    /// <summary>The answer that waits for the rollout's next safe point before it aborts.</summary>
+    private const string AbortAtNextSafePoint = "abort-at-next-safe-point";
 
     /// <summary>Builds the command.</summary>
     /// <returns>The command.</returns>
@@ -24,7 +27,7 @@ public static class RolloutCommand
         rollout.Subcommands.Add(BuildStatus());
         rollout.Subcommands.Add(BuildAnswer("approve", "Approve the next ring of a rollout that waits for approval, then drive it on."));
         rollout.Subcommands.Add(BuildAnswer("resume", "Resume a rollout paused by a failed gate (accepting the ring), or continue one whose process was stopped; then drive it on."));
-        rollout.Subcommands.Add(BuildAnswer("abort", "Abort a rollout waiting at a gate (its assignments are rolled back unless started with --no-rollback-on-abort)."));
+        rollout.Subcommands.Add(BuildAnswer("abort", "Abort a rollout at a gate, or while a ring verifies (it stops at its next safe point); its assignments are rolled back unless started with --no-rollback-on-abort."));
         return rollout;
     }
 
@@ -36,8 +39,9 @@ public static class RolloutCommand
         start.Arguments.Add(planFile);
         start.Options.Add(noRollback);
         TenantChoice.AddTo(start);
-        start.SetAction((parse, ct) => CommandGuard.RunAsync(parse, StoppedHint, async terminal =>
+        start.SetAction((parse, _) => CommandGuard.RunAsync(parse, StoppedHint, async scope =>
         {
+            var (terminal, ct) = (scope.Terminal, scope.Stopping);
             var path = parse.GetValue(planFile)!;
             var (planJson, plan) = await PlanFile.ReadAsync(path, ct);
             var settings = TenantChoice.Read(parse);
@@ -46,21 +50,28 @@ public static class RolloutCommand
                 throw new InvalidInputException("plan", [new ValidationError("tenantId", $"the plan is for tenant {plan.TenantId}, the settings ({settings.SourcePath}) for {settings.TenantId}")]);
             }
 
-            await using var host = RolloutHost.Open(parse.GetValue(GlobalOptions.Database)!, settings);
-            var id = $"rollout-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+            await using var host = RolloutHost.Open(scope.Database, settings);
+            // Ids read by the tenant's clock, as the status's times are (the simulated tenant's accelerated one).
+            var id = $"rollout-{host.Clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
             try
             {
                 await host.Engine.StartExclusiveAsync(RolloutWorkflow.Name, new RolloutRequest(planJson, !parse.GetValue(noRollback)), id, ct);
             }
             catch (InstanceConflictException ex)
             {
-                terminal.Error(ex.Message + "; see 'cloudtrust rollout status', answer it with 'rollout approve|resume|abort <id>'");
+                terminal.Error($"{ex.Message}; '{scope.NextReading("rollout", "status")}' shows it, '{scope.Next("rollout", "approve|resume|abort", "<id>")}' answers it");
                 return ExitCodes.NeedsAttention;
             }
 
+            if (settings.SourcePath is { } source)
+            {
+                RunTenantRecord.Save(scope.Database, id, scope.TenantArguments, source);
+            }
+
+            scope.StoppedHint = Stopped(scope, id);
             terminal.Line($"rollout {id}: {plan.Rings.Count} ring(s) ({string.Join(", ", plan.Rings.Select(r => r.Name))}), domains {string.Join(", ", plan.Domains)}");
-            terminal.Line(Tone.Dim, $"follow it from another shell: cloudtrust rollout status {id}");
-            return await RolloutFollower.FollowAsync(host, id, terminal, parse.GetValue(GlobalOptions.Json), null, abortAsked: false, ct);
+            terminal.Line(Tone.Dim, $"follow it from another shell: {scope.NextReading("rollout", "status", id)}");
+            return await RolloutFollower.FollowAsync(host, id, terminal, scope.Next, null, abortAsked: false, viewAsJson: true, ct);
         }));
         return start;
     }
@@ -70,9 +81,9 @@ public static class RolloutCommand
         var id = new Argument<string?>("id") { Description = "The rollout; every rollout (newest first) when omitted.", Arity = ArgumentArity.ZeroOrOne };
         var status = new Command("status", "Where each rollout stands, from the journal only (works while another shell runs it).");
         status.Arguments.Add(id);
-        status.SetAction((parse, _) =>
+        status.SetAction((parse, _) => CommandGuard.RunAsync(parse, "stopped", scope =>
         {
-            var terminal = Terminal.ForConsole(parse.GetValue(GlobalOptions.NoColor));
+            var terminal = scope.Terminal;
             return Journal.WithReadOnlyAsync(parse, terminal, engine =>
             {
                 IReadOnlyList<WorkflowInstance> runs;
@@ -80,7 +91,7 @@ public static class RolloutCommand
                 {
                     if (engine.GetInstance(one) is not { Name: RolloutWorkflow.Name } run)
                     {
-                        terminal.Error($"no rollout has id '{one}' ('cloudtrust rollout status' lists them)");
+                        terminal.Error($"no rollout has id '{one}' ('{scope.NextReading("rollout", "status")}' lists them)");
                         return ExitCodes.NotFound;
                     }
 
@@ -91,10 +102,10 @@ public static class RolloutCommand
                     runs = engine.ListInstances(new WorkflowQuery(RolloutWorkflow.Name, null));
                 }
 
-                var views = runs.Select(r => RolloutView.Read(engine, r)).ToList();
-                if (parse.GetValue(GlobalOptions.Json))
+                var views = runs.Select(r => RolloutView.Read(engine, r, args => CliInvocation.Format([.. args, .. RunTenantRecord.Load(scope.Database, r.InstanceId), .. scope.DatabaseArguments]))).ToList();
+                if (scope.Json)
                 {
-                    terminal.Line(parse.GetValue(id) is null ? JsonOutput.Render(views) : JsonOutput.Render(views[0]));
+                    terminal.Json(parse.GetValue(id) is null ? views : views[0]);
                     return ExitCodes.Success;
                 }
 
@@ -105,29 +116,35 @@ public static class RolloutCommand
 
                 foreach (var view in views)
                 {
-                    Show(terminal, view);
+                    Show(scope, view);
                 }
 
                 return ExitCodes.Success;
             });
-        });
+        }));
         return status;
     }
 
-    private static void Show(Terminal terminal, RolloutView view)
+    private static void Show(CommandScope scope, RolloutView view)
     {
-        var tone = view.Status switch
+        var terminal = scope.Terminal;
+        var tone = view.RunStatus switch
         {
             WorkflowStatus.Completed when view.Report?.Outcome == RolloutOutcome.Completed => Tone.Good,
             WorkflowStatus.Failed or WorkflowStatus.Terminated or WorkflowStatus.Completed => Tone.Bad,
             _ when view.Next is not null => Tone.Warn,
             _ => Tone.Plain,
         };
-        var outcome = view.Report is { } report ? report.Outcome.ToString().ToLowerInvariant() : view.Status.ToString().ToLowerInvariant();
+        var outcome = view.Status.ToLowerInvariant();
         terminal.Line($"{view.Id}  {terminal.Paint(tone, outcome)}  {view.Summary()}  (updated {view.UpdatedAt:yyyy-MM-dd HH:mm:ss}Z)");
         foreach (var reason in view.Reasons.Take(5))
         {
             terminal.Line($"  - {reason}");
+        }
+
+        foreach (var line in view.Report is { } finished ? RolloutFollower.RingLines(finished) : [])
+        {
+            terminal.Line(line);
         }
 
         foreach (var migration in (view.Report?.Rings ?? []).Select(MigrationProgressText.Describe).OfType<string>())
@@ -144,9 +161,10 @@ public static class RolloutCommand
         {
             terminal.Line($"  next: {next}");
         }
-        else if (!view.Status.IsFinal())
+        else if (!view.RunStatus.IsFinal())
         {
-            terminal.Line(Tone.Dim, $"  driven by the 'rollout start' or 'rollout resume' that runs it; if that process is gone: cloudtrust rollout resume {view.Id}");
+            var resume = CliInvocation.Format(["rollout", "resume", view.Id, .. RunTenantRecord.Load(scope.Database, view.Id), .. scope.DatabaseArguments]);
+            terminal.Line(Tone.Dim, $"  driven by the 'rollout start' or 'rollout resume' that runs it; if that process is gone: {resume}");
         }
     }
 
@@ -165,9 +183,10 @@ public static class RolloutCommand
         }
 
         TenantChoice.AddTo(command);
-        command.SetAction((parse, ct) => CommandGuard.RunAsync(parse, StoppedHint, async terminal =>
+        command.SetAction((parse, _) => CommandGuard.RunAsync(parse, StoppedHint, async scope =>
         {
-            var database = parse.GetValue(GlobalOptions.Database)!;
+            var (terminal, ct) = (scope.Terminal, scope.Stopping);
+            var database = scope.Database;
             var rolloutId = parse.GetValue(id)!;
             if (!File.Exists(database))
             {
@@ -179,11 +198,12 @@ public static class RolloutCommand
             await using var host = RolloutHost.Open(database, settings);
             if (host.Engine.GetInstance(rolloutId) is not { Name: RolloutWorkflow.Name } run)
             {
-                terminal.Error($"no rollout has id '{rolloutId}' ('cloudtrust rollout status' lists them)");
+                terminal.Error($"no rollout has id '{rolloutId}' ('{scope.NextReading("rollout", "status")}' lists them)");
                 return ExitCodes.NotFound;
             }
 
-            var view = RolloutView.From(run, []);
+            scope.StoppedHint = Stopped(scope, rolloutId);
+            var view = RolloutView.From(run, [], scope.Next);
             if (run.Status.IsFinal())
             {
                 terminal.Error($"rollout {rolloutId} has finished ({(view.Report?.Outcome.ToString() ?? run.Status.ToString()).ToLowerInvariant()}); nothing to {verb}");
@@ -193,7 +213,7 @@ public static class RolloutCommand
             var deletionRing = verb == "approve" ? parse.GetValue(deleteContainers) : null;
             var (eventName, problem) = (verb, view.Phase) switch
             {
-                ("approve", "awaitingDeletionApproval") when deletionRing is null => (null, $"waits for approval to delete the Hello containers of ring '{view.Ring}', which deletes its users' WHfB credentials: 'rollout approve {rolloutId} --delete-hello-containers {view.Ring}' approves it, 'rollout abort' restores certificate trust"),
+                ("approve", "awaitingDeletionApproval") when deletionRing is null => (null, $"waits for approval to delete the Hello containers of ring '{view.Ring}', which deletes its users' WHfB credentials: '{scope.Next("rollout", "approve", rolloutId, "--delete-hello-containers", view.Ring ?? string.Empty)}' approves it, 'rollout abort' restores certificate trust"),
                 ("approve", "awaitingDeletionApproval") when deletionRing != view.Ring => (null, $"waits for the container deletion of ring '{view.Ring}', not '{deletionRing}'"),
                 ("approve", "awaitingDeletionApproval") => (RolloutEvents.ApproveDeletion, null),
                 ("approve", _) when deletionRing is not null => (null, "is not waiting to delete Hello containers"),
@@ -204,7 +224,9 @@ public static class RolloutCommand
                 ("resume", "awaitingApproval") => (null, "waits for approval: 'rollout approve' goes on, 'rollout abort' stops"),
                 ("resume", _) => ((string?)null, (string?)null), // stopped mid-ring: just continue it
                 ("abort", "paused" or "awaitingApproval" or "awaitingDeletionApproval") => (RolloutEvents.Abort, null),
-                _ => (null, "can only be aborted at a gate (paused or awaiting approval)"),
+                ("abort", "signInTracking" or "reprovisioning" or "deletingContainers" or "ticketProbe") => (null, "is past its rings' gates, tracking what they changed: an abort is taken while a ring verifies or waits at a gate"),
+                ("abort", _) => (AbortAtNextSafePoint, null),
+                _ => (null, "cannot be answered that way"),
             };
             if (problem is not null)
             {
@@ -213,6 +235,13 @@ public static class RolloutCommand
             }
 
             RolloutFollower.AnsweredGate? answered = null;
+            if (eventName == AbortAtNextSafePoint)
+            {
+                await host.TakeOverAsync(run, ct);
+                await AbortAtNextSafePointAsync(host, rolloutId, scope);
+                return await RolloutFollower.FollowAsync(host, rolloutId, terminal, scope.Next, null, abortAsked: true, viewAsJson: true, ct);
+            }
+
             if (eventName is not null)
             {
                 object payload = eventName == RolloutEvents.ApproveDeletion ? new ContainerDeletionApproval(deletionRing, Environment.UserName) : new { by = Environment.UserName };
@@ -226,8 +255,52 @@ public static class RolloutCommand
             }
 
             await host.TakeOverAsync(run, ct);
-            return await RolloutFollower.FollowAsync(host, rolloutId, terminal, parse.GetValue(GlobalOptions.Json), answered, abortAsked: verb == "abort", ct);
+            return await RolloutFollower.FollowAsync(host, rolloutId, terminal, scope.Next, answered, abortAsked: verb == "abort", viewAsJson: true, ct);
         }));
         return command;
     }
+
+    /// <summary>
+    /// Aborts a rollout that is not at a gate at its next safe point: a ring that verifies stops between two polls (the
+    /// abort is raised on its verification), a rollout still in preflight, readiness or assignment is followed until it
+    /// verifies or reaches a gate; it then rolls back as at a gate.
+    /// </summary>
+    private static async Task AbortAtNextSafePointAsync(RolloutHost host, string rolloutId, CommandScope scope)
+    {
+        var said = false;
+        while (true)
+        {
+            var run = host.Engine.GetInstance(rolloutId)!;
+            if (run.Status.IsFinal())
+            {
+                return;
+            }
+
+            var status = run.ReadCustomStatusAs<RolloutStatus>();
+            var target = status?.Phase switch
+            {
+                "verifying" when status.RingNumber > 0 => RolloutChildInstances.RingVerification(rolloutId, status.RingNumber),
+                "paused" or "awaitingApproval" or "awaitingDeletionApproval" => rolloutId,
+                _ => null,
+            };
+            if (target is not null && (target == rolloutId || host.Engine.GetInstance(target) is { } child && !child.Status.IsFinal()))
+            {
+                await host.Engine.RaiseEventAsync(target, RolloutEvents.Abort, new { by = Environment.UserName }, scope.Stopping);
+                scope.Terminal.Line($"abort: rollout {rolloutId}, ring {status!.RingNumber}/{status.RingCount} '{status.Ring}' ({status.Phase}); it stops at its next safe point and rolls back");
+                return;
+            }
+
+            if (!said)
+            {
+                scope.Terminal.Line($"abort: rollout {rolloutId} is {status?.Phase ?? "starting"}; it is aborted at its next safe point (a ring verifying, or a gate)");
+                said = true;
+            }
+
+            await Task.Delay(100, scope.Stopping);
+        }
+    }
+
+    /// <summary>What a stopped rollout command prints: the run is kept, where to see it, how to continue it.</summary>
+    private static string Stopped(CommandScope scope, string id)
+        => $"stopped; rollout {id} is kept in the journal: '{scope.NextReading("rollout", "status", id)}' shows where, '{scope.Next("rollout", "resume", id)}' continues it";
 }

@@ -1,47 +1,58 @@
+using System.Globalization;
 using CloudTrust.Cli.Output;
+using CloudTrust.Core.Rollout.Gate;
 using CloudTrust.Core.Rollout.Workflow;
 using CloudTrust.Engine;
 
 namespace CloudTrust.Cli.Commands;
 
 /// <summary>
-/// Drives a rollout in the foreground: shows its progress as it changes, and stops when it finishes (exit 0/1) or
-/// pauses at a gate or for approval (exit 3, with the reasons and the next command).
+/// Drives a rollout in the foreground: shows its progress as it changes, the reading that decided each ring's gate,
+/// and stops when it finishes (exit 0/1) or pauses at a gate or for approval (exit 3, with the reasons and the next
+/// command). Under <c>--json</c> progress goes to standard error and standard output gets the final view only.
 /// </summary>
 internal static class RolloutFollower
 {
     /// <summary>A gate the command has just answered: its pause does not count until the rollout moves past it.</summary>
     public sealed record AnsweredGate(string Phase, int RingNumber);
 
-    public static async Task<int> FollowAsync(RolloutHost host, string id, Terminal terminal, bool json, AnsweredGate? answered, bool abortAsked, CancellationToken cancellationToken)
+    /// <summary>Follows the rollout until it finishes or needs a person.</summary>
+    /// <param name="host">The engine and tenant.</param>
+    /// <param name="id">The rollout.</param>
+    /// <param name="terminal">Where to write.</param>
+    /// <param name="next">Formats a next command with the options the user gave.</param>
+    /// <param name="answered">A gate just answered, whose pause does not count.</param>
+    /// <param name="abortAsked">Whether an abort was asked (an aborted outcome is then success).</param>
+    /// <param name="viewAsJson">Whether the final view is the command's JSON document under <c>--json</c> (not for the demo, whose document is its own).</param>
+    /// <param name="cancellationToken">Ctrl+C or SIGTERM.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> FollowAsync(RolloutHost host, string id, Terminal terminal, Func<string[], string> next, AnsweredGate? answered, bool abortAsked, bool viewAsJson, CancellationToken cancellationToken)
     {
-        string? shown = null;
+        var decided = new HashSet<int>();
         while (true)
         {
             var run = host.Engine.GetInstance(id)!;
-            var view = RolloutView.Read(host.Engine, run);
+            var view = RolloutView.Read(host.Engine, run, next);
             if (answered is not null && (view.Phase != answered.Phase || view.RingNumber != answered.RingNumber || run.Status.IsFinal()))
             {
                 answered = null;
             }
 
-            // A terminal redraws the line as the wait counts down; plain output gets a line per change of state only.
-            var line = view.Summary(host.Clock);
-            var progress = terminal.IsLive ? line : $"{run.Status} {view.Phase} {view.RingNumber} {view.Counts} {view.Verdict} {string.Join("; ", view.Reasons)} {string.Join(",", view.WaitingFor)}";
-            if (!json && progress != shown && answered is null)
+            ShowGateReadings(host.Engine, id, view.RingCount, decided, terminal);
+            if (answered is null)
             {
-                shown = progress;
-                terminal.Progress(line);
+                // A terminal redraws the line as the wait counts down; a log gets a line per change, with the next check's time.
+                terminal.Progress(view.Summary(terminal.IsLive ? host.Clock : null));
             }
 
             if (run.Status.IsFinal())
             {
-                return Finish(run, view, terminal, json, abortAsked);
+                return Finish(run, view, terminal, abortAsked, viewAsJson);
             }
 
             if (answered is null && view.Phase is "paused" or "awaitingApproval" or "awaitingDeletionApproval")
             {
-                Paused(view, terminal, json);
+                Paused(view, terminal, viewAsJson);
                 return ExitCodes.NeedsAttention;
             }
 
@@ -49,12 +60,31 @@ internal static class RolloutFollower
         }
     }
 
-    private static void Paused(RolloutView view, Terminal terminal, bool json)
+    /// <summary>Prints, once per ring, the reading its finished verification decided the gate on.</summary>
+    private static void ShowGateReadings(WorkflowEngine engine, string id, int ringCount, HashSet<int> decided, Terminal terminal)
     {
-        if (json)
+        for (var n = 1; n <= ringCount; n++)
         {
-            terminal.Line(JsonOutput.Render(view));
-            return;
+            if (decided.Contains(n) || engine.GetInstance(RolloutChildInstances.RingVerification(id, n)) is not { Status: WorkflowStatus.Completed } child
+                || child.ReadOutputAs<RingVerificationResult>() is not { } result)
+            {
+                continue;
+            }
+
+            decided.Add(n);
+            var c = result.Status.Counts;
+            var tone = result.Decision.Verdict == GateVerdict.Pass ? Tone.Good : Tone.Warn;
+            var reading = string.Create(CultureInfo.InvariantCulture, $"{c.Succeeded}/{c.Targeted} succeeded ({c.SuccessShare:P1}), {c.Errors} errors, {c.Conflicts} conflicts, {c.Pending} pending");
+            var name = child.Input is { } input ? System.Text.Json.JsonSerializer.Deserialize<RingVerificationRequest>(input, EngineJson.Options)?.Ring.Name : null;
+            terminal.Line(tone, $"ring {n}/{ringCount} '{name}' gate {result.Decision.Verdict.ToString().ToLowerInvariant()} on {reading}: {string.Join("; ", result.Decision.Reasons.Take(2))}");
+        }
+    }
+
+    private static void Paused(RolloutView view, Terminal terminal, bool viewAsJson)
+    {
+        if (terminal.IsJson && viewAsJson)
+        {
+            terminal.Json(view);
         }
 
         var what = view.Phase switch
@@ -71,17 +101,17 @@ internal static class RolloutFollower
 
         if (view.Reasons.Count > 12)
         {
-            terminal.Line(Tone.Dim, $"  … and {view.Reasons.Count - 12} more ('cloudtrust rollout status {view.Id}')");
+            terminal.Line(Tone.Dim, $"  … and {view.Reasons.Count - 12} more ('rollout status {view.Id}')");
         }
 
         terminal.Line($"next: {view.Next}");
     }
 
-    private static int Finish(WorkflowInstance run, RolloutView view, Terminal terminal, bool json, bool abortAsked)
+    private static int Finish(WorkflowInstance run, RolloutView view, Terminal terminal, bool abortAsked, bool viewAsJson)
     {
-        if (json)
+        if (terminal.IsJson && viewAsJson)
         {
-            terminal.Line(JsonOutput.Render(view));
+            terminal.Json(view);
         }
 
         if (run.Status != WorkflowStatus.Completed || view.Report is not { } report)
@@ -90,30 +120,21 @@ internal static class RolloutFollower
             return ExitCodes.Failed;
         }
 
-        if (!json)
+        var tone = report.Outcome == RolloutOutcome.Completed ? Tone.Good : Tone.Bad;
+        terminal.Line(tone, $"rollout {run.InstanceId} {report.Outcome.ToString().ToLowerInvariant()}" + (report.PolicyId is { } p ? $" (policy {p}, {report.ProfileAction?.ToString().ToLowerInvariant()})" : string.Empty));
+        foreach (var reason in report.Outcome == RolloutOutcome.Blocked ? view.Reasons : [])
         {
-            var tone = report.Outcome == RolloutOutcome.Completed ? Tone.Good : Tone.Bad;
-            terminal.Line(tone, $"rollout {run.InstanceId} {report.Outcome.ToString().ToLowerInvariant()}" + (report.PolicyId is { } p ? $" (policy {p}, {report.ProfileAction?.ToString().ToLowerInvariant()})" : string.Empty));
-            foreach (var reason in report.Outcome == RolloutOutcome.Blocked ? view.Reasons : [])
-            {
-                terminal.Line($"  - {reason}");
-            }
+            terminal.Line($"  - {reason}");
+        }
 
-            foreach (var error in report.Outcome == RolloutOutcome.InvalidPlan ? report.PlanErrors : [])
-            {
-                terminal.Error(error);
-            }
+        foreach (var error in report.Outcome == RolloutOutcome.InvalidPlan ? report.PlanErrors : [])
+        {
+            terminal.Error(error);
+        }
 
-            foreach (var ring in report.Rings)
-            {
-                var c = ring.Counts;
-                terminal.Line($"  {ring.Name,-12} {ring.Verdict?.ToString().ToLowerInvariant(),-5} {c?.Succeeded}/{c?.Targeted} succeeded, {c?.Errors} errors, {c?.Conflicts} conflicts, {c?.Pending} pending{(ring.ResumedByPerson ? "  (resumed by a person)" : string.Empty)}");
-            }
-
-            if (report.RolledBack.Count > 0)
-            {
-                terminal.Line($"  rolled back {report.RolledBack.Count} group assignment(s)");
-            }
+        foreach (var line in RingLines(report))
+        {
+            terminal.Line(line);
         }
 
         return report.Outcome switch
@@ -123,5 +144,22 @@ internal static class RolloutFollower
             RolloutOutcome.InvalidPlan => ExitCodes.BadInput,
             _ => ExitCodes.Failed,
         };
+    }
+
+    /// <summary>One line per ring of a finished rollout, and what was rolled back.</summary>
+    /// <param name="report">The rollout's report.</param>
+    /// <returns>The lines.</returns>
+    public static IEnumerable<string> RingLines(RolloutReport report)
+    {
+        foreach (var ring in report.Rings)
+        {
+            var c = ring.Counts;
+            yield return $"  {ring.Name,-12} {ring.Verdict?.ToString().ToLowerInvariant() ?? "-",-5} {c?.Succeeded}/{c?.Targeted} succeeded, {c?.Errors} errors, {c?.Conflicts} conflicts, {c?.Pending} pending{(ring.ResumedByPerson ? "  (resumed by a person)" : string.Empty)}";
+        }
+
+        if (report.RolledBack.Count > 0)
+        {
+            yield return $"  rolled back {report.RolledBack.Count} group assignment(s)";
+        }
     }
 }

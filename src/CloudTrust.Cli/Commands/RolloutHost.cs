@@ -37,15 +37,14 @@ public sealed class RolloutHost : IAsyncDisposable
     /// <summary>Opens the journal and connects to the tenant.</summary>
     /// <param name="databasePath">The journal file.</param>
     /// <param name="settings">The tenant settings.</param>
-    /// <param name="loggers">Where logs go; warnings to standard error when null. The host disposes them.</param>
+    /// <param name="loggers">Where logs go; <see cref="Output.CliLogging"/> when null. The host disposes them.</param>
     /// <param name="credential">A credential to use instead of the settings' (for example <see cref="Simulated.SimulatedTenant.CreateCredential"/> in-process).</param>
     /// <param name="afterCommit">Called after every journal commit with the count (crash sweeps kill the process there).</param>
     /// <returns>The host.</returns>
     public static RolloutHost Open(string databasePath, TenantSettings settings, ILoggerFactory? loggers = null, TokenCredential? credential = null, Action<long>? afterCommit = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        loggers ??= LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("CloudTrust.Engine", LogLevel.Error));
+        loggers ??= Output.CliLogging.Create();
         var clock = settings.CreateClock();
         var connection = TenantConnection.Open(settings, TimeProvider.System, loggers, credential);
         var graph = connection.Graph;

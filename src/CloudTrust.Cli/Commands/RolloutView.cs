@@ -9,7 +9,8 @@ namespace CloudTrust.Cli.Commands;
 
 /// <summary>What <c>rollout status</c> shows of one rollout, read from the journal only.</summary>
 /// <param name="Id">The rollout (instance) id.</param>
-/// <param name="Status">The engine's status of the instance.</param>
+/// <param name="Status">Where the rollout stands: the engine's status while it runs, its outcome once it has finished (<c>Completed</c>, <c>Aborted</c>, <c>Blocked</c>, <c>InvalidPlan</c>), consistent with <paramref name="Phase"/>.</param>
+/// <param name="RunStatus">The engine's status of the instance.</param>
 /// <param name="Phase">The workflow's phase (<c>preflight</c>, <c>verifying</c>, <c>paused</c>, <c>awaitingApproval</c>, <c>done</c>…).</param>
 /// <param name="Ring">The current ring.</param>
 /// <param name="RingNumber">The current ring's number, from 1.</param>
@@ -23,10 +24,11 @@ namespace CloudTrust.Cli.Commands;
 /// <param name="Failure">What went wrong, once failed.</param>
 /// <param name="CreatedAt">When it was started.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
-/// <param name="Next">The command to type next, when the rollout needs a person.</param>
+/// <param name="Next">The commands to type next, when the rollout needs a person, joined by <c>  |  </c>.</param>
 internal sealed record RolloutView(
     string Id,
-    WorkflowStatus Status,
+    string Status,
+    WorkflowStatus RunStatus,
     string? Phase,
     string? Ring,
     int RingNumber,
@@ -49,8 +51,9 @@ internal sealed record RolloutView(
     /// </summary>
     /// <param name="engine">An engine over the journal (it need not run instances).</param>
     /// <param name="run">The rollout instance.</param>
+    /// <param name="next">Formats a next command (the invocation and the options it must carry).</param>
     /// <returns>The view.</returns>
-    public static RolloutView Read(WorkflowEngine engine, WorkflowInstance run)
+    public static RolloutView Read(WorkflowEngine engine, WorkflowInstance run, Func<string[], string> next)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(run);
@@ -60,34 +63,38 @@ internal sealed record RolloutView(
             var current = RolloutChildInstances.Current(own, child.ReadCustomStatusAs<RolloutStatus>());
             if (!ReferenceEquals(current, own))
             {
-                return From(run, current, child.Status.IsFinal() ? [] : engine.GetHistory(childId));
+                return From(run, current, child.Status.IsFinal() ? [] : engine.GetHistory(childId), next);
             }
         }
 
-        return From(run, own, run.Status.IsFinal() ? [] : engine.GetHistory(run.InstanceId));
+        return From(run, own, run.Status.IsFinal() ? [] : engine.GetHistory(run.InstanceId), next);
     }
 
     /// <summary>Builds the view from the rollout's own custom status.</summary>
     /// <param name="run">The rollout instance.</param>
     /// <param name="history">Its journal, for the next check; empty for none.</param>
+    /// <param name="next">Formats a next command (the invocation and the options it must carry).</param>
     /// <returns>The view.</returns>
-    public static RolloutView From(WorkflowInstance run, IReadOnlyList<HistoryEvent> history)
+    public static RolloutView From(WorkflowInstance run, IReadOnlyList<HistoryEvent> history, Func<string[], string> next)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return From(run, run.ReadCustomStatusAs<RolloutStatus>(), history);
+        return From(run, run.ReadCustomStatusAs<RolloutStatus>(), history, next);
     }
 
-    private static RolloutView From(WorkflowInstance run, RolloutStatus? status, IReadOnlyList<HistoryEvent> history)
+    private static RolloutView From(WorkflowInstance run, RolloutStatus? status, IReadOnlyList<HistoryEvent> history, Func<string[], string> next)
     {
-        var next = status?.Phase switch
+        var id = run.InstanceId;
+        var nextText = status?.Phase switch
         {
-            "paused" when !run.Status.IsFinal() => $"cloudtrust rollout resume {run.InstanceId}   (accept the ring and go on)  |  cloudtrust rollout abort {run.InstanceId}",
-            "awaitingApproval" when !run.Status.IsFinal() => $"cloudtrust rollout approve {run.InstanceId}  |  cloudtrust rollout abort {run.InstanceId}",
-            "awaitingDeletionApproval" when !run.Status.IsFinal() => $"cloudtrust rollout approve {run.InstanceId} --delete-hello-containers '{status.Ring}'   (deletes the ring's WHfB credentials; cannot be undone)  |  cloudtrust rollout abort {run.InstanceId}   (restores certificate trust)",
+            "paused" when !run.Status.IsFinal() => $"{next(["rollout", "resume", id])}   (accept the ring and go on)  |  {next(["rollout", "abort", id])}",
+            "awaitingApproval" when !run.Status.IsFinal() => $"{next(["rollout", "approve", id])}  |  {next(["rollout", "abort", id])}",
+            "awaitingDeletionApproval" when !run.Status.IsFinal() => $"{next(["rollout", "approve", id, "--delete-hello-containers", status.Ring ?? string.Empty])}   (deletes the ring's WHfB credentials; cannot be undone)  |  {next(["rollout", "abort", id])}   (restores certificate trust)",
             _ => null,
         };
+        var report = run.Status == WorkflowStatus.Completed ? run.ReadOutputAs<RolloutReport>() : null;
         return new RolloutView(
             run.InstanceId,
+            report is not null ? report.Outcome.ToString() : run.Status.ToString(),
             run.Status,
             status?.Phase,
             status?.Ring,
@@ -98,17 +105,17 @@ internal sealed record RolloutView(
             status?.ReasonLines() ?? [],
             status?.WaitingFor ?? [],
             run.Status.IsFinal() ? null : PendingTimer(history),
-            run.Status == WorkflowStatus.Completed ? run.ReadOutputAs<RolloutReport>() : null,
+            report,
             run.Failure?.Message ?? run.StatusReason,
             run.CreatedAt,
             run.UpdatedAt,
-            next);
+            nextText);
     }
 
     /// <summary>One line: ring n/N, phase, counts, verdict.</summary>
     public string Summary(TimeProvider? clock = null)
     {
-        var parts = new List<string> { RingNumber > 0 ? $"ring {RingNumber}/{RingCount} {Ring}" : "preflight", Phase ?? Status.ToString().ToLowerInvariant() };
+        var parts = new List<string> { RingNumber > 0 ? $"ring {RingNumber}/{RingCount} {Ring}" : "preflight", Phase ?? RunStatus.ToString().ToLowerInvariant() };
         if (Counts is { } c)
         {
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"{c.Succeeded}/{c.Targeted} succeeded, {c.Errors} errors, {c.Conflicts} conflicts, {c.Pending} pending"));
@@ -123,14 +130,14 @@ internal sealed record RolloutView(
         {
             parts.Add(clock is null
                 ? string.Create(CultureInfo.InvariantCulture, $"next check at {at:yyyy-MM-dd HH:mm}Z")
-                : $"next check in {Remaining(at - clock.GetUtcNow())}");
+                : at - clock.GetUtcNow() is var left && left <= TimeSpan.Zero ? "checking now" : $"next check in {Remaining(left)}");
         }
 
         return string.Join("  ", parts);
     }
 
     private static string Remaining(TimeSpan span)
-        => span <= TimeSpan.Zero ? "0m" : span.TotalHours >= 1 ? $"{(int)span.TotalHours}h{span.Minutes:D2}m" : $"{Math.Max(1, (int)Math.Ceiling(span.TotalMinutes))}m";
+        => span.TotalHours >= 1 ? $"{(int)span.TotalHours}h{span.Minutes:D2}m" : $"{Math.Max(1, (int)Math.Ceiling(span.TotalMinutes))}m";
 
     private static DateTimeOffset? PendingTimer(IReadOnlyList<HistoryEvent> history)
     {

@@ -1,95 +1,201 @@
 using System.CommandLine;
 using CloudTrust.Cli.Output;
-using CloudTrust.Cli.Tenant;
 using CloudTrust.Core.Rotation;
 using CloudTrust.Core.Validation;
 using CloudTrust.Engine;
-using Microsoft.Data.Sqlite;
 
 namespace CloudTrust.Cli.Commands;
 
 /// <summary>
 /// <c>cloudtrust rotate</c>: rotates the Microsoft Entra Kerberos server keys now (or, with <c>--due</c>, only where the
-/// policy says a key is due), follows the run to the end, and keeps every attempt in the history.
+/// policy says a key is due), follows the run to the end, and keeps every attempt in the history; <c>rotate plan</c>
+/// says what a run would do, writing nothing. The policy format is in docs/ROTATION.md.
 /// </summary>
 public static class RotateCommand
 {
-    private static readonly Option<string> PolicyFile = new("--policy") { Description = "The rotation policy (JSON).", Required = true };
-    private static readonly Option<string> SettingsFile = new("--settings") { Description = $"The tenant settings (JSON, no secrets; the client secret comes from {TenantSettings.ClientSecretVariable}).", Required = true };
+    private static readonly Option<string> PolicyFile = new("--policy") { Description = "The rotation policy (JSON; see docs/ROTATION.md).", Required = true };
+    private static readonly Option<bool> Due = new("--due") { Description = "Only rotate domains whose key is older than the policy's maximum age, inside its maintenance window." };
+    private static readonly Option<string[]> Domains = new("--domain") { Description = "A domain to rotate (repeatable); the policy's domains when omitted.", AllowMultipleArgumentsPerToken = false };
 
     /// <summary>Builds the command.</summary>
     /// <returns>The command.</returns>
     public static Command Build()
     {
-        var due = new Option<bool>("--due") { Description = "Only rotate domains whose key is older than the policy's maximum age, inside its maintenance window." };
-        var domains = new Option<string[]>("--domain") { Description = "A domain to rotate (repeatable); the policy's domains when omitted.", AllowMultipleArgumentsPerToken = false };
         var rotate = new Command("rotate", "Rotate the Kerberos server keys now and verify both halves agree afterwards.");
         rotate.Options.Add(PolicyFile);
-        rotate.Options.Add(SettingsFile);
-        rotate.Options.Add(due);
-        rotate.Options.Add(domains);
-        rotate.SetAction((parse, ct) => Guarded(parse, async terminal =>
+        rotate.Options.Add(Due);
+        rotate.Options.Add(Domains);
+        TenantChoice.AddTo(rotate);
+        rotate.SetAction((parse, _) => Guarded(parse, async scope =>
         {
-            var policy = RotationPolicyReader.Read(await ReadFileAsync(parse.GetValue(PolicyFile)!, "--policy", ct));
-            var targets = ResolveDomains(policy, parse.GetValue(domains) ?? []);
-            var settings = TenantSettings.Read(parse.GetValue(SettingsFile)!);
-            await using var host = RotationHost.Open(parse.GetValue(GlobalOptions.Database)!, settings);
+            var (terminal, ct) = (scope.Terminal, scope.Stopping);
+            var (policy, targets, mode) = await ReadRequestAsync(parse, ct);
+            var settings = TenantChoice.Read(parse);
+            await using var host = RotationHost.Open(scope.Database, settings);
             host.Engine.Recover();
-            var mode = parse.GetValue(due) ? RotationMode.Due : RotationMode.Now;
             string id;
             try
             {
-                id = await host.Engine.StartExclusiveAsync(KeyRotationWorkflow.Name, new RotationRequest(policy, mode, targets, Environment.UserName), $"rotation-{DateTimeOffset.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid():N}"[..40], ct);
+                id = await host.Engine.StartExclusiveAsync(KeyRotationWorkflow.Name, new RotationRequest(policy, mode, targets, Environment.UserName), $"rotation-{host.Clock.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid():N}"[..40], ct);
             }
             catch (InstanceConflictException ex)
             {
-                terminal.Error(ex.Message + "; follow it with 'cloudtrust runs show', answer it with 'cloudtrust rotate approve'");
+                terminal.Error($"{ex.Message}; '{scope.NextReading("runs", "list", "--workflow", KeyRotationWorkflow.Name)}' shows it, '{scope.Next("rotate", "approve", "<run-id>")}' answers it");
                 return ExitCodes.NeedsAttention;
             }
 
+            scope.StoppedHint = Stopped(scope, id);
             terminal.Line($"rotation run {id} ({mode.ToString().ToLowerInvariant()}) for {string.Join(", ", targets)}");
-            return await FollowAsync(host, id, terminal, parse.GetValue(GlobalOptions.Json), stopAtApproval: true, ct);
+            return await FollowAsync(host, id, scope, stopAtApproval: true);
         }));
 
+        rotate.Subcommands.Add(BuildPlan());
+        rotate.Subcommands.Add(BuildApprove());
+        rotate.Subcommands.Add(BuildResume());
+        rotate.Subcommands.Add(BuildHistory());
+        return rotate;
+    }
+
+    private static Command BuildPlan()
+    {
+        var plan = new Command("plan", "Dry run: read each domain's Kerberos server object and say whether a rotation would change its key, and why (writes nothing).");
+        plan.Options.Add(PolicyFile);
+        plan.Options.Add(Due);
+        plan.Options.Add(Domains);
+        TenantChoice.AddTo(plan);
+        plan.SetAction((parse, _) => CommandGuard.RunAsync(parse, "stopped; nothing was changed", async scope =>
+        {
+            var (terminal, ct) = (scope.Terminal, scope.Stopping);
+            var (policy, targets, mode) = await ReadRequestAsync(parse, ct);
+            var settings = TenantChoice.Read(parse);
+            using var loggers = CliLogging.Create();
+            using var connection = Tenant.TenantConnection.Open(settings, TimeProvider.System, loggers);
+            var rows = await RotationPreview.ReadAsync(connection.Sender, policy, mode, targets, settings.CreateClock().GetUtcNow(), ct);
+            if (scope.Json)
+            {
+                terminal.Json(rows);
+                return ExitCodes.Success;
+            }
+
+            foreach (var row in rows)
+            {
+                var tone = row.Action switch { "rotate" => Tone.Good, "cannot read" => Tone.Bad, _ => Tone.Dim };
+                var key = row.KeyVersion is { } v ? $"KeyVersion {v}, {row.KeyAgeDays:0.#} days old" : "key not read";
+                terminal.Line(tone, $"{row.Domain,-24} {row.Action,-12} {key}; {row.Reason}");
+            }
+
+            var options = new List<string> { "rotate", "--policy", parse.GetValue(PolicyFile)! };
+            options.AddRange(parse.GetValue(Due) ? ["--due"] : []);
+            options.AddRange((parse.GetValue(Domains) ?? []).SelectMany(d => new[] { "--domain", d }));
+            terminal.Line(Tone.Dim, $"nothing was changed; '{scope.Next([.. options])}' runs it");
+            return ExitCodes.Success;
+        }));
+        return plan;
+    }
+
+    private static Command BuildApprove()
+    {
         var approve = new Command("approve", "Answer a rotation run that waits for approval, then follow it to the end.");
         var runId = new Argument<string>("run-id") { Description = "The waiting rotation run." };
         var decline = new Option<bool>("--decline") { Description = "Decline instead: every domain is skipped." };
         approve.Arguments.Add(runId);
-        approve.Options.Add(SettingsFile);
         approve.Options.Add(decline);
-        approve.SetAction((parse, ct) => Guarded(parse, async terminal =>
+        TenantChoice.AddTo(approve);
+        approve.SetAction((parse, _) => Guarded(parse, async scope =>
         {
-            var settings = TenantSettings.Read(parse.GetValue(SettingsFile)!);
-            await using var host = RotationHost.Open(parse.GetValue(GlobalOptions.Database)!, settings);
+            var (terminal, ct) = (scope.Terminal, scope.Stopping);
             var id = parse.GetValue(runId)!;
-            if (host.Engine.GetInstance(id) is not { Name: KeyRotationWorkflow.Name })
+            if (!File.Exists(scope.Database))
             {
-                terminal.Error($"no rotation run has id '{id}'");
+                terminal.Error($"--db: no journal at '{Path.GetFullPath(scope.Database)}' (runs are kept where they were started; pass the same --db)");
                 return ExitCodes.NotFound;
             }
 
+            var settings = TenantChoice.Read(parse);
+            await using var host = RotationHost.Open(scope.Database, settings);
+            if (host.Engine.GetInstance(id) is not { Name: KeyRotationWorkflow.Name } run)
+            {
+                terminal.Error($"no rotation run has id '{id}' ('{scope.NextReading("runs", "list", "--workflow", KeyRotationWorkflow.Name)}' lists them)");
+                return ExitCodes.NotFound;
+            }
+
+            if (run.Status.IsFinal())
+            {
+                terminal.Error($"rotation run {id} has finished ({run.Status.ToString().ToLowerInvariant()}); nothing to approve ('{scope.NextReading("runs", "show", id)}' shows it)");
+                return ExitCodes.BadInput;
+            }
+
+            if (run.CustomStatus?.Contains("awaiting approval", StringComparison.Ordinal) != true)
+            {
+                terminal.Error($"rotation run {id} is not waiting for approval (it is {run.Status.ToString().ToLowerInvariant()}); nothing changed");
+                return ExitCodes.BadInput;
+            }
+
+            scope.StoppedHint = Stopped(scope, id);
             await host.Engine.RaiseEventAsync(id, RotationActivities.ApprovalEvent, new RotationApproval(!parse.GetValue(decline), Environment.UserName), ct);
             host.Engine.Recover();
-            return await FollowAsync(host, id, terminal, parse.GetValue(GlobalOptions.Json), stopAtApproval: false, ct);
+            return await FollowAsync(host, id, scope, stopAtApproval: false);
         }));
+        return approve;
+    }
 
+    private static Command BuildResume()
+    {
+        var resume = new Command("resume", "Continue a rotation run whose command was stopped (Ctrl+C, a closed terminal), from its journal, and follow it.");
+        var runId = new Argument<string>("run-id") { Description = "The rotation run." };
+        resume.Arguments.Add(runId);
+        TenantChoice.AddTo(resume);
+        resume.SetAction((parse, _) => Guarded(parse, async scope =>
+        {
+            var terminal = scope.Terminal;
+            var id = parse.GetValue(runId)!;
+            if (!File.Exists(scope.Database))
+            {
+                terminal.Error($"--db: no journal at '{Path.GetFullPath(scope.Database)}' (runs are kept where they were started; pass the same --db)");
+                return ExitCodes.NotFound;
+            }
+
+            var settings = TenantChoice.Read(parse);
+            await using var host = RotationHost.Open(scope.Database, settings);
+            if (host.Engine.GetInstance(id) is not { Name: KeyRotationWorkflow.Name } run)
+            {
+                terminal.Error($"no rotation run has id '{id}' ('{scope.NextReading("runs", "list", "--workflow", KeyRotationWorkflow.Name)}' lists them)");
+                return ExitCodes.NotFound;
+            }
+
+            if (run.Status.IsFinal())
+            {
+                terminal.Error($"rotation run {id} has finished ({run.Status.ToString().ToLowerInvariant()}); nothing to resume ('{scope.NextReading("runs", "show", id)}' shows it)");
+                return ExitCodes.BadInput;
+            }
+
+            scope.StoppedHint = Stopped(scope, id);
+            terminal.Line($"continuing rotation run {id} from its journal");
+            await host.Engine.StartJsonAsync(run.Name, run.Input, run.InstanceId, scope.Stopping);
+            return await FollowAsync(host, id, scope, stopAtApproval: true);
+        }));
+        return resume;
+    }
+
+    private static Command BuildHistory()
+    {
         var history = new Command("history", "Every rotation attempt kept: when each domain's key last changed, and why a run skipped or failed.");
         var domain = new Option<string?>("--domain") { Description = "Only this domain." };
         history.Options.Add(domain);
-        history.SetAction((parse, ct) => Guarded(parse, terminal =>
+        history.SetAction((parse, _) => Guarded(parse, scope =>
         {
-            var path = parse.GetValue(GlobalOptions.Database)!;
-            if (!File.Exists(path))
+            var terminal = scope.Terminal;
+            if (!File.Exists(scope.Database))
             {
-                terminal.Error($"--db: no journal at '{Path.GetFullPath(path)}'");
+                terminal.Error($"--db: no journal at '{Path.GetFullPath(scope.Database)}'");
                 return Task.FromResult(ExitCodes.NotFound);
             }
 
-            using var store = new Integrations.History.SqliteRotationHistory(path);
+            using var store = new Integrations.History.SqliteRotationHistory(scope.Database);
             var attempts = store.Query(parse.GetValue(domain));
-            if (parse.GetValue(GlobalOptions.Json))
+            if (scope.Json)
             {
-                terminal.Line(JsonOutput.Render(attempts));
+                terminal.Json(attempts);
             }
             else if (attempts.Count == 0)
             {
@@ -105,36 +211,43 @@ public static class RotateCommand
 
             return Task.FromResult(ExitCodes.Success);
         }));
-
-        rotate.Subcommands.Add(approve);
-        rotate.Subcommands.Add(history);
-        return rotate;
+        return history;
     }
 
-    private static async Task<int> FollowAsync(RotationHost host, string id, Terminal terminal, bool json, bool stopAtApproval, CancellationToken ct)
+    private static async Task<(RotationPolicy Policy, IReadOnlyList<string> Targets, RotationMode Mode)> ReadRequestAsync(ParseResult parse, CancellationToken ct)
     {
-        string? shown = null;
+        var policy = RotationPolicyReader.Read(await ReadFileAsync(parse.GetValue(PolicyFile)!, "--policy", ct));
+        return (policy, ResolveDomains(policy, parse.GetValue(Domains) ?? []), parse.GetValue(Due) ? RotationMode.Due : RotationMode.Now);
+    }
+
+    private static async Task<int> FollowAsync(RotationHost host, string id, CommandScope scope, bool stopAtApproval)
+    {
+        var terminal = scope.Terminal;
         while (true)
         {
             var run = host.Engine.GetInstance(id)!;
-            if (run.CustomStatus != shown && run.CustomStatus is { } status)
+            if (run.CustomStatus is { } status)
             {
-                shown = status;
                 terminal.Progress(ProgressLine(status));
             }
 
             if (run.Status.IsFinal())
             {
-                return Report(run, terminal, json);
+                return Report(run, terminal);
             }
 
             if (stopAtApproval && run.Status == WorkflowStatus.Waiting && run.CustomStatus?.Contains("awaiting approval", StringComparison.Ordinal) == true)
             {
-                terminal.Line(Tone.Warn, $"waiting for approval: 'cloudtrust rotate approve {id} --settings …' (or --decline); the run is kept in the journal");
+                if (scope.Json)
+                {
+                    terminal.Json(RunView.From(run));
+                }
+
+                terminal.Line(Tone.Warn, $"waiting for approval; the run is kept in the journal. next: {scope.Next("rotate", "approve", id)}  |  {scope.Next("rotate", "approve", id, "--decline")}");
                 return ExitCodes.NeedsAttention;
             }
 
-            await Task.Delay(200, ct);
+            await Task.Delay(200, scope.Stopping);
         }
     }
 
@@ -146,7 +259,7 @@ public static class RotateCommand
             : customStatus;
     }
 
-    private static int Report(WorkflowInstance run, Terminal terminal, bool json)
+    private static int Report(WorkflowInstance run, Terminal terminal)
     {
         if (run.Status != WorkflowStatus.Completed)
         {
@@ -155,18 +268,16 @@ public static class RotateCommand
         }
 
         var report = run.ReadOutputAs<RotationReport>()!;
-        if (json)
+        if (terminal.IsJson)
         {
-            terminal.Line(JsonOutput.Render(report));
+            terminal.Json(report);
         }
-        else
+
+        foreach (var a in report.Attempts)
         {
-            foreach (var a in report.Attempts)
-            {
-                var tone = a.Outcome switch { RotationOutcome.Rotated => Tone.Good, RotationOutcome.Failed => Tone.Bad, _ => Tone.Dim };
-                var detail = a.Outcome == RotationOutcome.Rotated ? $"KeyVersion {a.OldKeyVersion} → {a.NewKeyVersion}, cloud agrees" : a.Reason;
-                terminal.Line(tone, $"{a.Domain,-24} {a.Outcome.ToString().ToLowerInvariant(),-8} {detail}");
-            }
+            var tone = a.Outcome switch { RotationOutcome.Rotated => Tone.Good, RotationOutcome.Failed => Tone.Bad, _ => Tone.Dim };
+            var detail = a.Outcome == RotationOutcome.Rotated ? $"KeyVersion {a.OldKeyVersion} → {a.NewKeyVersion}, cloud agrees" : a.Reason;
+            terminal.Line(tone, $"{a.Domain,-24} {a.Outcome.ToString().ToLowerInvariant(),-8} {detail}");
         }
 
         return report.Failed.Any() ? ExitCodes.Failed : ExitCodes.Success;
@@ -202,7 +313,10 @@ public static class RotateCommand
         return await File.ReadAllTextAsync(path, ct);
     }
 
-    /// <summary>Runs a command body through <see cref="CommandGuard"/>, with the rotation's own hint on Ctrl+C.</summary>
-    private static Task<int> Guarded(ParseResult parse, Func<Terminal, Task<int>> body)
-        => CommandGuard.RunAsync(parse, "stopped; the run is kept in the journal and continues with the next 'cloudtrust rotate' or 'rotate approve'", body);
+    private static string Stopped(CommandScope scope, string id)
+        => $"stopped; rotation run {id} is kept in the journal: '{scope.NextReading("runs", "show", id)}' shows where, '{scope.Next("rotate", "resume", id)}' continues it";
+
+    /// <summary>Runs a command body through <see cref="CommandGuard"/>.</summary>
+    private static Task<int> Guarded(ParseResult parse, Func<CommandScope, Task<int>> body)
+        => CommandGuard.RunAsync(parse, "stopped; nothing was started", body);
 }

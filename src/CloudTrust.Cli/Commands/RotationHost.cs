@@ -15,8 +15,9 @@ public sealed class RotationHost : IAsyncDisposable
     private readonly TenantConnection connection;
     private readonly ILoggerFactory loggers;
 
-    private RotationHost(TenantConnection connection, SqliteRotationHistory history, WorkflowEngine engine, ILoggerFactory loggers)
+    private RotationHost(TenantConnection connection, SqliteRotationHistory history, WorkflowEngine engine, TimeProvider clock, ILoggerFactory loggers)
     {
+        Clock = clock;
         this.connection = connection;
         History = history;
         Engine = engine;
@@ -26,28 +27,31 @@ public sealed class RotationHost : IAsyncDisposable
     /// <summary>Gets the engine.</summary>
     public WorkflowEngine Engine { get; }
 
+    /// <summary>Gets the clock workflows run by (the tenant's).</summary>
+    public TimeProvider Clock { get; }
+
     /// <summary>Gets the rotation history.</summary>
     public SqliteRotationHistory History { get; }
 
     /// <summary>Opens the journal and connects to the tenant.</summary>
     /// <param name="databasePath">The journal file.</param>
     /// <param name="settings">The tenant settings.</param>
-    /// <param name="loggers">Where logs go; warnings to standard error when null. The host disposes them.</param>
+    /// <param name="loggers">Where logs go; <see cref="Output.CliLogging"/> when null. The host disposes them.</param>
     /// <param name="credential">A credential to use instead of the settings' (the in-process simulated tenant's).</param>
     /// <param name="afterCommit">Called after every journal commit with the count (crash sweeps kill the process there).</param>
     /// <returns>The host.</returns>
     public static RotationHost Open(string databasePath, TenantSettings settings, ILoggerFactory? loggers = null, Azure.Core.TokenCredential? credential = null, Action<long>? afterCommit = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        loggers ??= LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("CloudTrust.Engine", LogLevel.Error));
+        loggers ??= Output.CliLogging.Create();
         var connection = TenantConnection.Open(settings, TimeProvider.System, loggers, credential);
         var history = new SqliteRotationHistory(databasePath);
         var registry = new WorkflowRegistry()
             .AddWorkflow<RotationRequest, RotationReport>(KeyRotationWorkflow.Name, new KeyRotationWorkflow())
             .AddActivities(new KerberosActivitySet(connection.Sender, history).RegisterWith);
-        var engine = new WorkflowEngine(registry, new WorkflowEngineOptions { DatabasePath = databasePath, AfterCommit = afterCommit }, settings.CreateClock(), loggers);
-        return new RotationHost(connection, history, engine, loggers);
+        var clock = settings.CreateClock();
+        var engine = new WorkflowEngine(registry, new WorkflowEngineOptions { DatabasePath = databasePath, AfterCommit = afterCommit }, clock, loggers);
+        return new RotationHost(connection, history, engine, clock, loggers);
     }
 
     /// <inheritdoc />

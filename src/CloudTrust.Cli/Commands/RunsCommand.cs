@@ -19,9 +19,9 @@ public static class RunsCommand
         var name = new Option<string?>("--workflow") { Description = "Only runs of this workflow." };
         list.Options.Add(status);
         list.Options.Add(name);
-        list.SetAction((parse, _) =>
+        list.SetAction((parse, _) => CommandGuard.RunAsync(parse, "stopped", scope =>
         {
-            var terminal = Terminal.ForConsole(parse.GetValue(GlobalOptions.NoColor));
+            var terminal = scope.Terminal;
             WorkflowStatus? filter = null;
             if (parse.GetValue(status) is { } text)
             {
@@ -39,7 +39,7 @@ public static class RunsCommand
                 var runs = engine.ListInstances(new WorkflowQuery(parse.GetValue(name), filter is { } f ? [f] : null));
                 if (parse.GetValue(GlobalOptions.Json))
                 {
-                    terminal.Line(JsonOutput.Render(runs.Select(RunView.From)));
+                    terminal.Json(runs.Select(RunView.From));
                 }
                 else if (runs.Count == 0)
                 {
@@ -55,14 +55,14 @@ public static class RunsCommand
 
                 return ExitCodes.Success;
             });
-        });
+        }));
 
         var show = new Command("show", "Show one run: status, custom status, output or failure.");
         var id = new Argument<string>("id") { Description = "The run (instance) id." };
         show.Arguments.Add(id);
-        show.SetAction((parse, _) =>
+        show.SetAction((parse, _) => CommandGuard.RunAsync(parse, "stopped", scope =>
         {
-            var terminal = Terminal.ForConsole(parse.GetValue(GlobalOptions.NoColor));
+            var terminal = scope.Terminal;
             return Journal.WithReadOnlyAsync(parse, terminal, engine =>
             {
                 var runId = parse.GetValue(id)!;
@@ -74,7 +74,7 @@ public static class RunsCommand
 
                 if (parse.GetValue(GlobalOptions.Json))
                 {
-                    terminal.Line(JsonOutput.Render(RunView.From(run)));
+                    terminal.Json(RunView.From(run));
                 }
                 else
                 {
@@ -101,7 +101,7 @@ public static class RunsCommand
                     _ => ExitCodes.Success,
                 };
             });
-        });
+        }));
 
         var runs = new Command("runs", "Runs kept in the local journal.");
         runs.Subcommands.Add(list);

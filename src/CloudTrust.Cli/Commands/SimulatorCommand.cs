@@ -16,10 +16,10 @@ public static class SimulatorCommand
     /// <returns>The command.</returns>
     public static Command Build()
     {
-        var directory = new Option<string>("--dir") { Description = "Where tenant.json, the certificate and a sample plan.json are written.", DefaultValueFactory = _ => SimulatedTenantOptions.DefaultDirectory };
+        var directory = new Option<string>("--dir") { Description = "Where tenant.json, the certificate, a sample plan.json and a sample rotation.json are written.", DefaultValueFactory = _ => SimulatedTenantOptions.DefaultDirectory };
         var port = new Option<int>("--port") { Description = "The loopback port; 0 for any free port.", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "The fleet's seed (the same seed gives the same fleet).", DefaultValueFactory = _ => 20261122 };
-        var devices = new Option<int>("--devices") { Description = "How many devices the fleet has (5 % pilot, 25 % early, 70 % broad).", DefaultValueFactory = _ => 3000 };
+        var devices = new Option<int>("--devices") { Description = "How many devices the fleet has (5 % pilot, 20 % early, 75 % broad, as the demo's).", DefaultValueFactory = _ => 3000 };
         var factor = new Option<double>("--time-factor") { Description = "Simulated seconds per real second (14400: 4 simulated hours a second).", DefaultValueFactory = _ => 14_400 };
         var command = new Command("simulator", "Run a simulated tenant with a device fleet and an on-premises agent until Ctrl+C.");
         command.Options.Add(directory);
@@ -27,18 +27,23 @@ public static class SimulatorCommand
         command.Options.Add(seed);
         command.Options.Add(devices);
         command.Options.Add(factor);
-        command.SetAction((parse, ct) => CommandGuard.RunAsync(parse, "simulator stopped", async terminal =>
+        command.SetAction((parse, _) => CommandGuard.RunAsync(parse, "simulator stopped", async scope =>
         {
+            var terminal = scope.Terminal;
+            var folder = OutputDirectory.Prepare("--dir", parse.GetValue(directory)!);
             var options = new SimulatedTenantOptions
             {
-                Directory = parse.GetValue(directory)!,
+                Directory = folder,
                 Port = parse.GetValue(port),
                 Seed = parse.GetValue(seed),
                 DeviceCount = parse.GetValue(devices),
                 TimeFactor = parse.GetValue(factor),
             };
-            using var shutdown = new ShutdownSignal(ct);
-            await using var tenant = await SimulatedTenant.StartAsync(options, cancellationToken: shutdown.Token);
+            await using var tenant = await SimulatedTenant.StartStoppableAsync(options, null, scope.Stopping);
+            // --simulated finds ./cloudtrust-simulator/tenant.json; from anywhere else the settings file is named.
+            string[] tenantOption = string.Equals(folder, Path.GetFullPath(SimulatedTenantOptions.DefaultDirectory), StringComparison.Ordinal)
+                ? ["--simulated"]
+                : ["--settings", Relative(tenant.SettingsPath)];
             terminal.Line(Tone.Good, $"simulated tenant {tenant.Endpoints.TenantId} at {tenant.Server.BaseAddress}");
             terminal.Line($"  Entra, Graph, Key Vault and relay  {tenant.Server.BaseAddress}");
             terminal.Line($"  fleet       {tenant.Intune.DeviceCount} devices: {string.Join(", ", tenant.Rings.Select(r => $"{r.Name} {SimulatedTenant.DevicesIn(r, options.DeviceCount)} ({r.GroupId})"))}");
@@ -46,20 +51,23 @@ public static class SimulatorCommand
             terminal.Line($"  clock       x{options.TimeFactor} from {tenant.ClockSettings.SimulatedStart:u}");
             terminal.Line($"  settings    {tenant.SettingsPath}");
             terminal.Line($"  sample plan {tenant.PlanPath}");
+            terminal.Line($"  rotation    {tenant.RotationPolicyPath} (sample policy; docs/ROTATION.md)");
             if (tenant.ClientSecretPath is { } secretPath)
             {
                 terminal.Line($"the client secret was generated into {secretPath} (owner-only); in the shell that runs cloudtrust:");
-                terminal.Line($"  export {TenantSettings.ClientSecretVariable}=$(cat {secretPath})");
+                terminal.Line($"  export {TenantSettings.ClientSecretVariable}=$(cat {CliInvocation.Quote(secretPath)})");
             }
             else
             {
                 terminal.Line($"the app's client secret is the one in {TenantSettings.ClientSecretVariable}");
             }
 
-            terminal.Line($"then: cloudtrust rollout start {Path.GetRelativePath(Environment.CurrentDirectory, tenant.PlanPath)} --simulated   (Ctrl+C here stops the simulator)");
+            terminal.Line($"then, in another shell here: {CliInvocation.Format(["rollout", "start", Relative(tenant.PlanPath), .. tenantOption])}");
+            terminal.Line($"  or a rotation's dry run:    {CliInvocation.Format(["rotate", "plan", "--policy", Relative(tenant.RotationPolicyPath), .. tenantOption])}");
+            terminal.Line("Ctrl+C here stops the simulator");
             try
             {
-                await Task.Delay(Timeout.Infinite, shutdown.Token);
+                await Task.Delay(Timeout.Infinite, scope.Stopping);
             }
             catch (OperationCanceledException)
             {
@@ -69,5 +77,11 @@ public static class SimulatorCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static string Relative(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 }

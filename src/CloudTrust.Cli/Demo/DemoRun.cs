@@ -9,6 +9,7 @@ using CloudTrust.Core.Rollout.Workflow;
 using CloudTrust.Core.Rotation;
 using CloudTrust.Engine;
 using Microsoft.Extensions.Logging;
+using CloudTrust.Core.Rollout.Gate;
 
 namespace CloudTrust.Cli.Demo;
 
@@ -18,21 +19,23 @@ namespace CloudTrust.Cli.Demo;
 /// objects through the relay and the agent, the rings roll out on compressed time, the failing ring pauses with its
 /// reasons and is approved, the keys are rotated, and a report is written.
 /// </summary>
-internal sealed class DemoRun(DemoOptions options, Terminal terminal)
+internal sealed class DemoRun(DemoOptions options, CommandScope scope)
 {
     private const int Steps = 6;
+    private readonly Terminal terminal = scope.Terminal;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var directory = Directory.CreateDirectory(options.Directory).FullName;
+        var directory = OutputDirectory.Prepare("--dir", options.Directory);
         var database = Path.Combine(directory, "demo.db");
+        var dbArguments = new[] { "--db", Relative(database) };
         DeleteJournal(database);
+        scope.StoppedHint = $"stopped; the demo's journal is kept in {directory}, and its simulated tenant stopped with it: run the demo again to start over";
 
         Step(1, "simulated tenant");
-        using var loggers = LoggerFactory.Create(b => b.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("CloudTrust.Engine", LogLevel.Error).AddFilter("CloudTrust.Integrations.Relay", LogLevel.Error));
-        await using var tenant = await SimulatedTenant.StartAsync(
+        using var loggers = CliLogging.Create();
+        await using var tenant = await SimulatedTenant.StartStoppableAsync(
             new SimulatedTenantOptions
             {
                 Directory = Path.Combine(directory, "tenant"),
@@ -55,24 +58,29 @@ internal sealed class DemoRun(DemoOptions options, Terminal terminal)
 
         var planPath = Path.Combine(directory, "plan.json");
         await File.WriteAllTextAsync(planPath, DemoFleet.Plan(tenant.Endpoints.TenantId, SimulatedTenant.Domains), cancellationToken);
-        var rolloutId = $"demo-rollout-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}";
+        // Ids read by the simulated tenant's clock, as the rollout's status times are.
+        var rolloutId = $"demo-rollout-{tenant.Clock.GetUtcNow():yyyyMMdd-HHmmss}";
+        scope.StoppedHint = $"stopped; the demo's journal is kept in {directory}: '{CliInvocation.Format(["rollout", "status", rolloutId, .. dbArguments])}' shows where it stopped. Its simulated tenant stopped with it, so no resume continues it: run the demo again to start over";
         int rolloutExit;
+        RolloutReport? rolloutReport;
         await using (var host = RolloutHost.Open(database, settings, LoggerFactory.Create(b => b.AddFilter(_ => false)), tenant.CreateCredential()))
         {
             Step(2, "rollout: preflight (Kerberos server objects through the relay and agent), profile, rings");
             terminal.Line($"  plan {planPath}");
             await host.Engine.StartAsync(RolloutWorkflow.Name, new RolloutRequest(await File.ReadAllTextAsync(planPath, cancellationToken)), rolloutId, cancellationToken);
-            rolloutExit = await RolloutFollower.FollowAsync(host, rolloutId, terminal, json: false, null, abortAsked: false, cancellationToken);
+            string Next(string[] args) => CliInvocation.Format([.. args, .. dbArguments]);
+            rolloutExit = await RolloutFollower.FollowAsync(host, rolloutId, terminal, Next, null, abortAsked: false, viewAsJson: false, cancellationToken);
             while (rolloutExit == ExitCodes.NeedsAttention)
             {
                 var status = host.Engine.GetInstance(rolloutId)!.ReadCustomStatusAs<RolloutStatus>()!;
-                Step(3, $"an admin accepts ring '{status.Ring}' as it is (cloudtrust rollout resume {rolloutId})");
+                Step(3, $"an admin accepts ring '{status.Ring}' as it is ({CliInvocation.Format(["rollout", "resume", rolloutId])} against a real tenant)");
                 var answer = status.Phase == "paused" ? RolloutEvents.Resume : RolloutEvents.Approve;
                 await host.Engine.RaiseEventAsync(rolloutId, answer, null, cancellationToken);
-                rolloutExit = await RolloutFollower.FollowAsync(host, rolloutId, terminal, json: false, new RolloutFollower.AnsweredGate(status.Phase, status.RingNumber), abortAsked: false, cancellationToken);
+                rolloutExit = await RolloutFollower.FollowAsync(host, rolloutId, terminal, Next, new RolloutFollower.AnsweredGate(status.Phase, status.RingNumber), abortAsked: false, viewAsJson: false, cancellationToken);
             }
 
-            foreach (var analysis in host.Engine.GetInstance(rolloutId)?.ReadOutputAs<RolloutReport>()?.Analyses ?? [])
+            rolloutReport = host.Engine.GetInstance(rolloutId)?.ReadOutputAs<RolloutReport>();
+            foreach (var analysis in rolloutReport?.Analyses ?? [])
             {
                 var p = analysis.Precedence;
                 var cloud = p.Of(Core.Precedence.HelloSetting.UseCloudTrustForOnPremAuth).Winner?.Label ?? "nothing";
@@ -82,7 +90,7 @@ internal sealed class DemoRun(DemoOptions options, Terminal terminal)
 
         if (rolloutExit != ExitCodes.Success)
         {
-            terminal.Error($"the rollout did not finish (exit {rolloutExit}); 'cloudtrust rollout status {rolloutId} --db {database}' shows why");
+            terminal.Error($"the rollout did not finish (exit {rolloutExit}); '{CliInvocation.Format(["rollout", "status", rolloutId, .. dbArguments])}' shows why");
             return rolloutExit;
         }
 
@@ -93,22 +101,29 @@ internal sealed class DemoRun(DemoOptions options, Terminal terminal)
         var health = await KerberosHealthAsync(settings, tenant, loggers, cancellationToken);
 
         Step(6, "report");
-        var report = await Report.ReportFile.WriteAsync(database, rolloutId, health, Path.Combine(directory, "report.html"), cancellationToken);
+        var report = await Report.ReportFile.WriteAsync(database, rolloutId, health, Path.Combine(directory, "report.html"), "--dir", cancellationToken);
         terminal.Line($"  {report}");
 
         terminal.Line(string.Empty);
         terminal.Line(Tone.Good, $"demo finished in {watch.Elapsed.TotalSeconds:0} s: rollout {rolloutId} completed, {rotation.Attempts.Count(a => a.Outcome == RotationOutcome.Rotated)} key(s) rotated");
-        terminal.Line($"  cloudtrust rollout status {rolloutId} --db {database}");
-        terminal.Line($"  cloudtrust rotate history --db {database}");
-        terminal.Line($"  open {report}");
+        terminal.Line("  read the journal afterwards:");
+        terminal.Line($"  {CliInvocation.Format(["rollout", "status", rolloutId, .. dbArguments])}");
+        terminal.Line($"  {CliInvocation.Format(["rotate", "history", .. dbArguments])}");
+        terminal.Line($"  open {CliInvocation.Quote(report)}");
+        if (terminal.IsJson)
+        {
+            terminal.Json(new DemoResult(rolloutId, rolloutReport?.Outcome.ToString() ?? "unknown", rolloutReport?.Rings.Select(r => new DemoRing(r.Name, r.Verdict?.ToString(), r.Counts, r.ResumedByPerson)).ToList() ?? [], rotation.Attempts, health, report, database));
+        }
+
         return rotation.Failed.Any() || health.Any(h => !h.Healthy) ? ExitCodes.Failed : ExitCodes.Success;
     }
 
     private async Task<RotationReport> RotateAsync(string database, Tenant.TenantSettings settings, SimulatedTenant tenant, CancellationToken cancellationToken)
     {
         await using var host = RotationHost.Open(database, settings, LoggerFactory.Create(b => b.AddFilter(_ => false)), tenant.CreateCredential());
+        var now = tenant.Clock.GetUtcNow();
         var policy = new RotationPolicy("0 0 3 * * 0", TimeSpan.FromDays(30), SimulatedTenant.Domains, null, false, false, TimeSpan.FromHours(6), TimeSpan.FromMinutes(5), CloudSignInPolicy.PasswordEverywhere);
-        var id = await host.Engine.StartExclusiveAsync(KeyRotationWorkflow.Name, new RotationRequest(policy, RotationMode.Now, SimulatedTenant.Domains, "demo"), $"demo-rotation-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}", cancellationToken);
+        var id = await host.Engine.StartExclusiveAsync(KeyRotationWorkflow.Name, new RotationRequest(policy, RotationMode.Now, SimulatedTenant.Domains, "demo"), $"demo-rotation-{now:yyyyMMdd-HHmmss}", cancellationToken);
         var done = await host.Engine.WaitForCompletionAsync(id, cancellationToken);
         if (done.Status != WorkflowStatus.Completed)
         {
@@ -137,6 +152,12 @@ internal sealed class DemoRun(DemoOptions options, Terminal terminal)
         return rows;
     }
 
+    private static string Relative(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
+    }
+
     private void Step(int number, string text)
     {
         terminal.Line(string.Empty);
@@ -151,3 +172,20 @@ internal sealed class DemoRun(DemoOptions options, Terminal terminal)
         }
     }
 }
+
+/// <summary>What <c>demo --json</c> prints: the rollout's outcome per ring, the rotation, the Kerberos health and where the files are.</summary>
+/// <param name="RolloutId">The rollout.</param>
+/// <param name="Outcome">The rollout's outcome.</param>
+/// <param name="Rings">Each ring's verdict and counts.</param>
+/// <param name="Rotation">Each domain's rotation attempt.</param>
+/// <param name="Kerberos">Each domain's Kerberos server object afterwards.</param>
+/// <param name="Report">The HTML report.</param>
+/// <param name="Database">The journal.</param>
+internal sealed record DemoResult(string RolloutId, string Outcome, IReadOnlyList<DemoRing> Rings, IReadOnlyList<RotationAttempt> Rotation, IReadOnlyList<DomainKerberosStatus> Kerberos, string Report, string Database);
+
+/// <summary>One ring of <see cref="DemoResult"/>.</summary>
+/// <param name="Name">The ring.</param>
+/// <param name="Verdict">Its gate's verdict.</param>
+/// <param name="Counts">Its devices' states at the gate.</param>
+/// <param name="ResumedByPerson">Whether a person accepted it after a failed gate.</param>
+internal sealed record DemoRing(string Name, string? Verdict, RingCounts? Counts, bool ResumedByPerson);

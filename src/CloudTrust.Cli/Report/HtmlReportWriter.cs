@@ -49,7 +49,7 @@ internal static class HtmlReportWriter
         foreach (var row in report.Kerberos)
         {
             var s = row.Status;
-            html.WriteLine($"<tr class=\"domain\" data-domain=\"{E(s.Domain)}\"><td>{E(s.Domain)}</td><td class=\"{E(s.State)}\">{E(s.State)}</td><td>{s.KeyVersion} ({s.CloudKeyVersion})</td><td>{(s.KeyAgeDays is { } age ? age.ToString("0.0", CultureInfo.InvariantCulture) + " days" : "—")}</td>"
+            html.WriteLine($"<tr class=\"domain\" data-domain=\"{E(s.Domain)}\"><td>{E(s.Domain)}</td><td class=\"{E(s.State)}\">{E(s.State)}</td><td class=\"key-version\">{(s.KeyVersion is { } v ? $"{v} ({s.CloudKeyVersion?.ToString(CultureInfo.InvariantCulture) ?? "—"})" : "— (not read)")}</td><td>{(s.KeyAgeDays is { } age ? age.ToString("0.0", CultureInfo.InvariantCulture) + " days" : "—")}</td>"
                 + $"<td>{(row.LastRotation is { } at ? Time(at) + " " + E(row.LastOutcome ?? string.Empty) : "never")}</td><td>{List(s.Problems)}</td></tr>");
         }
 
@@ -67,12 +67,15 @@ internal static class HtmlReportWriter
     /// <summary>Each ring's trust model before and after, its sources strongest first, its findings and its migration steps.</summary>
     private static void Precedence(RunReport report, TextWriter html)
     {
+        html.WriteLine("<h2>WHfB sources and migration</h2>");
         if (report.Precedence.Count == 0)
         {
+            // In flight: preflight's reading of the sources is part of the rollout's report, written when it finishes.
+            html.WriteLine("<p class=\"meta\" id=\"precedence-pending\">The rollout has not finished: each ring's WHfB sources and the one that wins are listed here once it has. 'cloudtrust plan' with the same plan reads them now, writing nothing.</p>");
             return;
         }
 
-        html.WriteLine("<h2>WHfB sources and migration</h2><table id=\"precedence\"><tr><th>ring</th><th>trust model</th><th>sources, strongest first</th><th>findings</th><th>migration (✗ cannot be undone)</th></tr>");
+        html.WriteLine("<table id=\"precedence\"><tr><th>ring</th><th>trust model</th><th>sources, strongest first</th><th>findings</th><th>migration (✗ cannot be undone)</th></tr>");
         foreach (var analysis in report.Precedence)
         {
             var p = analysis.Precedence;

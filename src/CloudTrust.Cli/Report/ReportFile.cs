@@ -1,12 +1,13 @@
 using CloudTrust.Cli.Commands;
+using CloudTrust.Cli.Output;
 using CloudTrust.Engine;
 
 namespace CloudTrust.Cli.Report;
 
-/// <summary>Builds a rollout's report from the journal and writes it as one HTML file (atomically: a crash leaves the old one).</summary>
+/// <summary>Builds a rollout's report from the journal and writes it as one HTML file (atomically: a crash leaves the old one, and no temporary file).</summary>
 internal static class ReportFile
 {
-    public static async Task<string> WriteAsync(string databasePath, string rolloutId, IReadOnlyList<DomainKerberosStatus> kerberos, string path, CancellationToken cancellationToken)
+    public static async Task<string> WriteAsync(string databasePath, string rolloutId, IReadOnlyList<DomainKerberosStatus> kerberos, string path, string option, CancellationToken cancellationToken)
     {
         RunReport report;
         await using (var engine = new WorkflowEngine(new WorkflowRegistry(), new WorkflowEngineOptions { DatabasePath = databasePath, RunInstances = false }))
@@ -14,16 +15,6 @@ internal static class ReportFile
             report = RunReportBuilder.Build(engine, databasePath, rolloutId, kerberos);
         }
 
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = full + ".tmp";
-        await using (var writer = new StreamWriter(temporary))
-        {
-            HtmlReportWriter.Write(report, writer);
-            await writer.FlushAsync(cancellationToken);
-        }
-
-        File.Move(temporary, full, overwrite: true);
-        return full;
+        return await OutputFile.WriteAsync(option, path, (writer, _) => { HtmlReportWriter.Write(report, writer); return Task.CompletedTask; }, cancellationToken);
     }
 }

@@ -91,6 +91,9 @@ public sealed class SimulatedTenant : IAsyncDisposable
     /// <summary>Gets the sample plan naming the three ring groups and the two domains.</summary>
     public string PlanPath => Path.Combine(Directory, SimulatedTenantFiles.PlanFile);
 
+    /// <summary>Gets the sample rotation policy over the two domains (docs/ROTATION.md).</summary>
+    public string RotationPolicyPath => Path.Combine(Directory, SimulatedTenantFiles.RotationPolicyFile);
+
     /// <summary>Gets the generated client-secret file (0600), or null when the secret came from the options or the environment.</summary>
     public string? ClientSecretPath { get; private set; }
 
@@ -141,12 +144,36 @@ public sealed class SimulatedTenant : IAsyncDisposable
             var tenant = new SimulatedTenant(server, intune, relay, agent, clock, options) { ClockSettings = clockSettings, ClientSecretPath = secretPath, clientSecret = clientSecret };
             await File.WriteAllTextAsync(tenant.CertificatePath, server.Certificate.ExportCertificatePem(), cancellationToken);
             SimulatedTenantFiles.WriteSamplePlan(tenant.PlanPath, server.Entra.TenantId, options.Rings, Domains);
+            SimulatedTenantFiles.WriteSampleRotationPolicy(tenant.RotationPolicyPath, Domains);
             SimulatedTenantFiles.WriteSettings(tenant.SettingsPath, tenant.Endpoints, clockSettings);
             return tenant;
         }
         catch
         {
             await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Starts the tenant for a command that Ctrl+C may stop while it starts: the command gets its cancellation at once,
+    /// and a start already under way is left to finish and is disposed then, off the command's path.
+    /// </summary>
+    /// <param name="options">Where and how.</param>
+    /// <param name="loggers">Where logs go; none when null.</param>
+    /// <param name="cancellationToken">Stops the command.</param>
+    /// <returns>The running tenant.</returns>
+    public static async Task<SimulatedTenant> StartStoppableAsync(SimulatedTenantOptions options, ILoggerFactory? loggers, CancellationToken cancellationToken)
+    {
+        // Run apart: the start does seconds of work (a certificate, the fleet) before its first await.
+        var start = Task.Run(() => StartAsync(options, loggers, cancellationToken), CancellationToken.None);
+        try
+        {
+            return await start.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _ = start.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result.DisposeAsync().AsTask() : Task.CompletedTask, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
             throw;
         }
     }

@@ -11,6 +11,7 @@ internal static class SimulatedTenantFiles
     public const string SettingsFile = "tenant.json";
     public const string CertificateFile = "simulator.pem";
     public const string PlanFile = "plan.json";
+    public const string RotationPolicyFile = "rotation.json";
     public const string ClientSecretFile = "client-secret";
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
@@ -73,6 +74,23 @@ internal static class SimulatedTenantFiles
         WriteAtomically(path, plan.ToJsonString(Indented));
     }
 
+    /// <summary>Writes a sample rotation policy (the format is in docs/ROTATION.md): weekly on Sunday at 03:00 UTC, keys older than 30 days, in a night window.</summary>
+    public static void WriteSampleRotationPolicy(string path, IReadOnlyList<string> domains)
+    {
+        var policy = new JsonObject
+        {
+            ["schedule"] = "0 0 3 * * 0",
+            ["maxKeyAgeDays"] = 30,
+            ["domains"] = new JsonArray([.. domains.Select(d => (JsonNode)d)]),
+            ["maintenanceWindow"] = new JsonObject { ["start"] = "01:00", ["end"] = "05:00" },
+            ["requireApproval"] = false,
+            ["freeze"] = false,
+            ["convergenceDeadlineMinutes"] = 120,
+            ["pollIntervalMinutes"] = 5,
+        };
+        WriteAtomically(path, policy.ToJsonString(Indented));
+    }
+
     /// <summary>Writes the client secret readable by the owner only (0600 from creation on Unix).</summary>
     public static void WriteSecret(string path, string secret)
     {
@@ -88,12 +106,7 @@ internal static class SimulatedTenantFiles
         writer.Write(secret);
     }
 
-    private static void WriteAtomically(string path, string text)
-    {
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, text);
-        File.Move(temporary, path, overwrite: true);
-    }
+    private static void WriteAtomically(string path, string text) => Output.OutputFile.WriteText("--dir", path, text);
 }
 
 /// <summary>Where a simulated tenant answers and as whom to sign in (no secret).</summary>

@@ -78,7 +78,7 @@ public sealed class RolloutEndpoints(HostSettings settings)
             : await HttpResponses.ProblemAsync(request, ApiProblem.NotFound(id), context.CancellationToken);
     }
 
-    /// <summary>POST /api/rollouts/{id}/approve|resume|abort.</summary>
+    /// <summary>POST /api/rollouts/{id}/approve|resume|abort (abort also while a ring verifies).</summary>
     [Function("AnswerRollout")]
     public async Task<HttpResponseData> Answer([HttpTrigger(AuthorizationLevel.Function, "post", Route = "rollouts/{id}/{action}")] HttpRequestData request, string id, string action, [DurableClient] DurableTaskClient client, FunctionContext context)
     {
@@ -123,7 +123,11 @@ public sealed class RolloutEndpoints(HostSettings settings)
             payload = approval;
         }
 
-        await client.RaiseEventAsync(id, eventName, payload, context.CancellationToken);
+        // An abort while a ring verifies goes to the ring's verification, which stops between two polls (its next safe
+        // point); the rollout then rolls back as at a gate.
+        var own = RolloutStatusView.From(instance.InstanceId, instance.RuntimeStatus.ToString(), instance.CreatedAt, instance.LastUpdatedAt, instance.SerializedCustomStatus, instance.SerializedOutput).AsStatus();
+        var target = eventName == RolloutEvents.Abort && own is { Phase: "verifying", RingNumber: > 0 } ? RolloutChildInstances.RingVerification(id, own.RingNumber) : id;
+        await client.RaiseEventAsync(target, eventName, eventName == RolloutEvents.Abort ? new { by = Approver.Name(settings.AppServiceAuthentication, principal) } : payload, context.CancellationToken);
         return await HttpResponses.JsonAsync(request, HttpStatusCode.Accepted, new { id, raised = eventName }, context.CancellationToken);
     }
 

@@ -86,9 +86,9 @@ public sealed class MigrationTests
 
         Assert.True(start.ExitCode == 3, start.Stdout + start.Stderr);
         Assert.Contains("ring 1/3 'pilot' has cloud trust assigned; deleting its users' Hello containers waits for approval", start.Stdout, StringComparison.Ordinal);
-        Assert.Contains($"--delete-hello-containers 'pilot'", start.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"--delete-hello-containers pilot", start.Stdout, StringComparison.Ordinal);
         Assert.Equal(2, plain.ExitCode);
-        Assert.Contains($"waits for approval to delete the Hello containers of ring 'pilot', which deletes its users' WHfB credentials: 'rollout approve {id} --delete-hello-containers pilot' approves it", plain.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"waits for approval to delete the Hello containers of ring 'pilot', which deletes its users' WHfB credentials: 'dotnet {CliProcess.BinaryPath} rollout approve {id} --delete-hello-containers pilot --settings", plain.Stderr, StringComparison.Ordinal);
         Assert.Equal(2, wrong.ExitCode);
         Assert.Contains("waits for the container deletion of ring 'pilot', not 'early'", wrong.Stderr, StringComparison.Ordinal);
         Assert.Equal("awaitingDeletionApproval", stillWaiting!.Phase);

@@ -22,7 +22,7 @@ public sealed class PrecedenceScenarioTests
         "    4. after approval for this ring: run 'certutil.exe -deletehellocontainer' as each user (Intune Remediations); this deletes the users' WHfB credentials [NOT reversible: the point of no return; needs approval for this ring]",
         "    5. users sign out and in and provision WHfB again; tracked through registrations and the ticket probe [not reversible]",
         "    warning: certificate trust has no direct path to cloud trust: users lose their WHfB credentials at the container deletion and must provision again",
-        "    warning: 13 hybrid-joined device(s): the first sign-in after provisioning needs line of sight to a domain controller",
+        "    warning: 10 hybrid-joined device(s): the first sign-in after provisioning needs line of sight to a domain controller",
     ];
 
     [Fact]

@@ -62,6 +62,32 @@ public sealed class WorkflowScenarios
 
     [Theory]
     [MemberData(nameof(Hosts))]
+    public async Task An_abort_while_a_ring_verifies_stops_it_at_its_next_poll_and_rolls_back_as_at_a_gate(string kind)
+    {
+        await using var host = await StartAsync(kind);
+        var id = "rollout-abort-verifying-" + kind;
+        await host.StartAsync(RolloutWorkflow.Name, Request(host, rollbackOnAbort: true), id);
+        await host.WaitForStatusAsync(id, Phase("awaitingApproval"));
+        await host.RaiseAsync(id, RolloutEvents.Approve, null);
+        // The early ring needs 100 % within its deadline: it is still verifying when the abort comes.
+        await host.WaitForStatusAsync(id, json => json is not null && Status(json) is { Phase: "verifying", RingNumber: 2 });
+        var ring = RolloutChildInstances.RingVerification(id, 2);
+        var verifying = Status(await host.WaitForStatusAsync(ring, Phase("verifying")));
+        Assert.Contains(RolloutEvents.Abort, verifying.WaitingFor);
+
+        await host.RaiseAsync(ring, RolloutEvents.Abort, new { by = "scenario-admin" });
+
+        var (status, output) = await host.CompletionAsync(id);
+        Assert.Equal("Completed", status);
+        var report = JsonSerializer.Deserialize<RolloutReport>(output!, ApiJson.Options)!;
+        Assert.Equal(RolloutOutcome.Aborted, report.Outcome);
+        Assert.Contains("aborted by scenario-admin while the ring was verifying", report.Rings[^1].Reasons);
+        Assert.Equal(host.Tenant.Rings.Take(2).Select(r => r.GroupId).Order(), report.RolledBack.Order());
+        Assert.Empty(Assert.Single(host.Tenant.Intune.Policies()).AssignedGroups);
+    }
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
     public async Task A_rotation_waits_for_its_approval_then_rotates_each_domain_once_and_converges(string kind)
     {
         await using var host = await StartAsync(kind);

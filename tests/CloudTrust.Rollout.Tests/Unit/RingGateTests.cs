@@ -44,4 +44,10 @@ public sealed class RingGateTests
     [Fact]
     public void A_ring_without_devices_fails()
         => Assert.Equal(GateVerdict.Fail, RingGate.Evaluate(Ring, new RingCounts(0, 0, 0, 0, 0, 0), TimeSpan.FromHours(5)).Verdict);
+
+    [Fact]
+    public void A_soaking_ring_reads_its_soak_and_what_is_left_as_durations_not_a_clock_time()
+        => Assert.Equal(
+            ["soaking for 4 h after assignment, 2 h 45 min left"],
+            RingGate.Evaluate(Ring, new RingCounts(100, 100, 0, 0, 0, 0), TimeSpan.FromMinutes(75)).Reasons);
 }

@@ -31,7 +31,7 @@ public static class RingGate
 
         if (sinceAssigned < ring.Soak)
         {
-            return new GateDecision(GateVerdict.Wait, [Text($"soaking until {ring.Soak} after assignment")]);
+            return new GateDecision(GateVerdict.Wait, [$"soaking for {Duration(ring.Soak)} after assignment, {Duration(ring.Soak - sinceAssigned)} left"]);
         }
 
         if (counts.SuccessShare >= ring.SuccessThreshold)
@@ -44,7 +44,34 @@ public static class RingGate
             return new GateDecision(GateVerdict.Fail, [Text($"success share {counts.SuccessShare:P1} is below the threshold {ring.SuccessThreshold:P1} at the verification deadline ({counts.Pending} devices pending)")]);
         }
 
-        return new GateDecision(GateVerdict.Wait, [Text($"success share {counts.SuccessShare:P1} below {ring.SuccessThreshold:P1}; deadline in {ring.VerificationDeadline - sinceAssigned}")]);
+        return new GateDecision(GateVerdict.Wait, [Text($"success share {counts.SuccessShare:P1} below {ring.SuccessThreshold:P1}; verification deadline in {Duration(ring.VerificationDeadline - sinceAssigned)}")]);
+    }
+
+    /// <summary>A span as people read it: <c>4 h</c>, <c>1 h 20 min</c>, <c>2 d 4 h</c>, <c>under a minute</c>.</summary>
+    private static string Duration(TimeSpan span)
+    {
+        if (span < TimeSpan.FromMinutes(1))
+        {
+            return "under a minute";
+        }
+
+        var parts = new List<string>();
+        if (span.Days > 0)
+        {
+            parts.Add(Text($"{span.Days} d"));
+        }
+
+        if (span.Hours > 0)
+        {
+            parts.Add(Text($"{span.Hours} h"));
+        }
+
+        if (span.Minutes > 0 && span.Days == 0)
+        {
+            parts.Add(Text($"{span.Minutes} min"));
+        }
+
+        return string.Join(' ', parts);
     }
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -7,4 +7,5 @@ namespace CloudTrust.Core.Rollout.Workflow;
 /// <param name="Status">The last read of the ring's device states.</param>
 /// <param name="Decision">The gate's decision; never <see cref="GateVerdict.Wait"/>.</param>
 /// <param name="Polls">How many reads the ring took, over every execution.</param>
-public sealed record RingVerificationResult(RingStatusResult Status, GateDecision Decision, int Polls);
+/// <param name="Aborted">Whether a person aborted the rollout while the ring verified (the decision then says who).</param>
+public sealed record RingVerificationResult(RingStatusResult Status, GateDecision Decision, int Polls, bool Aborted = false);

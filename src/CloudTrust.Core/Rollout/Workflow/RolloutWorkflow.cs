@@ -123,13 +123,18 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
 
         // The polling runs in the ring's own instance, which continues as new so that no history grows with a long
         // soak; the gate's waits for people stay here, where resume, abort and approve are raised.
-        run.Status("verifying", ring.Name, index + 1, null, GateVerdict.Wait, [], []);
+        run.Status("verifying", ring.Name, index + 1, null, GateVerdict.Wait, [], [RolloutEvents.Abort]);
         var verified = await context.CallSubWorkflowAsync<RingVerificationResult>(
             RingVerificationWorkflow.Name,
             new RingVerificationRequest(ring, index + 1, plan.Rings.Count, plan.ProfileMode, policyId, plan.PollInterval, assignedAt),
             RolloutChildInstances.RingVerification(context.InstanceId, index + 1));
         var (status, decision, polls) = (verified.Status, verified.Decision, verified.Polls);
         run.Status("verifying", ring.Name, index + 1, status.Counts, decision.Verdict, decision.Reasons, []);
+        if (verified.Aborted)
+        {
+            // Aborted while the ring verified: rolled back as an abort at its gate.
+            return new RingOutcome(new RingReport(ring.Name, readiness, assigned.Added, status.Counts, decision.Verdict, decision.Reasons, status.Failing, false, polls, migration), true);
+        }
 
         var resumed = false;
         if (decision.Verdict == GateVerdict.Fail)
