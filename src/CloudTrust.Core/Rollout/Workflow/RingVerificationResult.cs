@@ -7,4 +7,5 @@ namespace CloudTrust.Core.Rollout.Workflow;
 /// <param name="Status">The last read of the ring's device states.</param>
 /// <param name="Decision">The gate's decision; never <see cref="GateVerdict.Wait"/>.</param>
 /// <param name="Polls">How many reads the ring took, over every execution.</param>
-public sealed record RingVerificationResult(RingStatusResult Status, GateDecision Decision, int Polls);
+/// <param name="Tickets">The last read of the ring's ticket probe, when the ring gates on tickets.</param>
+public sealed record RingVerificationResult(RingStatusResult Status, GateDecision Decision, int Polls, TicketProbeSummary? Tickets = null);
