@@ -62,20 +62,20 @@ public sealed class TicketProbeDeployment(GraphConnection graph)
         ArgumentNullException.ThrowIfNull(graph);
         // deviceHealthScriptDeviceState (beta): preRemediationDetectionScriptOutput and the managedDevice navigation,
         // both in the published beta metadata (microsoftgraph/msgraph-metadata, beta_metadata.xml).
-        var states = (await graph.Beta.GetAllAsync<RunState>($"{Root}/{Uri.EscapeDataString(scriptId)}/deviceRunStates?$expand=managedDevice", cancellationToken))
-            .Where(s => onlyDevices is null || (s.ManagedDevice?.AzureAdDeviceId is { } id && onlyDevices.Contains(id)));
+        // Folded page by page ($top at the collection page size): a 100,000-device ring's outputs are never all held at once.
+        var pages = graph.Beta.GetPagesAsync<RunState>($"{Root}/{Uri.EscapeDataString(scriptId)}/deviceRunStates?$expand=managedDevice&$top={graph.Options.CollectionPageSize}", cancellationToken);
         int reported = 0, working = 0, onPremMissing = 0, cloudMissing = 0, unknown = 0;
         var causes = new Dictionary<TicketFailureCause, int>();
         var samples = new List<string>();
         var failing = new List<TicketDeviceFailure>();
-        foreach (var state in states)
+        void Count(RunState state)
         {
             reported++;
             var reading = TicketProbeOutput.Read(state.Output);
             if (reading.Works)
             {
                 working++;
-                continue;
+                return;
             }
 
             unknown += reading.Evidence is null ? 1 : 0;
@@ -90,6 +90,14 @@ public sealed class TicketProbeDeployment(GraphConnection graph)
                 var name = TicketProbeOutput.Clean(state.ManagedDevice?.DeviceName ?? state.ManagedDevice?.Id ?? "(unnamed device)");
                 failing.Add(new TicketDeviceFailure(name, cause, TicketProbeOutput.Clean(detail)));
                 samples.Add($"{name}: {TicketCauseActions.Title(cause)} ({TicketProbeOutput.Clean(detail)})");
+            }
+        }
+
+        await foreach (var page in pages)
+        {
+            foreach (var state in page.Where(s => onlyDevices is null || (s.ManagedDevice?.AzureAdDeviceId is { } id && onlyDevices.Contains(id))))
+            {
+                Count(state);
             }
         }
 
