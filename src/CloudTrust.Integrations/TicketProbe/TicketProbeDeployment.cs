@@ -60,8 +60,9 @@ public sealed class TicketProbeDeployment(GraphConnection graph)
     public async Task<TicketProbeSummary> ReadAsync(string scriptId, int sampleLimit, CancellationToken cancellationToken, IReadOnlySet<string>? onlyDevices = null, IReadOnlyCollection<string>? kerberosDomains = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        // deviceHealthScriptDeviceState (beta): preRemediationDetectionScriptOutput and the managedDevice navigation,
-        // both in the published beta metadata (microsoftgraph/msgraph-metadata, beta_metadata.xml).
+        // deviceHealthScriptDeviceState (beta): the property preRemediationDetectionScriptOutput and the managedDevice
+        // navigation, as the Graph beta reference publishes them (microsoft-graph-docs, resource
+        // intune-devices-devicehealthscriptdevicestate; list deviceRunStates); no other property is read.
         // Folded page by page ($top at the collection page size): a 100,000-device ring's outputs are never all held at once.
         var pages = graph.Beta.GetPagesAsync<RunState>($"{Root}/{Uri.EscapeDataString(scriptId)}/deviceRunStates?$expand=managedDevice&$top={graph.Options.CollectionPageSize}", cancellationToken);
         int reported = 0, working = 0, onPremMissing = 0, cloudMissing = 0, unknown = 0;
