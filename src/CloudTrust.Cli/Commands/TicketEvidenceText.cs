@@ -20,7 +20,7 @@ internal static class TicketEvidenceText
         yield return string.Create(CultureInfo.InvariantCulture, $"tickets: {tickets.Working}/{tickets.Reported} reporting device(s) hold CloudTgt and OnPremTgt ({tickets.WorkingShare:P1}); {tickets.OnPremTgtMissing} without OnPremTgt, {tickets.CloudTgtMissing} without CloudTgt, {tickets.Unknown} unreadable");
         foreach (var cause in causes ?? [])
         {
-            yield return string.Create(CultureInfo.InvariantCulture, $"  {cause.Count,5}  {TicketCauseActions.Title(cause.Cause)}: {cause.Action}");
+            yield return string.Create(CultureInfo.InvariantCulture, $"  {cause.Count,5}  {TicketCauseActions.Title(cause.Cause)}: {(cause.Action is { Length: > 0 } action ? action : TicketCauseActions.Action(cause.Cause))}");
         }
     }
 }

@@ -52,8 +52,9 @@ public sealed record RolloutStatus(
 
     /// <summary>
     /// Builds a status that fits Durable's limit whatever it is given: the first <see cref="StatusBudget.SampleSize"/>
-    /// reasons, each cut, and their count; should that still be too large (texts the JSON writer escapes), fewer
-    /// reasons, then none, then a cut ring name.
+    /// reasons, each cut, and their count; should that still be too large (texts the JSON writer escapes), the ticket
+    /// causes' actions cut, fewer reasons, then none, then the actions dropped (readers have them from the cause), the
+    /// causes dropped (the counts stay), then a cut ring name.
     /// </summary>
     /// <param name="phase">The phase.</param>
     /// <param name="ring">The ring's name.</param>
@@ -75,6 +76,8 @@ public sealed record RolloutStatus(
             s => s with { Reasons = [.. s.Reasons.Take(10)] },
             s => s with { Reasons = [.. s.Reasons.Take(5)] },
             s => s with { Reasons = [] },
+            s => s with { TicketCauses = s.TicketCauses?.Select(c => c with { Action = string.Empty }).ToList() },
+            s => s with { TicketCauses = null },
             s => s with { Ring = s.Ring is null ? null : StatusBudget.Truncate(s.Ring, MaxRingNameLength), WaitingFor = [.. s.WaitingFor.Take(4).Select(w => StatusBudget.Truncate(w, 40))] });
     }
 }
