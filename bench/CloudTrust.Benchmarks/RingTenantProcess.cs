@@ -28,8 +28,9 @@ public sealed class RingTenantProcess : IAsyncDisposable
 
     private readonly Process child;
 
-    private RingTenantProcess(Process child, Uri baseAddress, X509Certificate2 certificate, string policyId, Guid ring)
+    private RingTenantProcess(Process child, Uri baseAddress, X509Certificate2 certificate, string policyId, Guid ring, string probeScriptId)
     {
+        ProbeScriptId = probeScriptId;
         this.child = child;
         BaseAddress = baseAddress;
         Certificate = certificate;
@@ -45,6 +46,9 @@ public sealed class RingTenantProcess : IAsyncDisposable
 
     /// <summary>Gets the WHfB policy's id.</summary>
     public string PolicyId { get; }
+
+    /// <summary>Gets the ticket probe's Remediations script id (assigned to the ring with the policy).</summary>
+    public string ProbeScriptId { get; }
 
     /// <summary>Gets the ring's group id.</summary>
     public Guid Ring { get; }
@@ -67,7 +71,8 @@ public sealed class RingTenantProcess : IAsyncDisposable
             new Uri(root.GetProperty("baseAddress").GetString()!),
             X509CertificateLoader.LoadCertificateFromFile(root.GetProperty("certificate").GetString()!),
             root.GetProperty("policyId").GetString()!,
-            root.GetProperty("ring").GetGuid());
+            root.GetProperty("ring").GetGuid(),
+            root.GetProperty("probeScriptId").GetString()!);
     }
 
     /// <summary>Asks the child how many Graph requests it served, and how many of them were per-device.</summary>
@@ -97,15 +102,17 @@ public sealed class RingTenantProcess : IAsyncDisposable
         var clock = new ShiftableClock();
         var intune = new SimulatedIntune(new SimulatedGraphOptions(), clock);
         var ring = Guid.NewGuid();
-        intune.AddDeviceGroup(ring, devices, new FleetMix { NoTpm = 0.02, OldBuild = 0.01, NeverChecksIn = 0.01 });
+        intune.AddDeviceGroup(ring, devices, new FleetMix { NoTpm = 0.02, OldBuild = 0.01, NeverChecksIn = 0.01, PrivilegedUser = 0.01, OffNetwork = 0.03, StalePrt = 0.02, RemoteDesktop = 0.01, OtherDomain = 0.01, CloudTrustGpoOff = 0.01 });
         var desired = WhfbPolicySettings.Desired(true).Choices.ToDictionary(c => c.Key, c => c.Value.EndsWith("_true", StringComparison.Ordinal));
         var policyId = intune.AddPolicy("WHfB cloud trust", "bench", desired, [ring]);
+        var probe = intune.CreateHealthScript("CloudTrust cloud Kerberos ticket probe", "user", "# probe");
+        AssignmentSet.Replace(probe.Assignments, [ring], clock.GetUtcNow());
         clock.Shift = TimeSpan.FromDays(1);
         await using var server = await SimulatedTenantServer.StartAsync(new SimulatorOptions { TenantId = Tenant }, [new SimulatedGraph(intune)]);
         server.Entra.RegisterClient(ClientId, Secret);
         var certificate = Path.Combine(Path.GetTempPath(), $"cloudtrust-bench-{Environment.ProcessId}.cer");
         await File.WriteAllBytesAsync(certificate, server.Certificate.Export(X509ContentType.Cert));
-        Console.WriteLine(JsonSerializer.Serialize(new { baseAddress = server.BaseAddress, certificate, policyId, ring }));
+        Console.WriteLine(JsonSerializer.Serialize(new { baseAddress = server.BaseAddress, certificate, policyId, ring, probeScriptId = probe.Id }));
         try
         {
             while (await Console.In.ReadLineAsync() is { } command)

@@ -11,8 +11,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CloudTrust.Benchmarks;
 
 /// <summary>
-/// Verification of one large ring against the simulated tenant over HTTPS with the real Graph SDK pipeline:
-/// Graph requests against the minimum the page sizes allow, wall time, and memory. Usage:
+/// Verification of one large ring against the simulated tenant over HTTPS with the real Graph SDK pipeline — one poll's
+/// two reads: the policy report and the ring's ticket probe results (group members, then the probe's device run
+/// states, each device's output read and classified) — Graph requests against the minimum the page sizes allow, wall
+/// time, and memory. Usage:
 /// <c>ring-verification [devices ...]</c> (default 10000 100000).
 /// </summary>
 public static class RingVerificationBenchmark
@@ -31,22 +33,28 @@ public static class RingVerificationBenchmark
         await using var tenant = await RingTenantProcess.StartAsync(devices);
         using var graph = tenant.Connect();
         var activity = new ReadRingStatusActivity(graph, NullLoggerFactory.Instance);
-        var run = await FleetSizes.MeasureAsync(() => activity.RunAsync(new RingStatusInput(ProfileMode.SettingsCatalog, tenant.PolicyId, [tenant.Ring], 20), CancellationToken.None));
+        var probe = new ReadTicketProbeActivity(graph);
+        var run = await FleetSizes.MeasureAsync(async () => (
+            Status: await activity.RunAsync(new RingStatusInput(ProfileMode.SettingsCatalog, tenant.PolicyId, [tenant.Ring], 20), CancellationToken.None),
+            Tickets: await probe.RunAsync(new TicketProbeReadInput(tenant.ProbeScriptId, 20, [tenant.Ring], ["corp.contoso.example"]), CancellationToken.None)));
 
         var (graphRequests, perDevice) = await tenant.RequestCountsAsync();
         // Member pages, managed-device pages (the report names devices by IntuneDeviceId, mapped from the ring's Entra
-        // ids with one listing; the bench fleet is the ring) and report pages.
-        var minimum = (2 * Pages(devices, graph.Options.CollectionPageSize)) + Pages(devices, Math.Min(graph.Options.ReportPageSize, new SimulatedGraphOptions().MaxReportPageSize));
+        // ids with one listing; the bench fleet is the ring) and report pages; then the ticket probe's member and run-state pages.
+        var statusMinimum = (2 * Pages(devices, graph.Options.CollectionPageSize)) + Pages(devices, Math.Min(graph.Options.ReportPageSize, new SimulatedGraphOptions().MaxReportPageSize));
+        var probeMinimum = Pages(devices, graph.Options.CollectionPageSize) + Pages(run.Result.Tickets.Reported, Math.Min(graph.Options.CollectionPageSize, new SimulatedGraphOptions().MaxPageSize));
+        var minimum = statusMinimum + probeMinimum;
         var over = (graphRequests - minimum) / (double)minimum;
         if (print)
         {
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"| {devices:N0} | {graphRequests} | {minimum} | {over:P1} | {perDevice} | {run.Elapsed.TotalSeconds:F2} s | {FleetSizes.Mb(run.HeapAfter):F0} | {FleetSizes.Mb(run.Allocated):F0} | {FleetSizes.Mb(run.PeakWorkingSet):F0} |"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  counts: {run.Result.Counts}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  counts: {run.Result.Status.Counts}; minimum {statusMinimum} (policy report) + {probeMinimum} (ticket probe)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  tickets: {run.Result.Tickets.Counts}; causes: {string.Join(", ", run.Result.Tickets.Causes!.Select(c => $"{c.Cause} {c.Count}"))}"));
         }
 
-        return run.Result.Counts.Targeted == devices && over <= 0.05 && perDevice == 0;
+        return run.Result.Status.Counts.Targeted == devices && run.Result.Tickets.Reported > 0 && over <= 0.05 && perDevice == 0 && FleetSizes.Mb(run.PeakWorkingSet) < 200;
     }
 
     private static int Pages(int rows, int pageSize) => Math.Max(1, (rows + pageSize - 1) / pageSize);

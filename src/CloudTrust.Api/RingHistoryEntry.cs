@@ -1,4 +1,5 @@
 using CloudTrust.Core.Rollout.Gate;
+using CloudTrust.Core.Rollout.Tickets;
 using CloudTrust.Core.Rollout.Workflow;
 
 namespace CloudTrust.Api;
@@ -10,7 +11,9 @@ namespace CloudTrust.Api;
 /// <param name="Reasons">The gate's reasons.</param>
 /// <param name="ResumedByPerson">Whether a person resumed it after a failed gate.</param>
 /// <param name="Polls">How often its status was read.</param>
-public sealed record RingHistoryEntry(string Ring, RingCounts? Counts, GateVerdict? Verdict, IReadOnlyList<string> Reasons, bool ResumedByPerson, int Polls)
+/// <param name="Tickets">Its ticket probe counts, when it gated on tickets.</param>
+/// <param name="TicketCauses">Its causes of devices without tickets, with counts and the admin's actions.</param>
+public sealed record RingHistoryEntry(string Ring, RingCounts? Counts, GateVerdict? Verdict, IReadOnlyList<string> Reasons, bool ResumedByPerson, int Polls, TicketCounts? Tickets = null, IReadOnlyList<TicketCauseCount>? TicketCauses = null)
 {
     /// <summary>Describes a ring of the rollout's report.</summary>
     /// <param name="ring">The ring's report.</param>
@@ -18,6 +21,6 @@ public sealed record RingHistoryEntry(string Ring, RingCounts? Counts, GateVerdi
     public static RingHistoryEntry From(RingReport ring)
     {
         ArgumentNullException.ThrowIfNull(ring);
-        return new RingHistoryEntry(ring.Name, ring.Counts, ring.Verdict, ring.Reasons ?? [], ring.ResumedByPerson, ring.Polls);
+        return new RingHistoryEntry(ring.Name, ring.Counts, ring.Verdict, ring.Reasons ?? [], ring.ResumedByPerson, ring.Polls, ring.Tickets?.Counts, ring.Tickets?.Causes);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CloudTrust.Core.Rollout.Gate;
+using CloudTrust.Core.Rollout.Tickets;
 using CloudTrust.Core.Rollout.Workflow;
 
 namespace CloudTrust.Api;
@@ -21,6 +22,9 @@ namespace CloudTrust.Api;
 /// <param name="History">The rings reached, in order, with their counts and gate verdicts (from the report, once completed).</param>
 /// <param name="ReasonCount">How many reasons there are in all: <paramref name="Reasons"/> names at most the first 20 (a custom status is capped at 16 KB).</param>
 /// <param name="MoreReasons">How many reasons <paramref name="Reasons"/> leaves out.</param>
+/// <param name="NextAction">The change that unblocks a ring its ticket evidence holds, when it does (<see cref="TicketNextAction"/>).</param>
+/// <param name="Tickets">The current ring's ticket probe counts, when it gates on tickets.</param>
+/// <param name="TicketCauses">The current ring's causes of devices without tickets, with counts and the admin's actions.</param>
 public sealed record RolloutStatusView(
     string Id,
     string RuntimeStatus,
@@ -37,7 +41,10 @@ public sealed record RolloutStatusView(
     RolloutReport? Report,
     IReadOnlyList<RingHistoryEntry> History,
     int ReasonCount = 0,
-    int MoreReasons = 0)
+    int MoreReasons = 0,
+    string? NextAction = null,
+    TicketCounts? Tickets = null,
+    IReadOnlyList<TicketCauseCount>? TicketCauses = null)
 {
     // Stored status and output are read strictly: a document that lacks a record's fields or holds null where the
     // record has none is not taken for a status or a report (the host's own writes always carry every field).
@@ -76,12 +83,15 @@ public sealed record RolloutStatusView(
             report,
             report?.Rings?.Select(RingHistoryEntry.From).ToList() ?? [],
             ReasonCount: Math.Max(status?.ReasonCount ?? 0, status?.Reasons?.Count ?? 0),
-            MoreReasons: status?.MoreReasons ?? 0);
+            MoreReasons: status?.MoreReasons ?? 0,
+            NextAction: report is null ? TicketNextAction.For(status) : null,
+            Tickets: status?.Tickets,
+            TicketCauses: status?.TicketCauses);
     }
 
     /// <summary>Gets the view as the rollout's own status record (for checks such as what it waits for).</summary>
     /// <returns>The status.</returns>
-    public RolloutStatus AsStatus() => new(Phase, Ring, RingNumber, RingCount, Counts, Verdict, Reasons, WaitingFor, ReasonCount);
+    public RolloutStatus AsStatus() => new(Phase, Ring, RingNumber, RingCount, Counts, Verdict, Reasons, WaitingFor, ReasonCount, Tickets, TicketCauses);
 
     private static T? Parse<T>(string? json) where T : class
     {

@@ -185,7 +185,10 @@ public sealed partial class ReportTests
                     new Core.Rollout.Plan.RolloutRing(hostile, [], 0.9, 0.1, TimeSpan.Zero, TimeSpan.FromDays(1), false),
                     Core.Rollout.Plan.ProfileMode.SettingsCatalog,
                     hostile,
-                    new Core.Rollout.Activities.HelloSourcesResult([new Core.Precedence.HelloSource(Core.Precedence.HelloSourceKind.DevicePolicy, Core.Precedence.HelloScope.Device, "x", hostile, true, null, true)], [], Core.Precedence.TrustModelEvidence.None))]);
+                    new Core.Rollout.Activities.HelloSourcesResult([new Core.Precedence.HelloSource(Core.Precedence.HelloSourceKind.DevicePolicy, Core.Precedence.HelloScope.Device, "x", hostile, true, null, true)], [], Core.Precedence.TrustModelEvidence.None))],
+                NextAction: hostile,
+                Tickets: [new RingTickets(hostile, new Core.Rollout.Activities.TicketProbeSummary(3, 1, 1, 0, [], [new Core.Rollout.Tickets.TicketCauseCount(Core.Rollout.Tickets.TicketFailureCause.Unknown, 2, hostile)], [new Core.Rollout.Tickets.TicketDeviceFailure(hostile + "$(Remove-Item C:\\ -Recurse)", Core.Rollout.Tickets.TicketFailureCause.Unknown, hostile)], 1))],
+                RingProgress: [new RingSeries(hostile, [new SharePoint(DateTimeOffset.UnixEpoch, 0.2), new SharePoint(DateTimeOffset.UnixEpoch.AddHours(2), 1)], [new SharePoint(DateTimeOffset.UnixEpoch.AddHours(1), 0.5)])]);
             var html = Path.Combine(directory, "report.html");
             await using (var writer = new StreamWriter(html))
             {
@@ -198,6 +201,10 @@ public sealed partial class ReportTests
             Assert.DoesNotContain("<img", dom, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("pwned", Regex.Match(dom, "<title>(.*?)</title>").Groups[1].Value, StringComparison.Ordinal);
             Assert.Contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;", dom, StringComparison.Ordinal);
+            Assert.Contains("id=\"next-action\"", dom, StringComparison.Ordinal);
+            Assert.Contains("class=\"ticket-cause\"", dom, StringComparison.Ordinal);
+            Assert.Contains("$(Remove-Item C:\\ -Recurse)", dom, StringComparison.Ordinal);
+            Assert.Contains("data-series=\"tickets\"", dom, StringComparison.Ordinal);
         }
         finally
         {

@@ -137,9 +137,19 @@ public static class RolloutCommand
         };
         var outcome = view.Status.ToLowerInvariant();
         terminal.Line($"{view.Id}  {terminal.Paint(tone, outcome)}  {view.Summary()}  (updated {view.UpdatedAt:yyyy-MM-dd HH:mm:ss}Z)");
+        if (view.Unblock is { } unblock)
+        {
+            terminal.Line(Tone.Warn, $"  unblock: {unblock}");
+        }
+
         foreach (var reason in view.Reasons.Take(5))
         {
             terminal.Line($"  - {reason}");
+        }
+
+        foreach (var line in TicketEvidenceText.Lines(view.Tickets, view.TicketCauses))
+        {
+            terminal.Line($"  {line}");
         }
 
         foreach (var line in view.Report is { } finished ? RolloutFollower.RingLines(finished) : [])

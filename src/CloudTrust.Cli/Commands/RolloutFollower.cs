@@ -94,6 +94,15 @@ internal static class RolloutFollower
             _ => $"ring {view.RingNumber}/{view.RingCount} '{view.Ring}' passed; the next ring waits for approval",
         };
         terminal.Line(Tone.Warn, what);
+        if (view.Unblock is { } unblock)
+        {
+            terminal.Line(Tone.Warn, $"unblock: {unblock}");
+        }
+
+        foreach (var line in TicketEvidenceText.Lines(view.Tickets, view.TicketCauses))
+        {
+            terminal.Line($"  {line}");
+        }
         foreach (var reason in view.Reasons.Take(12))
         {
             terminal.Line($"  - {reason}");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CloudTrust.Core.Rollout.Gate;
+using CloudTrust.Core.Rollout.Tickets;
 using CloudTrust.Core.Rollout.Workflow;
 using CloudTrust.Engine;
 using CloudTrust.Engine.Journal;
@@ -25,6 +26,9 @@ namespace CloudTrust.Cli.Commands;
 /// <param name="CreatedAt">When it was started.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
 /// <param name="Next">The commands to type next, when the rollout needs a person, joined by <c>  |  </c>.</param>
+/// <param name="Tickets">The current ring's ticket probe counts, when it gates on tickets.</param>
+/// <param name="TicketCauses">The current ring's causes of devices without tickets, with counts and actions.</param>
+/// <param name="Unblock">The change that unblocks a ring its ticket evidence holds (<see cref="TicketNextAction"/>).</param>
 internal sealed record RolloutView(
     string Id,
     string Status,
@@ -42,7 +46,10 @@ internal sealed record RolloutView(
     string? Failure,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    string? Next)
+    string? Next,
+    TicketCounts? Tickets = null,
+    IReadOnlyList<TicketCauseCount>? TicketCauses = null,
+    string? Unblock = null)
 {
     /// <summary>
     /// Reads one rollout's view from the journal. While the rollout waits for a polling child (a ring's verification or
@@ -109,7 +116,10 @@ internal sealed record RolloutView(
             run.Failure?.Message ?? run.StatusReason,
             run.CreatedAt,
             run.UpdatedAt,
-            nextText);
+            nextText,
+            status?.Tickets,
+            status?.TicketCauses,
+            run.Status.IsFinal() ? null : TicketNextAction.For(status));
     }
 
     /// <summary>One line: ring n/N, phase, counts, verdict.</summary>

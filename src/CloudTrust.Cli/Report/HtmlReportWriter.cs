@@ -21,6 +21,7 @@ internal static class HtmlReportWriter
         .verdict-Pass{color:#2e7d32;font-weight:600}.verdict-Fail{color:#c62828;font-weight:600}.verdict-Wait{color:#f57f17}.verdict-Done{color:#2e7d32}
         .healthy{color:#2e7d32;font-weight:600}.unhealthy,.missing,.unreachable{color:#c62828;font-weight:600}
         ul{margin:4px 0;padding-left:18px;min-width:260px}.legend{font-size:12px;color:#555}
+        .next{background:#fff3e0;border-left:4px solid #ef6c00;padding:8px 12px}h3{font-size:15px;margin:16px 0 4px}
         .key{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px;border-radius:2px}.key:first-child{margin-left:0}
         """;
 
@@ -33,6 +34,7 @@ internal static class HtmlReportWriter
         html.WriteLine($"<title>CloudTrust rollout {E(report.RolloutId)}</title><style>{Style}</style></head><body>");
         html.WriteLine($"<h1>WHfB cloud Kerberos trust rollout</h1><p class=\"meta\">rollout <b id=\"rollout-id\">{E(report.RolloutId)}</b> · status <b id=\"rollout-status\">{E(report.Status)}</b> · phase <b id=\"rollout-phase\">{E(report.Phase)}</b>{(report.Outcome is null ? string.Empty : $" · outcome <b id=\"rollout-outcome\">{E(report.Outcome)}</b>")} · started {Time(report.CreatedAt)} · last change {Time(report.UpdatedAt)}</p>");
 
+        TicketSection.WriteNextAction(report, html);
         html.WriteLine("<h2>Rings</h2><table id=\"rings\"><tr><th>ring</th><th>progress</th><th>targeted</th><th>succeeded</th><th>errors</th><th>conflicts</th><th>pending</th><th>not applicable</th><th>gate</th><th>reasons</th></tr>");
         foreach (var ring in report.Rings)
         {
@@ -41,7 +43,10 @@ internal static class HtmlReportWriter
         }
 
         html.WriteLine("</table><p class=\"legend\"><span class=\"key ok\"></span>succeeded <span class=\"key bad\"></span>error or conflict <span class=\"key pend\"></span>pending <span class=\"key na\"></span>not applicable</p>");
+        TicketSection.Write(report, html);
         Precedence(report, html);
+        html.WriteLine("<h2>Each ring's progress</h2>");
+        html.WriteLine(RingProgressChart.Svg(report.RingProgress));
         html.WriteLine("<h2>Device states over time</h2>");
         html.WriteLine(StateChart.Svg(report.Timeline));
 

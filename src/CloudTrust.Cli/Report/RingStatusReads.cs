@@ -16,8 +16,13 @@ namespace CloudTrust.Cli.Report;
 internal sealed class RingStatusReads
 {
     private readonly List<(string Ring, DateTimeOffset At, RingStatusResult Result)> reads;
+    private readonly List<(string Ring, DateTimeOffset At, TicketProbeSummary Result)> ticketReads;
 
-    private RingStatusReads(List<(string Ring, DateTimeOffset At, RingStatusResult Result)> reads) => this.reads = reads;
+    private RingStatusReads(List<(string Ring, DateTimeOffset At, RingStatusResult Result)> reads, List<(string Ring, DateTimeOffset At, TicketProbeSummary Result)> ticketReads)
+    {
+        this.reads = reads;
+        this.ticketReads = ticketReads;
+    }
 
     /// <summary>Gets how many reads the history holds.</summary>
     public int Count => reads.Count;
@@ -29,9 +34,50 @@ internal sealed class RingStatusReads
     public static RingStatusReads From(IEnumerable<IReadOnlyList<HistoryEvent>> executions, RolloutPlan? plan)
     {
         ArgumentNullException.ThrowIfNull(executions);
-        var reads = executions.SelectMany(history => Reads(history, plan)).OrderBy(r => r.At).ToList();
-        return new RingStatusReads(reads);
+        var histories = executions.ToList();
+        var reads = histories.SelectMany(history => Reads(history, plan)).OrderBy(r => r.At).ToList();
+        var tickets = histories.SelectMany(history => TicketReads(history, plan)).OrderBy(r => r.At).ToList();
+        return new RingStatusReads(reads, tickets);
     }
+
+    /// <summary>The completed per-ring <see cref="RolloutActivityNames.ReadTicketProbe"/> reads of one execution.</summary>
+    private static List<(string Ring, DateTimeOffset At, TicketProbeSummary Result)> TicketReads(IReadOnlyList<HistoryEvent> history, RolloutPlan? plan)
+    {
+        var scheduled = new Dictionary<int, TicketProbeReadInput>();
+        foreach (var h in history.Where(h => h.Kind == HistoryEventKind.ActivityScheduled && h.Name == RolloutActivityNames.ReadTicketProbe && h.TaskId is not null))
+        {
+            if (JsonSerializer.Deserialize<TicketProbeReadInput>(h.Payload ?? "null", EngineJson.Options) is { GroupIds: not null } input)
+            {
+                scheduled[h.TaskId!.Value] = input;
+            }
+        }
+
+        var reads = new List<(string, DateTimeOffset, TicketProbeSummary)>();
+        foreach (var done in history.Where(h => h.Kind == HistoryEventKind.ActivityCompleted && h.TaskId is { } id && scheduled.ContainsKey(id)))
+        {
+            var input = scheduled[done.TaskId!.Value];
+            if (JsonSerializer.Deserialize<TicketProbeSummary>(done.Payload ?? "null", EngineJson.Options) is { } result)
+            {
+                var ring = plan?.Rings.FirstOrDefault(r => r.GroupIds.SequenceEqual(input.GroupIds!))?.Name ?? string.Join(",", input.GroupIds!);
+                reads.Add((ring, done.Timestamp, result));
+            }
+        }
+
+        return reads;
+    }
+
+    /// <summary>The ring's last ticket probe read, if its probe was read at all.</summary>
+    /// <param name="ring">The ring's name.</param>
+    /// <returns>What the read found.</returns>
+    public TicketProbeSummary? LastTickets(string ring) => ticketReads.LastOrDefault(r => r.Ring == ring).Result;
+
+    /// <summary>Each ring's own progress: the share of its devices succeeded at each status read, and of its reporting devices with both tickets at each probe read.</summary>
+    /// <returns>One series per ring, in the order rings were first read.</returns>
+    public List<RingSeries> RingProgress()
+        => [.. reads.Select(r => r.Ring).Concat(ticketReads.Select(r => r.Ring)).Distinct(StringComparer.Ordinal).Select(ring => new RingSeries(
+            ring,
+            [.. reads.Where(r => r.Ring == ring).Select(r => new SharePoint(r.At, r.Result.Counts.SuccessShare))],
+            [.. ticketReads.Where(r => r.Ring == ring && r.Result.Reported > 0).Select(r => new SharePoint(r.At, r.Result.Counts.WorkingShare))]))];
 
     private static List<(string Ring, DateTimeOffset At, RingStatusResult Result)> Reads(IReadOnlyList<HistoryEvent> history, RolloutPlan? plan)
     {

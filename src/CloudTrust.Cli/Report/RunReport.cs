@@ -17,6 +17,9 @@ namespace CloudTrust.Cli.Report;
 /// <param name="MoreFailing">How many more failing devices the counts hold than are named.</param>
 /// <param name="Kerberos">Per-domain Kerberos server health and key age.</param>
 /// <param name="Precedence">Each ring's WHfB sources and migration as preflight read them (empty before preflight finished).</param>
+/// <param name="NextAction">What unblocks a ring its ticket evidence holds, when it does.</param>
+/// <param name="Tickets">Each ring's ticket evidence: counts, causes with actions, failing devices with their cause.</param>
+/// <param name="RingProgress">Each ring's own progress over time (policy succeeded, tickets working).</param>
 internal sealed record RunReport(
     string RolloutId,
     string Status,
@@ -29,7 +32,19 @@ internal sealed record RunReport(
     IReadOnlyList<FailingDeviceRow> FailingDevices,
     int MoreFailing,
     IReadOnlyList<KerberosRow> Kerberos,
-    IReadOnlyList<RingAnalysis> Precedence);
+    IReadOnlyList<RingAnalysis> Precedence,
+    string? NextAction = null,
+    IReadOnlyList<RingTickets>? Tickets = null,
+    IReadOnlyList<RingSeries>? RingProgress = null);
+
+/// <summary>One ring's ticket evidence.</summary>
+internal sealed record RingTickets(string Ring, CloudTrust.Core.Rollout.Activities.TicketProbeSummary Summary);
+
+/// <summary>A share (0..1) at one read.</summary>
+internal sealed record SharePoint(DateTimeOffset At, double Share);
+
+/// <summary>One ring's own progress: its policy succeeded share per status read and its ticket working share per probe read.</summary>
+internal sealed record RingSeries(string Ring, IReadOnlyList<SharePoint> Policy, IReadOnlyList<SharePoint> Tickets);
 
 /// <summary>One ring's line.</summary>
 internal sealed record RingRow(string Name, int Targeted, int Succeeded, int Errors, int Conflicts, int Pending, int NotApplicable, string Verdict, IReadOnlyList<string> Reasons, bool ResumedByPerson);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CloudTrust.Cli.Commands;
 using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Core.Rollout.Plan;
+using CloudTrust.Core.Rollout.Tickets;
 using CloudTrust.Core.Rollout.Workflow;
 using CloudTrust.Engine;
 using CloudTrust.Integrations.History;
@@ -55,8 +56,18 @@ internal static class RunReportBuilder
             shown,
             Math.Max(0, rings.Sum(r => r.Errors + r.Conflicts) - shown.Count),
             kerberos is null ? [] : Kerberos(kerberos, databasePath),
-            output?.Analyses ?? []);
+            output?.Analyses ?? [],
+            output is null ? TicketNextAction.For(status) : null,
+            Tickets(plan, output, reads),
+            reads.RingProgress());
     }
+
+    /// <summary>Each ring's ticket evidence: from the final report, else from its last probe read.</summary>
+    private static List<RingTickets> Tickets(RolloutPlan? plan, RolloutReport? output, RingStatusReads reads)
+        => [.. (plan?.Rings.Select(r => r.Name) ?? output?.Rings.Select(r => r.Name) ?? [])
+            .Select(ring => (ring, summary: output?.Rings.FirstOrDefault(r => r.Name == ring)?.Tickets ?? reads.LastTickets(ring)))
+            .Where(t => t.summary is not null)
+            .Select(t => new RingTickets(t.ring, t.summary!))];
 
     private static List<RingRow> Rings(RolloutPlan? plan, RolloutReport? output, RolloutStatus? status, RingStatusReads reads)
     {

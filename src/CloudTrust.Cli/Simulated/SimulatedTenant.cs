@@ -120,7 +120,7 @@ public sealed class SimulatedTenant : IAsyncDisposable
         var clockSettings = new SimulatedClockSettings(anchor, options.SimulatedStart ?? anchor, options.TimeFactor);
         var clock = clockSettings.CreateClock();
 
-        var intune = new SimulatedIntune(new SimulatedGraphOptions { Seed = options.Seed, ThrottleRate = options.ThrottleRate }, clock);
+        var intune = new SimulatedIntune(new SimulatedGraphOptions { Seed = options.Seed, ThrottleRate = options.ThrottleRate, UserDnsDomain = "contoso.com" }, clock);
         SeedFleet(intune, options);
         var keys = new PlantedKeys();
         var relay = new SimulatedRelay(HybridConnection, [new SharedAccessRule(ListenRule, keys.ListenKey, RelayRights.Listen), new SharedAccessRule(SendRule, keys.SendKey, RelayRights.Send)]);

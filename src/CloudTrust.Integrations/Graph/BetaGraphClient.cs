@@ -20,6 +20,18 @@ internal sealed class BetaGraphClient(HttpClient http, Uri betaRoot)
         return await SendAsync<T>(request, cancellationToken) ?? throw new GraphRequestException(200, "EmptyBody", "no body", $"GET {relativeOrAbsolute}");
     }
 
+    /// <summary>Reads a collection page by page, following <c>@odata.nextLink</c>, so that a caller can fold each page and let it go.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<T>> GetPagesAsync<T>(string relative, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? next = relative;
+        while (next is not null)
+        {
+            var page = await GetAsync<ODataPage<T>>(next, cancellationToken);
+            yield return page.Value;
+            next = page.NextLink;
+        }
+    }
+
     /// <summary>Reads every page of a collection, following <c>@odata.nextLink</c>.</summary>
     public async Task<List<T>> GetAllAsync<T>(string relative, CancellationToken cancellationToken)
     {

@@ -14,6 +14,6 @@ public sealed class ReadTicketProbeActivity(GraphConnection graph) : IActivity<T
     {
         ArgumentNullException.ThrowIfNull(input);
         var only = input.GroupIds is { } groups ? await new GroupDeviceIds(graph).ReadAsync(groups, cancellationToken) : null;
-        return await new TicketProbeDeployment(graph).ReadAsync(input.ScriptId, input.SampleLimit, cancellationToken, only);
+        return await new TicketProbeDeployment(graph).ReadAsync(input.ScriptId, input.SampleLimit, cancellationToken, only, input.KerberosDomains);
     }
 }

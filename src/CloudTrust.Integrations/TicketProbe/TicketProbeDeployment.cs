@@ -1,4 +1,5 @@
 using CloudTrust.Core.Rollout.Activities;
+using CloudTrust.Core.Rollout.Tickets;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CloudTrust.Integrations.Graph;
@@ -33,7 +34,7 @@ public sealed class TicketProbeDeployment(GraphConnection graph)
         var scripts = new DeviceHealthScripts(graph.Beta);
         var (id, _) = await scripts.EnsureAsync(
             IsProbe,
-            new HealthScriptDefinition(ScriptName, "Reports OnPremTgt/CloudTgt from dsregcmd /status as JSON. " + SettingsCatalogPayload.Marker, Script, null),
+            new HealthScriptDefinition(ScriptName, "Reports OnPremTgt/CloudTgt from dsregcmd /status, with event 358, the PassportForWork values, the DC locator and privileged groups, as JSON. " + SettingsCatalogPayload.Marker, Script, null),
             cancellationToken);
         await scripts.AssignAsync(id, [], groupIds, runRemediation: false, cancellationToken);
         return id;
@@ -45,43 +46,66 @@ public sealed class TicketProbeDeployment(GraphConnection graph)
     public Task<string?> FindAsync(CancellationToken cancellationToken)
         => new DeviceHealthScripts(graph.Beta).FindAsync(IsProbe, cancellationToken);
 
-    /// <summary>Reads every device run state (paged) and summarises the probe's output.</summary>
+    /// <summary>
+    /// Reads every device run state (paged) and summarises the probe's output: counts, each failing device put into one
+    /// cause (<see cref="TicketCauseRules"/>), the causes counted with the admin's action, and up to
+    /// <paramref name="sampleLimit"/> failing devices named.
+    /// </summary>
     /// <param name="scriptId">The script id.</param>
     /// <param name="sampleLimit">How many failing devices to name.</param>
     /// <param name="cancellationToken">Cancels the calls.</param>
     /// <param name="onlyDevices">When given, only the run states of these Entra device ids count (one ring's devices).</param>
+    /// <param name="kerberosDomains">The AD domains known to have a Kerberos server object; null when unknown.</param>
     /// <returns>The summary.</returns>
-    public async Task<TicketProbeSummary> ReadAsync(string scriptId, int sampleLimit, CancellationToken cancellationToken, IReadOnlySet<string>? onlyDevices = null)
+    public async Task<TicketProbeSummary> ReadAsync(string scriptId, int sampleLimit, CancellationToken cancellationToken, IReadOnlySet<string>? onlyDevices = null, IReadOnlyCollection<string>? kerberosDomains = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
-        var states = (await graph.Beta.GetAllAsync<RunState>($"{Root}/{Uri.EscapeDataString(scriptId)}/deviceRunStates?$expand=managedDevice", cancellationToken))
-            .Where(s => onlyDevices is null || (s.ManagedDevice?.AzureAdDeviceId is { } id && onlyDevices.Contains(id)))
-            .ToList();
-        int working = 0, onPremMissing = 0, cloudMissing = 0;
+        // deviceHealthScriptDeviceState (beta): the property preRemediationDetectionScriptOutput and the managedDevice
+        // navigation, as the Graph beta reference publishes them (microsoft-graph-docs, resource
+        // intune-devices-devicehealthscriptdevicestate; list deviceRunStates); no other property is read.
+        // Folded page by page ($top at the collection page size): a 100,000-device ring's outputs are never all held at once.
+        var pages = graph.Beta.GetPagesAsync<RunState>($"{Root}/{Uri.EscapeDataString(scriptId)}/deviceRunStates?$expand=managedDevice&$top={graph.Options.CollectionPageSize}", cancellationToken);
+        int reported = 0, working = 0, onPremMissing = 0, cloudMissing = 0, unknown = 0;
+        var causes = new Dictionary<TicketFailureCause, int>();
         var samples = new List<string>();
-        foreach (var state in states)
+        var failing = new List<TicketDeviceFailure>();
+        void Count(RunState state)
         {
-            var result = ParseOutput(state.Output);
-            if (result is null)
-            {
-                continue;
-            }
-
-            if (result.Works)
+            reported++;
+            var reading = TicketProbeOutput.Read(state.Output);
+            if (reading.Works)
             {
                 working++;
-                continue;
+                return;
             }
 
-            onPremMissing += result.CloudTgt && !result.OnPremTgt ? 1 : 0;
-            cloudMissing += result.CloudTgt ? 0 : 1;
-            if (samples.Count < sampleLimit)
+            unknown += reading.Evidence is null ? 1 : 0;
+            onPremMissing += reading.Evidence is { CloudTgt: true, OnPremTgt: false } ? 1 : 0;
+            cloudMissing += reading.Evidence is { CloudTgt: false } ? 1 : 0;
+            var (cause, detail) = reading.UnknownReason is { } reason
+                ? (TicketFailureCause.Unknown, reason)
+                : TicketCauseRules.Classify(reading.Evidence!, kerberosDomains) ?? (TicketFailureCause.Unknown, "classified as working");
+            causes[cause] = causes.GetValueOrDefault(cause) + 1;
+            if (failing.Count < sampleLimit)
             {
-                samples.Add($"{state.ManagedDevice?.DeviceName}: {result.Diagnosis}");
+                var name = TicketProbeOutput.Clean(state.ManagedDevice?.DeviceName ?? state.ManagedDevice?.Id ?? "(unnamed device)");
+                failing.Add(new TicketDeviceFailure(name, cause, TicketProbeOutput.Clean(detail)));
+                samples.Add($"{name}: {TicketCauseActions.Title(cause)} ({TicketProbeOutput.Clean(detail)})");
             }
         }
 
-        return new TicketProbeSummary(states.Count, working, onPremMissing, cloudMissing, samples);
+        await foreach (var page in pages)
+        {
+            foreach (var state in page.Where(s => onlyDevices is null || (s.ManagedDevice?.AzureAdDeviceId is { } id && onlyDevices.Contains(id))))
+            {
+                Count(state);
+            }
+        }
+
+        var counted = causes.OrderByDescending(c => c.Value).ThenBy(c => c.Key)
+            .Select(c => new TicketCauseCount(c.Key, c.Value, TicketCauseActions.Action(c.Key)))
+            .ToList();
+        return new TicketProbeSummary(reported, working, onPremMissing, cloudMissing, samples, counted, failing, unknown);
     }
 
     /// <summary>Reads the JSON line the detection script prints; null when it is not the probe's output.</summary>
@@ -113,6 +137,7 @@ public sealed class TicketProbeDeployment(GraphConnection graph)
 
     private sealed record RunStateDevice(
         [property: JsonPropertyName("deviceName")] string? DeviceName,
+        [property: JsonPropertyName("id")] string? Id,
         [property: JsonPropertyName("azureADDeviceId")] string? AzureAdDeviceId = null);
 
     private sealed record ProbeLine(string? Probe, bool OnPremTgt, bool CloudTgt, bool AzureAdPrt, bool AzureAdJoined, bool DomainJoined);

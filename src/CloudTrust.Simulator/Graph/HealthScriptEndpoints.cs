@@ -11,8 +11,10 @@ namespace CloudTrust.Simulator.Graph;
 /// <summary>
 /// beta <c>/deviceManagement/deviceHealthScripts</c> (Intune Remediations): create, assign, and
 /// <c>deviceRunStates</c> whose detection output is what the ticket probe prints. A device reports once it checked
-/// in after the assignment: both tickets when the cloud-trust policy succeeded on it and its user is not
-/// privileged (the Kerberos server's replication policy denies privileged users: CloudTgt YES, OnPremTgt NO).
+/// in after the assignment: both tickets when the cloud-trust policy succeeded on it, its user is not privileged (the
+/// Kerberos server's replication policy denies privileged users: CloudTgt YES, OnPremTgt NO) and no ticket fault of
+/// its own holds it (off network, stale PRT, Remote Desktop, another domain, a GPO turning cloud trust off); the output
+/// is what <see cref="TicketProbeDeviceOutput"/> writes.
 /// </summary>
 internal static class HealthScriptEndpoints
 {
@@ -149,13 +151,11 @@ internal static class HealthScriptEndpoints
                 .ToList();
             return GraphResponses.Page(http, reported, t =>
             {
-                var cloudTgt = applied.Contains(t.Device);
-                var onPremTgt = cloudTgt && !t.Device.User.IsAdmin;
-                var output = JsonSerializer.Serialize(new { probe = "cloudtrust-ticket/1", onPremTgt, cloudTgt, azureAdPrt = true, azureAdJoined = true, domainJoined = t.Device.JoinType == "hybridAzureADJoined" });
+                var (output, works) = TicketProbeDeviceOutput.For(t.Device, applied.Contains(t.Device), intune.Options.UserDnsDomain, t.At);
                 return new Dictionary<string, object>
                 {
                     ["id"] = $"{id}:{t.Device.ManagedDeviceId}",
-                    ["detectionState"] = onPremTgt && cloudTgt ? "success" : "fail",
+                    ["detectionState"] = works ? "success" : "fail",
                     ["preRemediationDetectionScriptOutput"] = output,
                     ["lastStateUpdateDateTime"] = t.At,
                     ["managedDevice"] = new Dictionary<string, object> { ["id"] = t.Device.ManagedDeviceId.ToString(), ["deviceName"] = t.Device.Name, ["azureADDeviceId"] = t.Device.AadDeviceId.ToString() },

@@ -27,6 +27,8 @@ internal sealed class SimulatedDevice
 
     public required SimulatedUser User { get; init; }
 
+    public TicketFault TicketFault { get; init; }
+
     public string OsVersion => Build >= 22000 ? $"10.0.{Build}.4460" : $"10.0.{Build}.5131";
 }
 

@@ -54,4 +54,7 @@ public sealed record SimulatedGraphOptions
 
     /// <summary>Gets the seed for the fleet and for throttling decisions.</summary>
     public int Seed { get; init; } = 20261122;
+
+    /// <summary>Gets the AD DNS domain of the fleet's users (the one with a Kerberos server object), as devices report it.</summary>
+    public string UserDnsDomain { get; init; } = "corp.contoso.example";
 }

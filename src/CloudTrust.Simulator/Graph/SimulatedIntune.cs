@@ -378,7 +378,24 @@ public sealed partial class SimulatedIntune
             NeverChecksIn = random.NextDouble() < mix.NeverChecksIn,
             CheckInPhase = TimeSpan.FromTicks((long)(random.NextDouble() * options.CheckInInterval.Ticks)),
             User = user,
+            TicketFault = mix.HasTicketFaults ? DrawTicketFault(mix) : TicketFault.None,
         };
+    }
+
+    private TicketFault DrawTicketFault(FleetMix mix)
+    {
+        var draw = random.NextDouble();
+        foreach (var (share, fault) in new[] { (mix.OffNetwork, TicketFault.OffNetwork), (mix.StalePrt, TicketFault.StalePrt), (mix.RemoteDesktop, TicketFault.RemoteDesktop), (mix.OtherDomain, TicketFault.OtherDomain), (mix.CloudTrustGpoOff, TicketFault.CloudTrustGpoOff) })
+        {
+            if (draw < share)
+            {
+                return fault;
+            }
+
+            draw -= share;
+        }
+
+        return TicketFault.None;
     }
 
     private Guid NextGuid()

@@ -71,6 +71,7 @@ public sealed class FunctionsHarness : IAsyncDisposable
             TimeFactor = options.TimeFactor,
             SimulatedStart = DateTimeOffset.UtcNow - options.SimulatedLag,
             KerberosServersExist = options.KerberosServersExist,
+            Rings = options.Rings ?? CloudTrust.Cli.Simulated.SimulatedRing.DefaultFleet,
         });
         try
         {
@@ -206,6 +207,9 @@ public sealed class FunctionsHarness : IAsyncDisposable
 public sealed record FunctionsHarnessOptions
 {
     public int DeviceCount { get; init; } = 600;
+
+    /// <summary>Gets the simulated fleet's rings (the tenant's default fleet unless a test needs its own).</summary>
+    public IReadOnlyList<CloudTrust.Cli.Simulated.SimulatedRing>? Rings { get; init; }
 
     /// <summary>Gets how fast the fleet's clock runs: 57,600× makes an 8-hour Intune check-in half a second.</summary>
     public double TimeFactor { get; init; } = 57_600;

@@ -36,7 +36,9 @@ public sealed class TicketProbeTests
         Assert.True(summary.OnPremTgtMissing > 0, summary.ToString());
         Assert.True(summary.Working > 0, summary.ToString());
         Assert.Equal(0, summary.CloudTgtMissing);
-        Assert.All(summary.Samples, s => Assert.Contains("domain controller exchange failed", s, StringComparison.Ordinal));
+        Assert.All(summary.Samples, s => Assert.Contains("privileged user blocked by the Password Replication Policy (CloudTgt YES, OnPremTgt NO; the user is in CORP\\Domain Admins)", s, StringComparison.Ordinal));
+        var cause = Assert.Single(summary.Causes!);
+        Assert.Equal((Core.Rollout.Tickets.TicketFailureCause.PrivilegedUserBlocked, summary.OnPremTgtMissing), (cause.Cause, cause.Count));
 
         var script = Assert.Single(harness.Intune.HealthScripts());
         Assert.Equal("user", script.RunAsAccount);

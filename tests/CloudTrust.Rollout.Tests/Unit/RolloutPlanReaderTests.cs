@@ -42,12 +42,28 @@ public sealed class RolloutPlanReaderTests
     [InlineData("\"22222222-2222-4222-8222-222222222222\"", "\"11111111-1111-4111-8111-111111111111\"", "rings[1].groupIds[0]: group already used at rings[0].groupIds[0]")]
     [InlineData("\"profileName\": \"WHfB cloud trust\",", "\"profileMode\": \"gpo\", \"profileName\": \"WHfB cloud trust\",", "profileMode: must be \"settingsCatalog\" or \"customOmaUri\"")]
     [InlineData("\"tenantId\": \"8d2f6a1e-3c4b-4e5f-9a7b-1c2d3e4f5a6b\"", "\"tenantId\": \"00000000-0000-0000-0000-000000000000\"", "tenantId: not a GUID")]
+    [InlineData("\"successThreshold\": 0.95", "\"successThreshold\": 0.95, \"ticketThreshold\": 1.2", "rings[1].ticketThreshold: must be a number from 0 to 1")]
+    [InlineData("\"successThreshold\": 0.95", "\"successThreshold\": 0.95, \"ticketThreshold\": \"most\"", "rings[1].ticketThreshold: must be a number from 0 to 1")]
+    [InlineData("\"successThreshold\": 0.95", "\"successThreshold\": 0.95, \"ticketThreshold\": 0.8, \"minTicketReports\": 0", "rings[1].minTicketReports: must be a whole number of at least 1")]
+    [InlineData("\"successThreshold\": 0.95", "\"successThreshold\": 0.95, \"minTicketReports\": 5", "rings[1].minTicketReports: needs ticketThreshold (the share of reporting devices with both tickets)")]
     public void Errors_name_the_exact_path(string find, string replace, string expected)
     {
         var result = RolloutPlanReader.Read(Valid.Replace(find, replace, StringComparison.Ordinal));
 
         Assert.False(result.IsValid);
         Assert.Contains(expected, result.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void A_ring_may_gate_on_tickets_which_makes_the_plan_use_the_probe()
+    {
+        var plan = RolloutPlanReader.Read(Valid.Replace("\"successThreshold\": 0.95", "\"successThreshold\": 0.95, \"ticketThreshold\": 0.8, \"minTicketReports\": 25", StringComparison.Ordinal)).Plan!;
+
+        Assert.Null(plan.Rings[0].TicketThreshold);
+        Assert.Equal(0.8, plan.Rings[1].TicketThreshold);
+        Assert.Equal(25, plan.Rings[1].MinTicketReports);
+        Assert.True(plan.UsesTicketProbe);
+        Assert.False(RolloutPlanReader.Read(Valid).Plan!.UsesTicketProbe);
     }
 
     [Fact]

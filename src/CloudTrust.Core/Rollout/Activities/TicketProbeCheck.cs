@@ -12,4 +12,5 @@ public sealed record TicketProbeDeployResult(string ScriptId);
 /// <param name="ScriptId">The Remediations script's id.</param>
 /// <param name="SampleLimit">How many failing devices to name.</param>
 /// <param name="GroupIds">Only the devices of these groups (one ring); null for every device the probe ran on.</param>
-public sealed record TicketProbeReadInput(string ScriptId, int SampleLimit, IReadOnlyList<Guid>? GroupIds = null);
+/// <param name="KerberosDomains">The AD domains known to have a Kerberos server object, to classify failing devices; null when unknown.</param>
+public sealed record TicketProbeReadInput(string ScriptId, int SampleLimit, IReadOnlyList<Guid>? GroupIds = null, IReadOnlyList<string>? KerberosDomains = null);

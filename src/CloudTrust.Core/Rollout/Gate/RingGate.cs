@@ -1,12 +1,15 @@
 using System.Globalization;
 using CloudTrust.Core.Rollout.Plan;
+using CloudTrust.Core.Rollout.Tickets;
 
 namespace CloudTrust.Core.Rollout.Gate;
 
 /// <summary>
 /// Decides whether a ring may be followed by the next: fail as soon as the error share exceeds the ring's
 /// maximum; pass once the soak time is over and the success share meets the threshold; fail when the
-/// verification deadline passes below the threshold; otherwise keep waiting.
+/// verification deadline passes below the threshold; otherwise keep waiting. A ring with a ticket threshold passes only
+/// once its policy part passes and enough of its devices reported the ticket probe with both tickets; its reasons then
+/// start with <c>policy:</c> or <c>tickets:</c>, so an admin sees which part held the ring.
 /// </summary>
 public static class RingGate
 {
@@ -73,6 +76,48 @@ public static class RingGate
 
         return string.Join(' ', parts);
     }
+
+    /// <summary>Evaluates the policy report and, when the ring asks for it, the ticket evidence.</summary>
+    /// <param name="ring">The ring and its thresholds.</param>
+    /// <param name="counts">The ring's device states.</param>
+    /// <param name="tickets">The ring's ticket probe counts so far; null when none were read.</param>
+    /// <param name="sinceAssigned">Time since the ring was assigned.</param>
+    /// <returns>The decision.</returns>
+    public static GateDecision Evaluate(RolloutRing ring, RingCounts counts, TicketCounts? tickets, TimeSpan sinceAssigned)
+    {
+        var policy = Evaluate(ring, counts, sinceAssigned);
+        if (ring.TicketThreshold is not { } threshold)
+        {
+            return policy;
+        }
+
+        var policyReasons = policy.Reasons.Select(r => "policy: " + r).ToList();
+        tickets ??= new TicketCounts(0, 0, 0, 0);
+        var deadline = sinceAssigned >= ring.VerificationDeadline;
+        if (policy.Verdict != GateVerdict.Pass)
+        {
+            return new GateDecision(policy.Verdict, [.. policyReasons, Progress(tickets, threshold, ring.MinTicketReports)]);
+        }
+
+        if (tickets.Reported < ring.MinTicketReports)
+        {
+            var few = Text($"tickets: {tickets.Reported} device(s) reported the ticket probe; the share counts from {ring.MinTicketReports}");
+            return new GateDecision(deadline ? GateVerdict.Fail : GateVerdict.Wait, [deadline ? few + " and the verification deadline passed" : few, .. policyReasons]);
+        }
+
+        if (tickets.WorkingShare >= threshold)
+        {
+            return new GateDecision(GateVerdict.Pass, [.. policyReasons, Text($"tickets: {tickets.WorkingShare:P1} of {tickets.Reported} reporting device(s) hold both CloudTgt and OnPremTgt, meeting the threshold {threshold:P1}")]);
+        }
+
+        var below = Text($"tickets: {tickets.WorkingShare:P1} of {tickets.Reported} reporting device(s) hold both CloudTgt and OnPremTgt, below the threshold {threshold:P1}");
+        return deadline
+            ? new GateDecision(GateVerdict.Fail, [below + " at the verification deadline, although the policy report passes", .. policyReasons])
+            : new GateDecision(GateVerdict.Wait, [below + Text($"; deadline in {ring.VerificationDeadline - sinceAssigned}"), .. policyReasons]);
+    }
+
+    private static string Progress(TicketCounts tickets, double threshold, int minReports)
+        => Text($"tickets: {tickets.Working} of {tickets.Reported} reporting device(s) hold both tickets (threshold {threshold:P1} once {minReports} report)");
 
     private static string Text(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -26,8 +26,8 @@ public sealed record RolloutPlan(
     /// <summary>Gets every group id of every ring, in ring order, without duplicates.</summary>
     public IReadOnlyList<Guid> AllGroupIds => Rings.SelectMany(r => r.GroupIds).Distinct().ToList();
 
-    /// <summary>Gets whether the rollout ships the ticket probe (the plan asks for it, or a ring migrates from key trust), so its permission is granted.</summary>
-    public bool UsesTicketProbe => TicketProbe || Rings.Any(r => r.MigrateFrom == Precedence.TrustModel.KeyTrust);
+    /// <summary>Gets whether the rollout ships the ticket probe (the plan asks for it, a ring migrates from key trust or gates on tickets), so its permission is granted.</summary>
+    public bool UsesTicketProbe => TicketProbe || Rings.Any(r => r.MigrateFrom == Precedence.TrustModel.KeyTrust || r.TicketThreshold is not null);
 
     /// <summary>Gets every group display name of every ring, in ring order.</summary>
     public IReadOnlyList<string> AllGroupNames => Rings.SelectMany(r => r.GroupNames ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();

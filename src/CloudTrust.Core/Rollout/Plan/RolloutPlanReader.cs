@@ -190,7 +190,14 @@ public static class RolloutPlanReader
 
         var approval = ReadBool(ring, "requireApproval", $"{path}.requireApproval", errors) ?? false;
         var migrateFrom = ReadMigrateFrom(ring, path, errors);
-        return new RolloutRing(name, groups, threshold, maxError, soak, deadline ?? TimeSpan.Zero, approval, names, migrateFrom);
+        var ticketThreshold = ReadShare(ring, "ticketThreshold", path, errors, required: false);
+        var minReports = ReadCount(ring, "minTicketReports", $"{path}.minTicketReports", errors) ?? 1;
+        if (ring.TryGetProperty("minTicketReports", out _) && ticketThreshold is null && !ring.TryGetProperty("ticketThreshold", out _))
+        {
+            errors.Add(new ValidationError($"{path}.minTicketReports", "needs ticketThreshold (the share of reporting devices with both tickets)"));
+        }
+
+        return new RolloutRing(name, groups, threshold, maxError, soak, deadline ?? TimeSpan.Zero, approval, names, migrateFrom, ticketThreshold, minReports);
     }
 
     private static List<Guid> ReadGroupIds(JsonElement ring, string path, Dictionary<string, string> seenGroups, List<ValidationError> errors)
@@ -255,6 +262,18 @@ public static class RolloutPlanReader
         return element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var value) && value is >= 0 and <= 1
             ? value
             : Fail<double?>(errors, full, "must be a number from 0 to 1", null);
+    }
+
+    private static int? ReadCount(JsonElement parent, string property, string path, List<ValidationError> errors)
+    {
+        if (!parent.TryGetProperty(property, out var element))
+        {
+            return null;
+        }
+
+        return element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var value) && value >= 1
+            ? value
+            : Fail<int?>(errors, path, "must be a whole number of at least 1", null);
     }
 
     private static TimeSpan? ReadDuration(JsonElement parent, string property, string path, List<ValidationError> errors)

@@ -12,6 +12,11 @@ namespace CloudTrust.Core.Rollout.Plan;
 /// <param name="RequireApproval">Whether a person must approve (event <c>approve</c>) before the next ring.</param>
 /// <param name="GroupNames">Entra groups named by display name, resolved (or created) in preflight.</param>
 /// <param name="MigrateFrom">The trust model the ring migrates from (key or certificate trust), when the plan says so.</param>
+/// <param name="TicketThreshold">
+/// When set, the share (0..1) of the ring's devices reporting the ticket probe that must hold both CloudTgt and
+/// OnPremTgt before the gate passes; the probe is then assigned to the ring's groups when the ring starts.
+/// </param>
+/// <param name="MinTicketReports">How many of the ring's devices must have reported the probe before the ticket share counts.</param>
 public sealed record RolloutRing(
     string Name,
     IReadOnlyList<Guid> GroupIds,
@@ -21,4 +26,6 @@ public sealed record RolloutRing(
     TimeSpan VerificationDeadline,
     bool RequireApproval,
     IReadOnlyList<string>? GroupNames = null,
-    TrustModel? MigrateFrom = null);
+    TrustModel? MigrateFrom = null,
+    double? TicketThreshold = null,
+    int MinTicketReports = 1);

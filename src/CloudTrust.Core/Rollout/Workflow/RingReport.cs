@@ -14,6 +14,7 @@ namespace CloudTrust.Core.Rollout.Workflow;
 /// <param name="ResumedByPerson">Whether a person resumed after a failed gate.</param>
 /// <param name="Polls">How many status reads the ring took.</param>
 /// <param name="Migration">What the ring's migration did, when it migrates from key or certificate trust.</param>
+/// <param name="Tickets">The ring's ticket evidence (counts, causes, failing devices), when the ring gates on tickets.</param>
 public sealed record RingReport(
     string Name,
     ReadinessResult? Readiness,
@@ -24,4 +25,5 @@ public sealed record RingReport(
     IReadOnlyList<DeviceIssue> Failing,
     bool ResumedByPerson,
     int Polls,
-    RingMigrationProgress? Migration = null);
+    RingMigrationProgress? Migration = null,
+    TicketProbeSummary? Tickets = null);

@@ -18,6 +18,9 @@ namespace CloudTrust.Core.Rollout.Workflow;
 /// <param name="Polls">Status reads made so far, over every execution.</param>
 /// <param name="Last">The last read, if any.</param>
 /// <param name="Decision">The gate's last decision, if any.</param>
+/// <param name="TicketScriptId">The ticket probe's script id when the ring gates on tickets: each poll reads the ring's probe results too.</param>
+/// <param name="KerberosDomains">The AD domains with a healthy Kerberos server object, to classify devices without tickets.</param>
+/// <param name="LastTickets">The last read of the ring's ticket probe, if any.</param>
 public sealed record RingVerificationRequest(
     RolloutRing Ring,
     int RingNumber,
@@ -28,4 +31,7 @@ public sealed record RingVerificationRequest(
     DateTime AssignedAt,
     int Polls = 0,
     RingStatusResult? Last = null,
-    GateDecision? Decision = null);
+    GateDecision? Decision = null,
+    string? TicketScriptId = null,
+    IReadOnlyList<string>? KerberosDomains = null,
+    TicketProbeSummary? LastTickets = null);

@@ -8,4 +8,5 @@ namespace CloudTrust.Core.Rollout.Workflow;
 /// <param name="Decision">The gate's decision; never <see cref="GateVerdict.Wait"/>.</param>
 /// <param name="Polls">How many reads the ring took, over every execution.</param>
 /// <param name="Aborted">Whether a person aborted the rollout while the ring verified (the decision then says who).</param>
-public sealed record RingVerificationResult(RingStatusResult Status, GateDecision Decision, int Polls, bool Aborted = false);
+/// <param name="Tickets">The last read of the ring's ticket probe, when the ring gates on tickets.</param>
+public sealed record RingVerificationResult(RingStatusResult Status, GateDecision Decision, int Polls, bool Aborted = false, TicketProbeSummary? Tickets = null);

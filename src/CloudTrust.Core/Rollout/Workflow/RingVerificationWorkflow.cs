@@ -29,6 +29,9 @@ public sealed class RingVerificationWorkflow : IWorkflow<RingVerificationRequest
     /// </summary>
     public const int PollsPerExecution = 48;
 
+    /// <summary>Polls per execution when each poll also reads the ticket probe (six entries a poll): still under 200 entries.</summary>
+    public const int TicketPollsPerExecution = 32;
+
     /// <inheritdoc />
     public async Task<RingVerificationResult> RunAsync(IWorkflowContext context, RingVerificationRequest input)
     {
@@ -38,29 +41,39 @@ public sealed class RingVerificationWorkflow : IWorkflow<RingVerificationRequest
         var status = input.Last;
         var decision = input.Decision;
         var polls = input.Polls;
-        for (var i = 0; i < PollsPerExecution; i++)
+        var tickets = input.LastTickets;
+        var perExecution = input.TicketScriptId is null ? PollsPerExecution : TicketPollsPerExecution;
+        for (var i = 0; i < perExecution; i++)
         {
-            Show(context, input, status, decision);
+            Show(context, input, status, decision, tickets);
             if (await AbortedBeforeAsync(context, context.CurrentUtcDateTime + input.PollInterval) is { } by)
             {
                 var reading = status ?? new RingStatusResult(new RingCounts(0, 0, 0, 0, 0, 0), []);
-                return new RingVerificationResult(reading, new GateDecision(GateVerdict.Fail, [$"aborted by {by} while the ring was verifying"]), polls, Aborted: true);
+                return new RingVerificationResult(reading, new GateDecision(GateVerdict.Fail, [$"aborted by {by} while the ring was verifying"]), polls, Aborted: true, Tickets: tickets);
             }
 
             status = await context.CallActivityAsync<RingStatusResult>(
                 RolloutActivityNames.ReadRingStatus,
                 new RingStatusInput(input.Mode, input.PolicyId, ring.GroupIds, RolloutWorkflow.SampleLimit),
                 RolloutWorkflow.Retry);
+            if (input.TicketScriptId is { } scriptId)
+            {
+                tickets = await context.CallActivityAsync<TicketProbeSummary>(
+                    RolloutActivityNames.ReadTicketProbe,
+                    new TicketProbeReadInput(scriptId, RolloutWorkflow.SampleLimit, ring.GroupIds, input.KerberosDomains),
+                    RolloutWorkflow.Retry);
+            }
+
             polls++;
-            decision = RingGate.Evaluate(ring, status.Counts, context.CurrentUtcDateTime - input.AssignedAt);
-            Show(context, input, status, decision);
+            decision = RingGate.Evaluate(ring, status.Counts, tickets?.Counts, context.CurrentUtcDateTime - input.AssignedAt);
+            Show(context, input, status, decision, tickets);
             if (decision.Verdict != GateVerdict.Wait)
             {
-                return new RingVerificationResult(status, decision, polls);
+                return new RingVerificationResult(status, decision, polls, Tickets: tickets);
             }
         }
 
-        context.ContinueAsNew(input with { Polls = polls, Last = status, Decision = decision });
+        context.ContinueAsNew(input with { Polls = polls, Last = status, Decision = decision, LastTickets = tickets });
         return null!;
     }
 
@@ -84,7 +97,7 @@ public sealed class RingVerificationWorkflow : IWorkflow<RingVerificationRequest
         return payload is { ValueKind: System.Text.Json.JsonValueKind.Object } o && o.TryGetProperty("by", out var by) && by.ValueKind == System.Text.Json.JsonValueKind.String ? by.GetString() : "a person";
     }
 
-    private static void Show(IWorkflowContext context, RingVerificationRequest input, RingStatusResult? status, GateDecision? decision)
+    private static void Show(IWorkflowContext context, RingVerificationRequest input, RingStatusResult? status, GateDecision? decision, TicketProbeSummary? tickets)
         => context.SetCustomStatus(RolloutStatus.Create(
             "verifying",
             input.Ring.Name,
@@ -93,5 +106,6 @@ public sealed class RingVerificationWorkflow : IWorkflow<RingVerificationRequest
             status?.Counts,
             decision?.Verdict ?? GateVerdict.Wait,
             decision?.Reasons ?? [],
-            [RolloutEvents.Abort]));
+            [RolloutEvents.Abort],
+            tickets));
 }

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Core.Rollout.Gate;
+using CloudTrust.Core.Rollout.Tickets;
 using CloudTrust.Core.Workflows;
 
 namespace CloudTrust.Core.Rollout.Workflow;
@@ -18,6 +20,8 @@ namespace CloudTrust.Core.Rollout.Workflow;
 /// <param name="Reasons">The first of the gate's (or preflight's) reasons, each cut to <see cref="StatusBudget.MaxItemLength"/> characters.</param>
 /// <param name="WaitingFor">The events the rollout waits for, if any.</param>
 /// <param name="ReasonCount">How many reasons there were in all (at least <see cref="Reasons"/>' count; 0 in a status written before it was counted).</param>
+/// <param name="Tickets">The current ring's ticket probe counts, when the ring gates on tickets.</param>
+/// <param name="TicketCauses">The current ring's top causes of devices without tickets, with counts and the admin's action (at most <see cref="MaxCauses"/>).</param>
 public sealed record RolloutStatus(
     string Phase,
     string? Ring,
@@ -27,8 +31,13 @@ public sealed record RolloutStatus(
     GateVerdict? Verdict,
     IReadOnlyList<string> Reasons,
     IReadOnlyList<string> WaitingFor,
-    int ReasonCount = 0)
+    int ReasonCount = 0,
+    TicketCounts? Tickets = null,
+    IReadOnlyList<TicketCauseCount>? TicketCauses = null)
 {
+    /// <summary>The most causes the status carries (there are eight kinds).</summary>
+    public const int MaxCauses = 8;
+
     /// <summary>The most characters a ring name keeps in the status.</summary>
     public const int MaxRingNameLength = 100;
 
@@ -43,8 +52,9 @@ public sealed record RolloutStatus(
 
     /// <summary>
     /// Builds a status that fits Durable's limit whatever it is given: the first <see cref="StatusBudget.SampleSize"/>
-    /// reasons, each cut, and their count; should that still be too large (texts the JSON writer escapes), fewer
-    /// reasons, then none, then a cut ring name.
+    /// reasons, each cut, and their count; should that still be too large (texts the JSON writer escapes), the ticket
+    /// causes' actions cut, fewer reasons, then none, then the actions dropped (readers have them from the cause), the
+    /// causes dropped (the counts stay), then a cut ring name.
     /// </summary>
     /// <param name="phase">The phase.</param>
     /// <param name="ring">The ring's name.</param>
@@ -54,16 +64,20 @@ public sealed record RolloutStatus(
     /// <param name="verdict">The gate verdict.</param>
     /// <param name="reasons">Every reason.</param>
     /// <param name="waitingFor">The events waited for.</param>
+    /// <param name="tickets">The ring's last ticket probe read, when the ring gates on tickets.</param>
     /// <returns>The status, within <see cref="StatusBudget.MaxCustomStatusBytes"/>.</returns>
-    public static RolloutStatus Create(string phase, string? ring, int ringNumber, int ringCount, RingCounts? counts, GateVerdict? verdict, IEnumerable<string> reasons, IReadOnlyList<string> waitingFor)
+    public static RolloutStatus Create(string phase, string? ring, int ringNumber, int ringCount, RingCounts? counts, GateVerdict? verdict, IEnumerable<string> reasons, IReadOnlyList<string> waitingFor, TicketProbeSummary? tickets = null)
     {
         var sample = BoundedList.Of(reasons);
-        var status = new RolloutStatus(phase, ring, ringNumber, ringCount, counts, verdict, sample.Items, waitingFor, sample.Total);
+        var status = new RolloutStatus(phase, ring, ringNumber, ringCount, counts, verdict, sample.Items, waitingFor, sample.Total, tickets?.Counts, tickets?.Causes is { } causes ? [.. causes.Take(MaxCauses)] : null);
         return StatusBudget.Fit(
             status,
+            s => s with { TicketCauses = s.TicketCauses?.Select(c => c with { Action = StatusBudget.Truncate(c.Action, 200) }).ToList() },
             s => s with { Reasons = [.. s.Reasons.Take(10)] },
             s => s with { Reasons = [.. s.Reasons.Take(5)] },
             s => s with { Reasons = [] },
+            s => s with { TicketCauses = s.TicketCauses?.Select(c => c with { Action = string.Empty }).ToList() },
+            s => s with { TicketCauses = null },
             s => s with { Ring = s.Ring is null ? null : StatusBudget.Truncate(s.Ring, MaxRingNameLength), WaitingFor = [.. s.WaitingFor.Take(4).Select(w => StatusBudget.Truncate(w, 40))] });
     }
 }

@@ -66,6 +66,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         var analyses = await AnalyzeRingsAsync(run);
         var outstanding = MigrationConflicts.Outstanding(conflicts.Conflicts, analyses);
         var unhealthy = kerberos.Domains.Where(d => !d.Healthy).ToList();
+        run.KerberosDomains = [.. kerberos.Domains.Where(d => d.Healthy).Select(d => d.Domain)];
         var blockers = outstanding.Select(c => $"policy '{c.PolicyName}' ({c.PolicyId}): {string.Join("; ", c.Reasons)}")
             .Concat(unhealthy.Select(d => $"Kerberos server in {d.Domain}: {d.Detail}"))
             .Concat(analyses.SelectMany(a => a.Blockers))
@@ -120,47 +121,73 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         var assigned = await context.CallActivityAsync<AssignGroupsResult>(RolloutActivityNames.AssignGroups, new AssignGroupsInput(plan.ProfileMode, policyId, ring.GroupIds, []), Retry);
         addedSoFar.AddRange(assigned.Added);
         var assignedAt = context.CurrentUtcDateTime;
+        var ticketScript = ring.TicketThreshold is null ? null : await DeployRingProbeAsync(run, index);
 
         // The polling runs in the ring's own instance, which continues as new so that no history grows with a long
         // soak; the gate's waits for people stay here, where resume, abort and approve are raised.
         run.Status("verifying", ring.Name, index + 1, null, GateVerdict.Wait, [], [RolloutEvents.Abort]);
         var verified = await context.CallSubWorkflowAsync<RingVerificationResult>(
             RingVerificationWorkflow.Name,
-            new RingVerificationRequest(ring, index + 1, plan.Rings.Count, plan.ProfileMode, policyId, plan.PollInterval, assignedAt),
+            new RingVerificationRequest(ring, index + 1, plan.Rings.Count, plan.ProfileMode, policyId, plan.PollInterval, assignedAt, TicketScriptId: ticketScript, KerberosDomains: run.KerberosDomains),
             RolloutChildInstances.RingVerification(context.InstanceId, index + 1));
-        var (status, decision, polls) = (verified.Status, verified.Decision, verified.Polls);
-        run.Status("verifying", ring.Name, index + 1, status.Counts, decision.Verdict, decision.Reasons, []);
+        var (status, decision, polls, tickets) = (verified.Status, verified.Decision, verified.Polls, verified.Tickets);
+        run.Status("verifying", ring.Name, index + 1, status.Counts, decision.Verdict, decision.Reasons, [], tickets);
         if (verified.Aborted)
         {
             // Aborted while the ring verified: rolled back as an abort at its gate.
-            return new RingOutcome(new RingReport(ring.Name, readiness, assigned.Added, status.Counts, decision.Verdict, decision.Reasons, status.Failing, false, polls, migration), true);
+            return new RingOutcome(new RingReport(ring.Name, readiness, assigned.Added, status.Counts, decision.Verdict, decision.Reasons, status.Failing, false, polls, migration, tickets), true);
         }
 
         var resumed = false;
         if (decision.Verdict == GateVerdict.Fail)
         {
-            var reasons = decision.Reasons.Concat(FailingDevices(status)).ToList();
-            run.Status("paused", ring.Name, index + 1, status.Counts, decision.Verdict, reasons, [RolloutEvents.Resume, RolloutEvents.Abort]);
+            var reasons = decision.Reasons.Concat(FailingDevices(status)).Concat(TicketFailures(tickets)).ToList();
+            run.Status("paused", ring.Name, index + 1, status.Counts, decision.Verdict, reasons, [RolloutEvents.Resume, RolloutEvents.Abort], tickets);
             var chosen = await WaitForAnyAsync(context, RolloutEvents.Resume, RolloutEvents.Abort);
             resumed = chosen == RolloutEvents.Resume;
         }
         else if (ring.RequireApproval && index < plan.Rings.Count - 1)
         {
-            run.Status("awaitingApproval", ring.Name, index + 1, status.Counts, decision.Verdict, decision.Reasons, [RolloutEvents.Approve, RolloutEvents.Abort]);
+            run.Status("awaitingApproval", ring.Name, index + 1, status.Counts, decision.Verdict, decision.Reasons, [RolloutEvents.Approve, RolloutEvents.Abort], tickets);
             var chosen = await WaitForAnyAsync(context, RolloutEvents.Approve, RolloutEvents.Abort);
             if (chosen == RolloutEvents.Abort)
             {
-                return new RingOutcome(new RingReport(ring.Name, readiness, assigned.Added, status.Counts, decision.Verdict, decision.Reasons, status.Failing, false, polls, migration), true);
+                return new RingOutcome(new RingReport(ring.Name, readiness, assigned.Added, status.Counts, decision.Verdict, decision.Reasons, status.Failing, false, polls, migration, tickets), true);
             }
         }
 
-        var report = new RingReport(ring.Name, readiness, assigned.Added, status.Counts, decision.Verdict, decision.Reasons, status.Failing, resumed, polls, migration);
+        var report = new RingReport(ring.Name, readiness, assigned.Added, status.Counts, decision.Verdict, decision.Reasons, status.Failing, resumed, polls, migration, tickets);
         if (decision.Verdict == GateVerdict.Fail && !resumed)
         {
             return new RingOutcome(report, true);
         }
 
         return await FinishMigrationAsync(run, index, analysis, report);
+    }
+
+    /// <summary>
+    /// Assigns the ticket probe to the groups of every ring so far (the assign call replaces the script's list) when a
+    /// ring that gates on tickets starts, so its devices report with the policy.
+    /// </summary>
+    private static async Task<string> DeployRingProbeAsync(RolloutRun run, int index)
+    {
+        var groups = run.Plan.Rings.Take(index + 1).SelectMany(r => r.GroupIds).Distinct().ToList();
+        var deployed = await run.Context.CallActivityAsync<TicketProbeDeployResult>(RolloutActivityNames.DeployTicketProbe, new TicketProbeDeployInput(groups), Retry);
+        return deployed.ScriptId;
+    }
+
+    /// <summary>The ring's devices without tickets for a paused status: the causes with counts and actions, then the named devices.</summary>
+    private static IEnumerable<string> TicketFailures(TicketProbeSummary? tickets)
+    {
+        foreach (var cause in tickets?.Causes ?? [])
+        {
+            yield return $"tickets: {cause.Count} device(s) {Tickets.TicketCauseActions.Title(cause.Cause)}: {cause.Action}";
+        }
+
+        foreach (var device in tickets?.Failing ?? [])
+        {
+            yield return $"tickets: {device.DeviceName}: {Tickets.TicketCauseActions.Title(device.Cause)} ({device.Detail})";
+        }
     }
 
     /// <summary>Ships the ticket probe to every ring and polls its run states until every targeted device reported or the longest deadline passed.</summary>
@@ -223,7 +250,10 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
 
         public RolloutPlan Plan { get; } = plan;
 
-        public void Status(string phase, string? ring, int number, RingCounts? counts, GateVerdict? verdict, IEnumerable<string> reasons, IReadOnlyList<string> waitingFor)
-            => Context.SetCustomStatus(RolloutStatus.Create(phase, ring, number, Plan.Rings.Count, counts, verdict, reasons, waitingFor));
+        /// <summary>Gets or sets the AD domains whose Kerberos server object preflight found healthy.</summary>
+        public IReadOnlyList<string> KerberosDomains { get; set; } = [];
+
+        public void Status(string phase, string? ring, int number, RingCounts? counts, GateVerdict? verdict, IEnumerable<string> reasons, IReadOnlyList<string> waitingFor, TicketProbeSummary? tickets = null)
+            => Context.SetCustomStatus(RolloutStatus.Create(phase, ring, number, Plan.Rings.Count, counts, verdict, reasons, waitingFor, tickets));
     }
 }
