@@ -278,6 +278,7 @@ public static class RolloutCommand
     private static async Task AbortAtNextSafePointAsync(RolloutHost host, string rolloutId, CommandScope scope)
     {
         var said = false;
+        string? raisedOn = null;
         while (true)
         {
             var run = host.Engine.GetInstance(rolloutId)!;
@@ -287,17 +288,43 @@ public static class RolloutCommand
             }
 
             var status = run.ReadCustomStatusAs<RolloutStatus>();
+            if (raisedOn == rolloutId || status?.Phase == "aborted")
+            {
+                // Raised at a gate, where the rollout itself takes it: done.
+                return;
+            }
+
             var target = status?.Phase switch
             {
                 "verifying" when status.RingNumber > 0 => RolloutChildInstances.RingVerification(rolloutId, status.RingNumber),
                 "paused" or "awaitingApproval" or "awaitingDeletionApproval" => rolloutId,
                 _ => null,
             };
+            if (raisedOn is not null && target == raisedOn)
+            {
+                // Raised on the verifying ring; it takes it at its next poll.
+                if (host.Engine.GetInstance(raisedOn) is { } verifying && verifying.Status.IsFinal()
+                    && verifying.ReadOutputAs<RingVerificationResult>() is { Aborted: true })
+                {
+                    return;
+                }
+
+                await Task.Delay(100, scope.Stopping);
+                continue;
+            }
+
             if (target is not null && (target == rolloutId || host.Engine.GetInstance(target) is { } child && !child.Status.IsFinal()))
             {
+                // A ring may finish verifying just before the abort reaches it; the loop then raises it again at the
+                // rollout's next safe point (its gate or the next ring), so an abort is never lost.
                 await host.Engine.RaiseEventAsync(target, RolloutEvents.Abort, new { by = Environment.UserName }, scope.Stopping);
-                scope.Terminal.Line($"abort: rollout {rolloutId}, ring {status!.RingNumber}/{status.RingCount} '{status.Ring}' ({status.Phase}); it stops at its next safe point and rolls back");
-                return;
+                if (raisedOn is null)
+                {
+                    scope.Terminal.Line($"abort: rollout {rolloutId}, ring {status!.RingNumber}/{status.RingCount} '{status.Ring}' ({status.Phase}); it stops at its next safe point and rolls back");
+                }
+
+                raisedOn = target;
+                continue;
             }
 
             if (!said)

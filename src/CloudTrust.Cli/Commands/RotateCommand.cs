@@ -105,25 +105,19 @@ public static class RotateCommand
         {
             var (terminal, ct) = (scope.Terminal, scope.Stopping);
             var id = parse.GetValue(runId)!;
-            if (!File.Exists(scope.Database))
+            if (MissingJournal(scope) is { } noJournal)
             {
-                terminal.Error($"--db: no journal at '{Path.GetFullPath(scope.Database)}' (runs are kept where they were started; pass the same --db)");
-                return ExitCodes.NotFound;
+                return noJournal;
             }
 
             var settings = TenantChoice.Read(parse);
             await using var host = RotationHost.Open(scope.Database, settings);
-            if (host.Engine.GetInstance(id) is not { Name: KeyRotationWorkflow.Name } run)
+            if (NotRunning(scope, host, id, "approve") is { } notRunning)
             {
-                terminal.Error($"no rotation run has id '{id}' ('{scope.NextReading("runs", "list", "--workflow", KeyRotationWorkflow.Name)}' lists them)");
-                return ExitCodes.NotFound;
+                return notRunning;
             }
 
-            if (run.Status.IsFinal())
-            {
-                terminal.Error($"rotation run {id} has finished ({run.Status.ToString().ToLowerInvariant()}); nothing to approve ('{scope.NextReading("runs", "show", id)}' shows it)");
-                return ExitCodes.BadInput;
-            }
+            var run = host.Engine.GetInstance(id)!;
 
             if (run.CustomStatus?.Contains("awaiting approval", StringComparison.Ordinal) != true)
             {
@@ -139,6 +133,36 @@ public static class RotateCommand
         return approve;
     }
 
+    /// <summary>Says so and gives the exit code when the journal a run command names does not exist.</summary>
+    private static int? MissingJournal(CommandScope scope)
+    {
+        if (File.Exists(scope.Database))
+        {
+            return null;
+        }
+
+        scope.Terminal.Error($"--db: no journal at '{Path.GetFullPath(scope.Database)}' (runs are kept where they were started; pass the same --db)");
+        return ExitCodes.NotFound;
+    }
+
+    /// <summary>Says so and gives the exit code when <paramref name="id"/> is no rotation run, or one that has finished.</summary>
+    private static int? NotRunning(CommandScope scope, RotationHost host, string id, string verb)
+    {
+        if (host.Engine.GetInstance(id) is not { Name: KeyRotationWorkflow.Name } run)
+        {
+            scope.Terminal.Error($"no rotation run has id '{id}' ('{scope.NextReading("runs", "list", "--workflow", KeyRotationWorkflow.Name)}' lists them)");
+            return ExitCodes.NotFound;
+        }
+
+        if (run.Status.IsFinal())
+        {
+            scope.Terminal.Error($"rotation run {id} has finished ({run.Status.ToString().ToLowerInvariant()}); nothing to {verb} ('{scope.NextReading("runs", "show", id)}' shows it)");
+            return ExitCodes.BadInput;
+        }
+
+        return null;
+    }
+
     private static Command BuildResume()
     {
         var resume = new Command("resume", "Continue a rotation run whose command was stopped (Ctrl+C, a closed terminal), from its journal, and follow it.");
@@ -149,25 +173,19 @@ public static class RotateCommand
         {
             var terminal = scope.Terminal;
             var id = parse.GetValue(runId)!;
-            if (!File.Exists(scope.Database))
+            if (MissingJournal(scope) is { } noJournal)
             {
-                terminal.Error($"--db: no journal at '{Path.GetFullPath(scope.Database)}' (runs are kept where they were started; pass the same --db)");
-                return ExitCodes.NotFound;
+                return noJournal;
             }
 
             var settings = TenantChoice.Read(parse);
             await using var host = RotationHost.Open(scope.Database, settings);
-            if (host.Engine.GetInstance(id) is not { Name: KeyRotationWorkflow.Name } run)
+            if (NotRunning(scope, host, id, "resume") is { } notRunning)
             {
-                terminal.Error($"no rotation run has id '{id}' ('{scope.NextReading("runs", "list", "--workflow", KeyRotationWorkflow.Name)}' lists them)");
-                return ExitCodes.NotFound;
+                return notRunning;
             }
 
-            if (run.Status.IsFinal())
-            {
-                terminal.Error($"rotation run {id} has finished ({run.Status.ToString().ToLowerInvariant()}); nothing to resume ('{scope.NextReading("runs", "show", id)}' shows it)");
-                return ExitCodes.BadInput;
-            }
+            var run = host.Engine.GetInstance(id)!;
 
             scope.StoppedHint = Stopped(scope, id);
             terminal.Line($"continuing rotation run {id} from its journal");

@@ -87,6 +87,10 @@ internal static class SimulatedTenantFiles
             ["freeze"] = false,
             ["convergenceDeadlineMinutes"] = 120,
             ["pollIntervalMinutes"] = 5,
+
+            // The simulated tenant's cloud administrator is a stored account without MFA, so the sample can rotate
+            // unattended; a real tenant keeps the default, attended (docs/ROTATION.md).
+            ["cloudSignIn"] = "password",
         };
         WriteAtomically(path, policy.ToJsonString(Indented));
     }

@@ -108,15 +108,10 @@ internal static class PolicyEndpoints
 
         beta.MapPost(Root + "/{id}/settings", async (HttpContext http, string id) =>
         {
-            var setting = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject;
-            if (setting?["settingInstance"] is not JsonObject)
+            var (setting, refused) = await ReadSettingAsync(http);
+            if (refused is not null)
             {
-                return GraphResponses.BadRequest("settingInstance is required.");
-            }
-
-            if (CatalogSettingRules.Problem(new JsonArray(setting.DeepClone())) is { } invalid)
-            {
-                return GraphResponses.BadRequest(invalid);
+                return refused;
             }
 
             lock (intune.Gate)
@@ -140,15 +135,10 @@ internal static class PolicyEndpoints
 
         beta.MapPatch(Root + "/{id}/settings/{settingId}", async (HttpContext http, string id, string settingId) =>
         {
-            var setting = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject;
-            if (setting?["settingInstance"] is not JsonObject)
+            var (setting, refused) = await ReadSettingAsync(http);
+            if (refused is not null)
             {
-                return GraphResponses.BadRequest("settingInstance is required.");
-            }
-
-            if (CatalogSettingRules.Problem(new JsonArray(setting.DeepClone())) is { } invalid)
-            {
-                return GraphResponses.BadRequest(invalid);
+                return refused;
             }
 
             lock (intune.Gate)
@@ -291,4 +281,18 @@ internal static class PolicyEndpoints
             ["deviceAndAppManagementAssignmentFilterType"] = "none",
         },
     };
+
+    /// <summary>Reads one setting of a settings-catalog policy from a request body, or the 400 Graph answers for it.</summary>
+    private static async Task<(JsonObject Setting, IResult? Refused)> ReadSettingAsync(HttpContext http)
+    {
+        var setting = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject;
+        if (setting?["settingInstance"] is not JsonObject)
+        {
+            return (new JsonObject(), GraphResponses.BadRequest("settingInstance is required."));
+        }
+
+        return CatalogSettingRules.Problem(new JsonArray(setting.DeepClone())) is { } invalid
+            ? (setting, GraphResponses.BadRequest(invalid))
+            : (setting, null);
+    }
 }

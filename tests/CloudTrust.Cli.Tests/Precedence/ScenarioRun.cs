@@ -31,7 +31,8 @@ internal static class ScenarioRun
         var waits = new List<string>();
         while (true)
         {
-            var run = await host.Engine.WaitUntilAsync(id, i => i.Status.IsFinal() || i.ReadCustomStatusAs<RolloutStatus>()?.WaitingFor.Count > 0, safety.Token);
+            // A person is needed when the rollout waits for more than an abort (which a verifying ring also takes).
+            var run = await host.Engine.WaitUntilAsync(id, i => i.Status.IsFinal() || i.ReadCustomStatusAs<RolloutStatus>()?.WaitingFor.Any(e => e != RolloutEvents.Abort) == true, safety.Token);
             if (run.Status.IsFinal())
             {
                 return (run, waits);
