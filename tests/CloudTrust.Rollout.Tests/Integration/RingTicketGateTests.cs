@@ -67,7 +67,9 @@ public sealed class RingTicketGateTests
         var report = await harness.RunAsync(Plans.Plan(ring("pilot", Pilot), ring("broad", Broad)), "tickets-2");
 
         Assert.Equal(RolloutOutcome.Completed, report.Outcome);
-        Assert.All(report.Rings, r => Assert.Equal(30, r.Tickets!.Working));
+        // A ring passes once enough devices reported (minTicketReports 10), so a device may still be pending then.
+        Assert.All(report.Rings, r => Assert.InRange(r.Tickets!.Reported, 10, 30));
+        Assert.All(report.Rings, r => Assert.Equal(r.Tickets!.Reported, r.Tickets.Working));
         Assert.All(report.Rings, r => Assert.Contains(r.Reasons, reason => reason.StartsWith("tickets: 100.0 %", StringComparison.Ordinal)));
         Assert.Equal(new[] { Pilot, Broad }.Order(), Assert.Single(harness.Intune.HealthScripts()).AssignedGroups.Order());
     }
