@@ -25,6 +25,12 @@ internal static class CliProcess
             start.ArgumentList.Add(arg);
         }
 
+        return await RunAsync(start, environment, timeout);
+    }
+
+    /// <summary>Runs a prepared process (no colours, the extra environment) to its end and collects its output.</summary>
+    public static async Task<CliResult> RunAsync(ProcessStartInfo start, IDictionary<string, string>? environment, TimeSpan? timeout)
+    {
         start.Environment["NO_COLOR"] = "1";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {

@@ -98,17 +98,6 @@ internal static class PrintedCommand
             start.WorkingDirectory = workingDirectory;
         }
 
-        start.Environment["NO_COLOR"] = "1";
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(cts.Token);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        return await CliProcess.RunAsync(start, environment, timeout);
     }
 }
