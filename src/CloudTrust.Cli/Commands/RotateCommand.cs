@@ -80,7 +80,8 @@ public static class RotateCommand
             foreach (var row in rows)
             {
                 var tone = row.Action switch { "rotate" => Tone.Good, "cannot read" => Tone.Bad, _ => Tone.Dim };
-                var key = row.KeyVersion is { } v ? $"KeyVersion {v}, {row.KeyAgeDays:0.#} days old" : "key not read";
+                var key = (row.KeyVersion is { } v ? $"KeyVersion {v}, {row.KeyAgeDays:0.#} days old" : "key not read")
+                    + (row.CloudHalf is { } notRead ? $" (cloud half {notRead})" : string.Empty);
                 terminal.Line(tone, $"{row.Domain,-24} {row.Action,-12} {key}; {row.Reason}");
             }
 

@@ -21,6 +21,7 @@ public sealed class KerberosActivitySet
         ArgumentNullException.ThrowIfNull(sender);
         ArgumentNullException.ThrowIfNull(history);
         ReadKerberosServer = new ReadKerberosServerActivity(sender);
+        ReadKerberosServerDirectory = new ReadKerberosServerDirectoryActivity(sender);
         RotateKerberosServerKey = new RotateKerberosServerKeyActivity(sender);
         EnsureKerberosServer = new EnsureKerberosServerActivity(sender);
         RecordRotationAttempt = new RecordRotationAttemptActivity(history);
@@ -44,6 +45,9 @@ public sealed class KerberosActivitySet
 
     /// <summary>Gets the read of a domain's Kerberos server object.</summary>
     public ReadKerberosServerActivity ReadKerberosServer { get; }
+
+    /// <summary>Gets the read of a domain's object's on-premises half from the directory (no cloud sign-in; attended domains).</summary>
+    public ReadKerberosServerDirectoryActivity ReadKerberosServerDirectory { get; }
 
     /// <summary>Gets the rotation of a domain's key (once per operation id).</summary>
     public RotateKerberosServerKeyActivity RotateKerberosServerKey { get; }
