@@ -64,6 +64,7 @@ public sealed class KerberosActivitySet
     {
         ArgumentNullException.ThrowIfNull(registrar);
         registrar.Register(RotationActivities.ReadKerberosServer, ReadKerberosServer);
+        registrar.Register(RotationActivities.ReadKerberosServerDirectory, ReadKerberosServerDirectory);
         registrar.Register(RotationActivities.RotateKerberosServerKey, RotateKerberosServerKey);
         registrar.Register(RotationActivities.RecordRotationAttempt, RecordRotationAttempt);
         registrar.Register(EnsureKerberosServersWorkflow.EnsureKerberosServerActivityName, EnsureKerberosServer);
