@@ -44,7 +44,7 @@ internal sealed record RotationPreview(string Domain, string Action, string Reas
         }
 
         var decision = RotationDecision.Decide(policy, mode, server, now);
-        var reason = decision.Rotate ? Going(policy, mode) : decision.SkipReason!;
+        var reason = decision.Rotate ? Going(policy, mode, "the server object is healthy") : decision.SkipReason!;
         return new(domain, decision.Rotate ? "rotate" : "skip", reason, policy.RequireApproval && decision.Rotate, server.KeyVersion, Age(server.KeyUpdatedOn, now));
     }
 
@@ -64,7 +64,7 @@ internal sealed record RotationPreview(string Domain, string Action, string Reas
 
         var decision = RotationDecision.DecideAttended(policy, mode, directory.KeyUpdatedOn, now, "the directory's key update time");
         var reason = decision.Rotate
-            ? Going(policy, mode) + $"; attended: an administrator signs in on the agent's host to run it, and the cloud half is compared there"
+            ? Going(policy, mode, "the on-premises half is sound") + "; attended: an administrator signs in on the agent's host to run it, and the cloud half is compared there"
             : decision.SkipReason!;
         return new(domain, decision.Rotate ? "rotate" : "skip", reason, policy.RequireApproval && decision.Rotate, directory.KeyVersion, Age(directory.KeyUpdatedOn, now))
         {
@@ -78,8 +78,8 @@ internal sealed record RotationPreview(string Domain, string Action, string Reas
         return new(domain, "cannot read", why + "; a run would fail this domain", policy.RequireApproval, null, null);
     }
 
-    private static string Going(RotationPolicy policy, RotationMode mode)
-        => (mode == RotationMode.Now ? "rotate now was asked and the server object is healthy" : $"the key is due (older than {policy.MaxKeyAge.TotalDays:0.#} days{(policy.Window is null ? string.Empty : ", inside the maintenance window")})")
+    private static string Going(RotationPolicy policy, RotationMode mode, string health)
+        => (mode == RotationMode.Now ? "rotate now was asked and " + health : $"the key is due (older than {policy.MaxKeyAge.TotalDays:0.#} days{(policy.Window is null ? string.Empty : ", inside the maintenance window")})")
             + (policy.RequireApproval ? "; the policy waits for a person's approval first" : string.Empty);
 
     private static double? Age(DateTimeOffset? updated, DateTimeOffset now) => updated is { } at ? Math.Round((now - at).TotalDays, 1) : null;
