@@ -41,6 +41,7 @@ public static class FunctionNames
         RotationActivities.RecordRotationAttempt,
         EnsureKerberosServersWorkflow.EnsureKerberosServerActivityName,
         RotationActivities.ReadLastRotation,
+        RotationActivities.ReadKerberosServerDirectory,
         RotationActivities.QueueAttendedKerberosOperation,
         RotationActivities.ReadAttendedKerberosOperation,
         RotationActivities.CancelAttendedKerberosOperation,
@@ -103,6 +104,9 @@ public static class FunctionNames
 
     /// <summary>Function name of <see cref="RotationActivities.RecordRotationAttempt"/>.</summary>
     public const string RecordRotationAttempt = RotationActivities.RecordRotationAttempt;
+
+    /// <summary>Function name of <see cref="RotationActivities.ReadKerberosServerDirectory"/>.</summary>
+    public const string ReadKerberosServerDirectory = RotationActivities.ReadKerberosServerDirectory;
 
     /// <summary>Function name of <see cref="RotationActivities.ReadLastRotation"/>.</summary>
     public const string ReadLastRotation = RotationActivities.ReadLastRotation;

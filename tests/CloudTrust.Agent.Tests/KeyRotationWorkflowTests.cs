@@ -212,6 +212,7 @@ public sealed partial class KeyRotationWorkflowTests
                 })
                 .AddActivity<RotationAttempt, bool>(RotationActivities.RecordRotationAttempt, new RecordRotationAttemptActivity(run.History))
                 .AddActivity<KerberosDomainRequest, LastRotation>(RotationActivities.ReadLastRotation, new ReadLastRotationActivity(run.History))
+                .AddActivity<KerberosDomainRequest, KerberosDirectoryObject>(RotationActivities.ReadKerberosServerDirectory, new ReadKerberosServerDirectoryActivity(sender))
                 .AddActivity<AttendedKerberosRequest, AttendedOperation>(RotationActivities.QueueAttendedKerberosOperation, new QueueAttendedKerberosOperationActivity(sender))
                 .AddActivity<AttendedRequestRef, AttendedOperation>(RotationActivities.ReadAttendedKerberosOperation, new ReadAttendedKerberosOperationActivity(sender))
                 .AddActivity<AttendedRequestRef, AttendedOperation>(RotationActivities.CancelAttendedKerberosOperation, new CancelAttendedKerberosOperationActivity(sender));

@@ -1,4 +1,5 @@
 using CloudTrust.Agent.Backends.Simulated;
+using CloudTrust.Core.Rotation;
 using CloudTrust.Integrations.Relay;
 
 namespace CloudTrust.Agent.Tests;
@@ -10,7 +11,7 @@ public sealed class RelayKerberosServerPreflightTests
     public async Task Preflight_creates_a_missing_object_passes_a_healthy_one_and_names_what_is_wrong_otherwise()
     {
         await using var env = await RelayTestEnvironment.StartAsync();
-        var preflight = new RelayKerberosServerPreflight(env.CreateSender());
+        var preflight = new RelayKerberosServerPreflight(env.CreateSender(), CloudSignInPolicy.PasswordEverywhere);
         var emea = SimulatedActiveDirectory.DemoForest().Single(d => d.DnsName == "emea.contoso.com");
         emea.Server = new SimulatedKerberosServer
         {

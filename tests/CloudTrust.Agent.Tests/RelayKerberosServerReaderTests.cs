@@ -1,5 +1,6 @@
 using CloudTrust.Agent.Backends.Simulated;
 using CloudTrust.Core.Kerberos;
+using CloudTrust.Core.Rotation;
 using CloudTrust.Integrations.Relay;
 
 namespace CloudTrust.Agent.Tests;
@@ -11,7 +12,7 @@ public sealed class RelayKerberosServerReaderTests
     public async Task Reading_reports_missing_unhealthy_and_healthy_objects_and_creates_nothing()
     {
         await using var env = await RelayTestEnvironment.StartAsync();
-        var reader = new RelayKerberosServerReader(env.CreateSender());
+        var reader = new RelayKerberosServerReader(env.CreateSender(), CloudSignInPolicy.PasswordEverywhere);
         var emea = SimulatedActiveDirectory.DemoForest().Single(d => d.DnsName == "emea.contoso.com");
         emea.Server = new SimulatedKerberosServer
         {
@@ -24,7 +25,7 @@ public sealed class RelayKerberosServerReaderTests
         var stillMissing = await reader.ReadAsync("contoso.com", Timeouts.Token);
         var lagging = await reader.ReadAsync("emea.contoso.com", Timeouts.Token);
         var unknown = await reader.ReadAsync("fabrikam.com", Timeouts.Token);
-        await new RelayKerberosServerPreflight(env.CreateSender()).CheckAsync("contoso.com", Timeouts.Token);
+        await new RelayKerberosServerPreflight(env.CreateSender(), CloudSignInPolicy.PasswordEverywhere).CheckAsync("contoso.com", Timeouts.Token);
         var created = await reader.ReadAsync("contoso.com", Timeouts.Token);
 
         Assert.Equal(KerberosServerState.Missing, missing.State);
@@ -37,7 +38,7 @@ public sealed class RelayKerberosServerReaderTests
         Assert.Equal(0, env.Directory.RotationsOf("emea.contoso.com"));
 
         await env.StopAgentAsync();
-        var unreachable = await new RelayKerberosServerReader(env.CreateSender(maxAttempts: 1)).ReadAsync("contoso.com", Timeouts.Token);
+        var unreachable = await new RelayKerberosServerReader(env.CreateSender(maxAttempts: 1), CloudSignInPolicy.PasswordEverywhere).ReadAsync("contoso.com", Timeouts.Token);
         Assert.Equal(KerberosServerState.Unreadable, unreachable.State);
         Assert.Contains(KerberosErrorCodes.RelayUnavailable, unreachable.Detail, StringComparison.Ordinal);
     }

@@ -98,6 +98,130 @@ public sealed class RotateCommandTests : IAsyncLifetime
         Assert.Equal(0, env.Directory.RotationsOf("contoso.com"));
     }
 
+    [Fact]
+    public async Task An_attended_rotate_exits_3_with_hints_that_run_as_printed_and_its_resume_finishes_after_the_administrator_completes()
+    {
+        env.Directory.RequireMfa("hia@contoso.onmicrosoft.com");
+        var policy = await Policy("""{ "schedule": "0 0 3 * * 0", "pollIntervalMinutes": 0.02, "domains": ["contoso.com"] }""");
+
+        var parked = await Cli(["rotate", "--policy", policy, "--settings", Settings, "--db", Db]);
+
+        Assert.True(parked.ExitCode == 3, parked.Stdout + parked.Stderr);
+        var runId = System.Text.RegularExpressions.Regex.Match(parked.Stdout, @"rotation run (\S+) \(now\)").Groups[1].Value;
+        Assert.Contains($"contoso.com: waiting for an administrator to sign in on {Environment.MachineName}: CloudTrust.Agent kerberos complete ", parked.Stdout, StringComparison.Ordinal);
+        var complete = Line(parked.Stdout, "on the agent's host, in an administrator's session: ");
+        var requestId = complete.Split(' ')[3];
+        Assert.Equal($"CloudTrust.Agent kerberos complete {requestId} --upn <admin upn>", complete);
+        var next = Line(parked.Stdout, "then: ").Split("  |  status: ");
+        Assert.EndsWith($"rotate resume {runId} --settings {Settings} --db {Db}", next[0], StringComparison.Ordinal);
+        Assert.EndsWith($"runs show {runId} --db {Db}", next[1], StringComparison.Ordinal);
+        Assert.Equal(0, env.Directory.RotationsOf("contoso.com"));
+
+        // The printed status runs as printed; resume before anyone completed exits 3 again with the same hint.
+        var shown = await RunPrinted(next[1]);
+        var early = await RunPrinted(next[0]);
+        var json = await RunPrinted(next[0] + " --json");
+        Assert.True(shown.ExitCode == 0, shown.Stdout + shown.Stderr);
+        Assert.Contains(runId, shown.Stdout, StringComparison.Ordinal);
+        Assert.True(early.ExitCode == 3, early.Stdout + early.Stderr);
+        Assert.Contains($"CloudTrust.Agent kerberos complete {requestId} --upn <admin upn>", early.Stdout, StringComparison.Ordinal);
+        Assert.Equal(3, json.ExitCode);
+        using (var view = JsonDocument.Parse(json.Stdout))
+        {
+            Assert.Equal(runId, view.RootElement.GetProperty("id").GetString());
+        }
+
+        Assert.Contains($"CloudTrust.Agent kerberos complete {requestId}", json.Stderr, StringComparison.Ordinal);
+
+        // The administrator completes it on the agent's host (MFA sign-in), then the printed resume finishes the run.
+        var admin = CloudTrustAgent.CreateDispatcher(new AgentSecretNames(), env.SecretCache("agent-app", env.AgentClientSecret), new SimulatedActiveDirectory(env.DirectoryPath, TimeProvider.System), env.StateDirectory, TimeProvider.System, env.Loggers);
+        using var adminOut = new StringWriter();
+        using var adminErr = new StringWriter();
+        var completed = await Attended.AttendedCommand.RunAsync(["kerberos", "complete", requestId, "--upn", "admin@contoso.onmicrosoft.com"], () => admin, adminOut, adminErr, Timeouts.Token);
+        Assert.True(completed == 0, adminErr.ToString());
+        var resumed = await RunPrinted(next[0]);
+
+        Assert.True(resumed.ExitCode == 0, resumed.Stdout + resumed.Stderr);
+        Assert.Matches(@"contoso\.com\s+rotated\s+KeyVersion 12 → \d+, cloud agrees", resumed.Stdout);
+        Assert.Equal(1, new SimulatedActiveDirectory(env.DirectoryPath, TimeProvider.System).RotationsOf("contoso.com"));
+        foreach (var secret in env.SecretForms().Append(env.CloudClientSecret))
+        {
+            Assert.DoesNotContain(secret, parked.Stdout + parked.Stderr + json.Stdout + json.Stderr + early.Stdout + early.Stderr + resumed.Stdout + resumed.Stderr + adminOut + adminErr, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Kerberos_status_and_rotate_plan_read_an_mfa_tenants_attended_domain_from_the_directory_and_a_password_domain_fully()
+    {
+        env.Directory.RequireMfa("hia@contoso.onmicrosoft.com");
+        var attended = await Policy("""{ "schedule": "0 0 3 * * 0", "maxKeyAgeDays": 90, "domains": ["contoso.com", "emea.contoso.com"] }""");
+
+        var text = await Cli(["kerberos", "status", "--domain", "contoso.com", "--settings", Settings]);
+        var json = await Cli(["kerberos", "status", "--domain", "contoso.com", "--domain", "emea.contoso.com", "--settings", Settings, "--json"]);
+        var plan = await Cli(["rotate", "plan", "--policy", attended, "--settings", Settings]);
+
+        Assert.True(text.ExitCode == 0, text.Stdout + text.Stderr);
+        Assert.Matches(@"contoso\.com\s+on-premises ok\s+KeyVersion 12, key age 200 days", text.Stdout);
+        Assert.Contains("UserAccount      CN=krbtgt_AzureAD,CN=Users,DC=contoso,DC=com (holds the key; disabled, as its userAccountControl says)", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains("read from the directory; cloud half not read (needs an administrator's sign-in)", text.Stdout, StringComparison.Ordinal);
+        Assert.True(json.ExitCode == 0, json.Stdout + json.Stderr);
+        using (var rows = JsonDocument.Parse(json.Stdout))
+        {
+            Assert.All(rows.RootElement.EnumerateArray(), row =>
+            {
+                Assert.Equal("on-premises ok", row.GetProperty("state").GetString());
+                Assert.Equal(JsonValueKind.Null, row.GetProperty("cloudKeyVersion").ValueKind);
+                Assert.Equal("not read (needs an administrator's sign-in)", row.GetProperty("cloudHalf").GetString());
+                Assert.True(row.GetProperty("userAccountDisabled").GetBoolean());
+                Assert.Equal("attended", row.GetProperty("cloudSignIn").GetString());
+            });
+        }
+
+        Assert.True(plan.ExitCode == 0, plan.Stdout + plan.Stderr);
+        Assert.Matches(@"contoso\.com\s+rotate\s+KeyVersion 12, 200 days old \(cloud half not read \(needs an administrator's sign-in\)\); rotate now was asked and the on-premises half is sound", plan.Stdout);
+        Assert.Contains("attended: an administrator signs in on the agent's host to run it", plan.Stdout, StringComparison.Ordinal);
+        Assert.Empty(env.Directory.SignIns);
+
+        // An enabled krbtgt_AzureAD is shown as read, and fails the status.
+        env.Directory.SetUserAccountControl("contoso.com", 0x200);
+        var enabled = await Cli(["kerberos", "status", "--domain", "contoso.com", "--settings", Settings]);
+        Assert.Equal(1, enabled.ExitCode);
+        Assert.Contains("ENABLED by its userAccountControl: it should be disabled", enabled.Stdout, StringComparison.Ordinal);
+
+        foreach (var secret in env.SecretForms().Append(env.CloudClientSecret))
+        {
+            Assert.DoesNotContain(secret, text.Stdout + text.Stderr + json.Stdout + json.Stderr + plan.Stdout + plan.Stderr + enabled.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Kerberos_status_of_a_password_domain_reads_both_halves_and_the_disabled_state_from_the_directory()
+    {
+        var password = await Policy("""{ "schedule": "0 0 3 * * 0", "cloudSignIn": "password" }""");
+
+        var status = await Cli(["kerberos", "status", "--domain", "contoso.com", "--policy", password, "--settings", Settings]);
+
+        Assert.True(status.ExitCode == 0, status.Stdout + status.Stderr);
+        Assert.Matches(@"contoso\.com\s+healthy\s+KeyVersion 12", status.Stdout);
+        Assert.Contains("in the cloud (updated", status.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(holds the key; disabled, as its userAccountControl says)", status.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(password sign-in)", status.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("not read", status.Stdout, StringComparison.Ordinal);
+        Assert.Single(env.Directory.SignIns);
+    }
+
+    private static string Line(string output, string prefix)
+        => output.Split('\n').Select(l => l.TrimEnd('\r')).Single(l => l.StartsWith(prefix, StringComparison.Ordinal))[prefix.Length..];
+
+    /// <summary>Runs a command line the CLI printed (<c>dotnet path/cloudtrust.dll …</c>), word by word, from the same directory.</summary>
+    private async Task<(int ExitCode, string Stdout, string Stderr)> RunPrinted(string line)
+    {
+        var words = line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("dotnet", words[0]);
+        Assert.EndsWith("cloudtrust.dll", words[1], StringComparison.Ordinal);
+        return await Cli(words[2..]);
+    }
+
     private void Seed(string domain, int ageDays)
     {
         var forest = SimulatedActiveDirectory.DemoForest().Single(d => d.DnsName == domain);

@@ -37,7 +37,7 @@ public sealed class KerberosRemoveTests
         await File.WriteAllTextAsync(policy, """{ "schedule": "0 0 3 * * 0", "cloudSignInByDomain": { "contoso.com": "password" } }""");
         var before = await env.RunAsync(env.WithSettings("kerberos", "status", "--domain", "contoso.com", "--domain", "emea.contoso.com", "--policy", policy));
         Assert.Contains("contoso.com              healthy", before.Stdout, StringComparison.Ordinal);
-        Assert.Contains("UserAccount      CN=krbtgt_AzureAD,CN=Users,DC=contoso,DC=com (holds the key; disabled by design)", before.Stdout, StringComparison.Ordinal);
+        Assert.Contains("UserAccount      CN=krbtgt_AzureAD,CN=Users,DC=contoso,DC=com (holds the key; disabled, as its userAccountControl says)", before.Stdout, StringComparison.Ordinal);
         Assert.Contains("ComputerAccount  CN=AzureADKerberos,OU=Domain Controllers,DC=contoso,DC=com", before.Stdout, StringComparison.Ordinal);
         Assert.Contains("in the cloud (updated", before.Stdout, StringComparison.Ordinal);
         Assert.Contains("by the policy's schedule (password sign-in)", before.Stdout, StringComparison.Ordinal);

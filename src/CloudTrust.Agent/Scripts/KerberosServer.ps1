@@ -6,13 +6,14 @@
 # then the agent starts PowerShell without -NonInteractive and the module's own sign-in (with MFA) appears.
 # The script writes exactly one JSON object to standard output:
 #   {"ok":true,"server":{...}} | {"ok":true,"removed":true} | {"ok":true,"controllers":[...]}
+#   {"ok":true,"directory":{...}}   (ReadKerberosServerDirectory: the on-premises half only, no cloud sign-in)
 #   {"ok":true,"users":[...],"deniedGroups":[...],"policySource":"object"|"default"}   (FindPrivilegedUsers)
 #   {"ok":true,"gpos":[...],"containers":[...]}   (ListHelloGroupPolicies: the agent reads links from the raw gPLink)
 #   {"ok":false,"error":"<message>","errorId":"<FullyQualifiedErrorId>"}
 [CmdletBinding()]
 param(
     [Parameter(Mandatory = $true)]
-    [ValidateSet('GetKerberosServer', 'EnsureKerberosServer', 'RotateKerberosServerKey', 'RemoveKerberosServer', 'CheckDomainPrerequisites', 'FindPrivilegedUsers', 'ListHelloGroupPolicies')]
+    [ValidateSet('GetKerberosServer', 'ReadKerberosServerDirectory', 'EnsureKerberosServer', 'RotateKerberosServerKey', 'RemoveKerberosServer', 'CheckDomainPrerequisites', 'FindPrivilegedUsers', 'ListHelloGroupPolicies')]
     [string] $Operation,
 
     [Parameter(Mandatory = $true)]
@@ -60,7 +61,7 @@ try {
     $payload = $inputLine | ConvertFrom-Json
     $inputLine = $null
 
-    if ($Operation -in @('CheckDomainPrerequisites', 'FindPrivilegedUsers')) {
+    if ($Operation -in @('ReadKerberosServerDirectory', 'CheckDomainPrerequisites', 'FindPrivilegedUsers')) {
         Import-Module ActiveDirectory
     } elseif ($Operation -eq 'ListHelloGroupPolicies') {
         Import-Module ActiveDirectory
@@ -79,6 +80,37 @@ try {
         'GetKerberosServer' {
             $s = Get-AzureADKerberosServer -Domain $Domain @cloud -DomainCredential $domainCred
             Write-Result @{ ok = $true; server = (Convert-Server $s) }
+        }
+        'ReadKerberosServerDirectory' {
+            # The on-premises half only, read as the agent's own account (no cloud sign-in, no Domain Admin), so it
+            # works for a domain whose cloud sign-in is attended. The computer object is the RODC-like
+            # CN=AzureADKerberos in the Domain Controllers OU; its msDS-KrbTgtLink names the krbtgt_AzureAD user whose
+            # msDS-KeyVersionNumber (constructed) is the key version and pwdLastSet the key's update time. Whether the
+            # user is disabled is left to the agent to read from userAccountControl (bit 0x2), never assumed here.
+            $root = (Get-ADDomain -Server $Domain).DistinguishedName
+            $computer = $null
+            try {
+                $computer = Get-ADComputer -Identity "CN=AzureADKerberos,OU=Domain Controllers,$root" -Server $Domain -Properties 'msDS-KrbTgtLink'
+            } catch [Microsoft.ActiveDirectory.Management.ADIdentityNotFoundException] { }
+            if ($null -eq $computer) {
+                Write-Result @{ ok = $true; directory = [ordered]@{ ComputerAccount = $null } }
+            } else {
+                $user = $null
+                $link = "$($computer.'msDS-KrbTgtLink')"
+                if ($link) {
+                    try {
+                        $user = Get-ADUser -Identity $link -Server $Domain -Properties 'msDS-KeyVersionNumber', 'pwdLastSet', 'userAccountControl'
+                    } catch [Microsoft.ActiveDirectory.Management.ADIdentityNotFoundException] { }
+                }
+                $found = [ordered]@{ ComputerAccount = "$($computer.DistinguishedName)"; UserAccount = $null; KeyVersion = $null; KeyUpdatedOn = $null; UserAccountControl = $null }
+                if ($null -ne $user) {
+                    $found.UserAccount = "$($user.DistinguishedName)"
+                    $found.KeyVersion = $user.'msDS-KeyVersionNumber'
+                    $found.UserAccountControl = $user.userAccountControl
+                    if ($user.pwdLastSet -gt 0) { $found.KeyUpdatedOn = [datetime]::FromFileTimeUtc($user.pwdLastSet).ToString('o') }
+                }
+                Write-Result @{ ok = $true; directory = $found }
+            }
         }
         'EnsureKerberosServer' {
             $s = Get-AzureADKerberosServer -Domain $Domain @cloud -DomainCredential $domainCred

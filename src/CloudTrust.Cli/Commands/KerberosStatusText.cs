@@ -13,7 +13,13 @@ internal static class KerberosStatusText
     {
         if (row.UserAccount is { } user)
         {
-            terminal.Line($"  UserAccount      {user} (holds the key; disabled by design)");
+            var disabled = row.UserAccountDisabled switch
+            {
+                true => "disabled, as its userAccountControl says",
+                false => "ENABLED by its userAccountControl: it should be disabled",
+                null => "disabled or not: not read",
+            };
+            terminal.Line($"  UserAccount      {user} (holds the key; {disabled})");
         }
 
         if (row.ComputerAccount is { } computer)
@@ -21,7 +27,11 @@ internal static class KerberosStatusText
             terminal.Line($"  ComputerAccount  {computer} (RODC object, no server behind it)");
         }
 
-        if (row.KeyVersion is not null || row.CloudKeyVersion is not null)
+        if (row.CloudHalf is { } notRead)
+        {
+            terminal.Line(Invariant($"  KeyVersion       {row.KeyVersion} on premises (updated {row.KeyUpdatedOn:u}), read from the directory; cloud half {notRead}"));
+        }
+        else if (row.KeyVersion is not null || row.CloudKeyVersion is not null)
         {
             terminal.Line(Invariant($"  KeyVersion       {row.KeyVersion} on premises (updated {row.KeyUpdatedOn:u}), {row.CloudKeyVersion} in the cloud (updated {row.CloudKeyUpdatedOn:u})"));
         }
@@ -47,5 +57,5 @@ internal static class KerberosStatusPolicy
     }
 
     public static DomainKerberosStatus Apply(DomainKerberosStatus row, RotationPolicy? policy, DateTimeOffset now)
-        => policy is null ? row : row with { NextRotation = policy.NextRun(now), CloudSignIn = CloudSignInModes.Name(policy.SignIn.For(row.Domain)) };
+        => policy is null ? row : row with { NextRotation = policy.NextRun(now) };
 }

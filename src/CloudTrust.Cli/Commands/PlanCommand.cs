@@ -30,7 +30,8 @@ public static class PlanCommand
             var settings = TenantChoice.Read(parse);
             using var loggers = CliLogging.Create();
             using var connection = TenantConnection.Open(settings, TimeProvider.System, loggers);
-            var preview = await RolloutPreview.OverRelay(connection.Graph, connection.Sender, settings.CreateClock(), loggers).PreviewAsync(planJson, ct);
+            var signIn = TenantCloudSignIn.Read(settings);
+            var preview = await RolloutPreview.OverRelay(connection.Graph, connection.Sender, settings.CreateClock(), loggers, signIn).PreviewAsync(planJson, ct);
             if (!preview.IsValid)
             {
                 throw new InvalidInputException("plan", [.. preview.PlanErrors.Select(e => e with { Path = string.IsNullOrEmpty(e.Path) ? Path.GetFileName(path) : e.Path })]);

@@ -75,7 +75,7 @@ public static class ReportCommand
     {
         using var loggers = Output.CliLogging.Create();
         using var connection = TenantConnection.Open(settings, TimeProvider.System, loggers);
-        return await DomainKerberosStatus.ReadAllAsync(connection.Sender, domains, settings.CreateClock().GetUtcNow(), cancellationToken);
+        return await DomainKerberosStatus.ReadAllAsync(connection.Sender, domains, TenantCloudSignIn.Read(settings), settings.CreateClock().GetUtcNow(), cancellationToken);
     }
 
     /// <summary>Without a tenant to ask, each domain as the rotation history last saw it.</summary>

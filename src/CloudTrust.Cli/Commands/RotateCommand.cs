@@ -80,7 +80,8 @@ public static class RotateCommand
             foreach (var row in rows)
             {
                 var tone = row.Action switch { "rotate" => Tone.Good, "cannot read" => Tone.Bad, _ => Tone.Dim };
-                var key = row.KeyVersion is { } v ? $"KeyVersion {v}, {row.KeyAgeDays:0.#} days old" : "key not read";
+                var key = (row.KeyVersion is { } v ? $"KeyVersion {v}, {row.KeyAgeDays:0.#} days old" : "key not read")
+                    + (row.CloudHalf is { } notRead ? $" (cloud half {notRead})" : string.Empty);
                 terminal.Line(tone, $"{row.Domain,-24} {row.Action,-12} {key}; {row.Reason}");
             }
 
@@ -187,10 +188,25 @@ public static class RotateCommand
 
             var run = host.Engine.GetInstance(id)!;
 
+            // Parked on administrators: go on only once the agent says each request was taken up; else say what is missing.
+            var waits = AttendedRotationWait.Parked(run.CustomStatus);
+            if (waits.Count > 0 && await AttendedRotationWait.StillWaitingAsync(host.Sender, waits, scope.Stopping) is { Count: > 0 } still)
+            {
+                if (scope.Json)
+                {
+                    terminal.Json(RunView.From(run));
+                }
+
+                AttendedRotationWait.Print(scope, id, still);
+                return ExitCodes.NeedsAttention;
+            }
+
             scope.StoppedHint = Stopped(scope, id);
-            terminal.Line($"continuing rotation run {id} from its journal");
+            terminal.Line(waits.Count > 0
+                ? $"continuing rotation run {id} from its journal: the administrator's run of {string.Join(", ", waits.Select(w => w.RequestId))} is taken up at the run's next poll"
+                : $"continuing rotation run {id} from its journal");
             await host.Engine.StartJsonAsync(run.Name, run.Input, run.InstanceId, scope.Stopping);
-            return await FollowAsync(host, id, scope, stopAtApproval: true);
+            return await FollowAsync(host, id, scope, stopAtApproval: true, stopAtAdministrator: waits.Count == 0);
         }));
         return resume;
     }
@@ -238,7 +254,7 @@ public static class RotateCommand
         return (policy, ResolveDomains(policy, parse.GetValue(Domains) ?? []), parse.GetValue(Due) ? RotationMode.Due : RotationMode.Now);
     }
 
-    private static async Task<int> FollowAsync(RotationHost host, string id, CommandScope scope, bool stopAtApproval)
+    private static async Task<int> FollowAsync(RotationHost host, string id, CommandScope scope, bool stopAtApproval, bool stopAtAdministrator = true)
     {
         var terminal = scope.Terminal;
         while (true)
@@ -262,6 +278,17 @@ public static class RotateCommand
                 }
 
                 terminal.Line(Tone.Warn, $"waiting for approval; the run is kept in the journal. next: {scope.Next("rotate", "approve", id)}  |  {scope.Next("rotate", "approve", id, "--decline")}");
+                return ExitCodes.NeedsAttention;
+            }
+
+            if (stopAtAdministrator && run.Status == WorkflowStatus.Waiting && AttendedRotationWait.Parked(run.CustomStatus) is { Count: > 0 } waits)
+            {
+                if (scope.Json)
+                {
+                    terminal.Json(RunView.From(run));
+                }
+
+                AttendedRotationWait.Print(scope, id, waits);
                 return ExitCodes.NeedsAttention;
             }
 

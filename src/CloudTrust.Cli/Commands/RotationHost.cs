@@ -30,6 +30,9 @@ public sealed class RotationHost : IAsyncDisposable
     /// <summary>Gets the clock workflows run by (the tenant's).</summary>
     public TimeProvider Clock { get; }
 
+    /// <summary>Gets the relay sender to the agent (to ask it about attended requests).</summary>
+    public RelaySender Sender => connection.Sender;
+
     /// <summary>Gets the rotation history.</summary>
     public SqliteRotationHistory History { get; }
 

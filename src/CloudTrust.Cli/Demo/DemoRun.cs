@@ -143,10 +143,10 @@ internal sealed class DemoRun(DemoOptions options, CommandScope scope)
     private async Task<IReadOnlyList<DomainKerberosStatus>> KerberosHealthAsync(Tenant.TenantSettings settings, SimulatedTenant tenant, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         using var connection = Tenant.TenantConnection.Open(settings, TimeProvider.System, loggers, tenant.CreateCredential());
-        var rows = await DomainKerberosStatus.ReadAllAsync(connection.Sender, SimulatedTenant.Domains, settings.CreateClock().GetUtcNow(), cancellationToken);
+        var rows = await DomainKerberosStatus.ReadAllAsync(connection.Sender, SimulatedTenant.Domains, Tenant.TenantCloudSignIn.Read(settings), settings.CreateClock().GetUtcNow(), cancellationToken);
         foreach (var row in rows)
         {
-            terminal.Line(row.Healthy ? Tone.Good : Tone.Bad, $"  {row.Domain}: {row.State}, key version {row.KeyVersion} (cloud {row.CloudKeyVersion}), key age {row.KeyAgeDays:0.0} day(s)");
+            terminal.Line(row.Healthy ? Tone.Good : Tone.Bad, $"  {row.Domain}: {row.State}, key version {row.KeyVersion} (cloud {row.CloudKeyVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? row.CloudHalf}), key age {row.KeyAgeDays:0.0} day(s)");
         }
 
         return rows;

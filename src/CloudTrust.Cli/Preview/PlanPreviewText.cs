@@ -126,6 +126,7 @@ public static class PlanPreviewText
                 KerberosServerState.Healthy => "healthy",
                 KerberosServerState.Missing => "missing, would be created",
                 KerberosServerState.Unhealthy => "UNHEALTHY",
+                KerberosServerState.CloudNotRead => "on premises healthy, cloud half not read",
                 _ => "could not be read",
             };
             lines.Add($"  {domain.Domain}: {state} ({domain.Detail})");

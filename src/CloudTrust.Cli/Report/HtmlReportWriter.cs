@@ -54,7 +54,7 @@ internal static class HtmlReportWriter
         foreach (var row in report.Kerberos)
         {
             var s = row.Status;
-            html.WriteLine($"<tr class=\"domain\" data-domain=\"{E(s.Domain)}\"><td>{E(s.Domain)}</td><td class=\"{E(s.State)}\">{E(s.State)}</td><td class=\"key-version\">{(s.KeyVersion is { } v ? $"{v} ({s.CloudKeyVersion?.ToString(CultureInfo.InvariantCulture) ?? "—"})" : "— (not read)")}</td><td>{(s.KeyAgeDays is { } age ? age.ToString("0.0", CultureInfo.InvariantCulture) + " days" : "—")}</td>"
+            html.WriteLine($"<tr class=\"domain\" data-domain=\"{E(s.Domain)}\"><td>{E(s.Domain)}</td><td class=\"{E(s.State)}\">{E(s.State)}</td><td class=\"key-version\">{(s.KeyVersion is { } v ? $"{v} ({s.CloudKeyVersion?.ToString(CultureInfo.InvariantCulture) ?? (s.CloudHalf is null ? "—" : "cloud half not read")})" : "— (not read)")}</td><td>{(s.KeyAgeDays is { } age ? age.ToString("0.0", CultureInfo.InvariantCulture) + " days" : "—")}</td>"
                 + $"<td>{(row.LastRotation is { } at ? Time(at) + " " + E(row.LastOutcome ?? string.Empty) : "never")}</td><td>{List(s.Problems)}</td></tr>");
         }
 

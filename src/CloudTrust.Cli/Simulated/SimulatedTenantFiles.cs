@@ -33,6 +33,7 @@ internal static class SimulatedTenantFiles
             ["graphAddress"] = endpoints.BaseAddress.ToString(),
             ["trustedCertificate"] = CertificateFile,
             ["credential"] = new JsonObject { ["kind"] = "clientSecret" },
+            ["rotationPolicy"] = RotationPolicyFile,
             ["simulatedClock"] = new JsonObject
             {
                 ["anchorUtc"] = clock.AnchorUtc.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),

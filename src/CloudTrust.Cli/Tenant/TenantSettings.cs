@@ -48,6 +48,13 @@ public sealed record TenantSettings(
     /// <summary>Gets the simulated tenant's accelerated clock, when the settings point at one.</summary>
     public SimulatedClockSettings? SimulatedClock { get; init; }
 
+    /// <summary>
+    /// Gets the rotation policy file (settings <c>rotationPolicy</c>, relative to the settings file) whose
+    /// <c>cloudSignIn</c>/<c>cloudSignInByDomain</c> say how each domain signs in to the cloud for reads that have no
+    /// <c>--policy</c> of their own (<c>plan</c>, the rollout's preflight); attended everywhere when not set.
+    /// </summary>
+    public string? RotationPolicyPath { get; init; }
+
     /// <summary>Gets the settings file's full path.</summary>
     public string? SourcePath { get; init; }
 
@@ -122,6 +129,7 @@ public sealed record TenantSettings(
             var graph = Address(root, "graphAddress", "graphAddress", errors, required: false);
             var credential = TenantSettingsSections.Credential(root, Path.GetDirectoryName(Path.GetFullPath(path))!, errors);
             var clock = TenantSettingsSections.SimulatedClock(root, errors);
+            var rotationPolicy = TenantSettingsSections.RotationPolicyPath(root, Path.GetDirectoryName(Path.GetFullPath(path))!, errors);
             if (errors.Count > 0)
             {
                 throw new InvalidInputException("settings", errors);
@@ -132,6 +140,7 @@ public sealed record TenantSettings(
                 GraphAddress = graph ?? new Uri("https://graph.microsoft.com/"),
                 Credential = credential,
                 SimulatedClock = clock,
+                RotationPolicyPath = rotationPolicy,
                 SourcePath = Path.GetFullPath(path),
             };
         }

@@ -4,7 +4,7 @@ using CloudTrust.Core.Validation;
 
 namespace CloudTrust.Cli.Tenant;
 
-/// <summary>Reads the optional sections of the settings file (<c>graphAddress</c>, <c>credential</c>, <c>simulatedClock</c>), each error with its path.</summary>
+/// <summary>Reads the optional sections of the settings file (<c>graphAddress</c>, <c>credential</c>, <c>simulatedClock</c>, <c>rotationPolicy</c>), each error with its path.</summary>
 internal static class TenantSettingsSections
 {
     private static readonly string KindNames = string.Join(", ", Enum.GetValues<CredentialKind>().Select(Camel));
@@ -124,6 +124,30 @@ internal static class TenantSettingsSections
         }
 
         return element.GetString();
+    }
+
+    /// <summary>Reads <c>rotationPolicy</c>: a path to an existing file, relative to the settings file; null when not set.</summary>
+    public static string? RotationPolicyPath(JsonElement root, string settingsDirectory, List<ValidationError> errors)
+    {
+        if (!root.TryGetProperty("rotationPolicy", out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(element.GetString()))
+        {
+            errors.Add(new ValidationError("rotationPolicy", "must be the path of a rotation policy file (docs/ROTATION.md)"));
+            return null;
+        }
+
+        var path = Path.IsPathRooted(element.GetString()!) ? element.GetString()! : Path.Combine(settingsDirectory, element.GetString()!);
+        if (!File.Exists(path))
+        {
+            errors.Add(new ValidationError("rotationPolicy", $"no file at '{path}'"));
+            return null;
+        }
+
+        return path;
     }
 
     private static string Camel(CredentialKind kind) => char.ToLowerInvariant(kind.ToString()[0]) + kind.ToString()[1..];

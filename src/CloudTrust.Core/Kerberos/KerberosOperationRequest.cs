@@ -35,6 +35,11 @@ public sealed record KerberosOperationRequest
     /// <returns>The request.</returns>
     public static KerberosOperationRequest GetKerberosServer(string domain) => new() { Operation = KerberosOperations.GetKerberosServer, Domain = domain };
 
+    /// <summary>Builds a <see cref="KerberosOperations.ReadKerberosServerDirectory"/> request.</summary>
+    /// <param name="domain">The domain's DNS name.</param>
+    /// <returns>The request.</returns>
+    public static KerberosOperationRequest ReadKerberosServerDirectory(string domain) => new() { Operation = KerberosOperations.ReadKerberosServerDirectory, Domain = domain };
+
     /// <summary>Builds an <see cref="KerberosOperations.EnsureKerberosServer"/> request.</summary>
     /// <param name="domain">The domain's DNS name.</param>
     /// <returns>The request.</returns>

@@ -38,6 +38,9 @@ public sealed record KerberosOperationResult
     /// <summary>Gets the health verdict of <see cref="Server"/>.</summary>
     public KerberosServerHealth? Health { get; init; }
 
+    /// <summary>Gets the on-premises half read from the directory, for <see cref="KerberosOperations.ReadKerberosServerDirectory"/> (also when the object is absent).</summary>
+    public KerberosDirectoryObject? Directory { get; init; }
+
     /// <summary>Gets the prerequisite verdict, for <see cref="KerberosOperations.CheckDomainPrerequisites"/>.</summary>
     public DomainPrerequisites? Prerequisites { get; init; }
 

@@ -11,6 +11,14 @@ public static class KerberosOperations
     /// <summary>Reads the Microsoft Entra Kerberos server object of one domain (<c>Get-AzureADKerberosServer</c>).</summary>
     public const string GetKerberosServer = "GetKerberosServer";
 
+    /// <summary>
+    /// Reads the on-premises half of the object from the directory itself, as the agent's own account: the
+    /// <c>AzureADKerberos</c> computer object in the Domain Controllers OU and its <c>krbtgt_AzureAD</c> user (key version,
+    /// key update time, userAccountControl). No cloud sign-in and no Domain Admin, so it works for a domain whose cloud
+    /// sign-in is attended; the cloud half is not read.
+    /// </summary>
+    public const string ReadKerberosServerDirectory = "ReadKerberosServerDirectory";
+
     /// <summary>Creates the object when it is missing, otherwise reads it (<c>Set-AzureADKerberosServer</c>).</summary>
     public const string EnsureKerberosServer = "EnsureKerberosServer";
 
@@ -44,7 +52,7 @@ public static class KerberosOperations
     /// <summary>Gets every known operation name.</summary>
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        GetKerberosServer, EnsureKerberosServer, RotateKerberosServerKey, RemoveKerberosServer,
+        GetKerberosServer, ReadKerberosServerDirectory, EnsureKerberosServer, RotateKerberosServerKey, RemoveKerberosServer,
         CheckDomainPrerequisites, FindPrivilegedUsers, ListHelloGroupPolicies, QueueAttendedOperation,
         GetAttendedOperation, CancelAttendedOperation, Health,
     };

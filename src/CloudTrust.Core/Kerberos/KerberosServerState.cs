@@ -14,4 +14,10 @@ public enum KerberosServerState
 
     /// <summary>The object could not be read (the agent or relay did not answer, or refused the request).</summary>
     Unreadable,
+
+    /// <summary>
+    /// The on-premises half exists and was read from the directory (its user disabled, a key version set); the cloud
+    /// half was not read, because the domain's cloud sign-in is attended and reading it needs an administrator's sign-in.
+    /// </summary>
+    CloudNotRead,
 }

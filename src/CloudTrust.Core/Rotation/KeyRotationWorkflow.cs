@@ -87,12 +87,28 @@ public sealed class KeyRotationWorkflow : IWorkflow<RotationRequest, RotationRep
 
     private static async Task<DomainPlan> PlanAttendedAsync(IWorkflowContext context, RotationRequest input, DomainPlan plan, Action<string, string> show)
     {
+        // The on-premises half from the directory, with no cloud sign-in: the key version before (for the report) and,
+        // when CloudTrust never rotated the domain, the key's age. The cloud half is compared in the administrator's run.
+        // An agent that does not serve the read leaves both unknown, as before.
+        try
+        {
+            var directory = await context.CallActivityAsync<KerberosDirectoryObject>(RotationActivities.ReadKerberosServerDirectory, new KerberosDomainRequest(plan.Domain), AgentRetry);
+            plan.Before = directory.Exists ? directory.ToServerObject() : null;
+        }
+        catch (ActivityFailedException)
+        {
+            plan.Before = null;
+        }
+
         try
         {
             var last = input.Mode == RotationMode.Due && !input.Policy.Freeze
                 ? await context.CallActivityAsync<LastRotation>(RotationActivities.ReadLastRotation, new KerberosDomainRequest(plan.Domain), AgentRetry)
                 : null;
-            plan.Decision = RotationDecision.DecideAttended(input.Policy, input.Mode, last?.RotatedOn, new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero));
+            var now = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero);
+            plan.Decision = last?.RotatedOn is null && plan.Before?.KeyUpdatedOn is { } keyUpdated
+                ? RotationDecision.DecideAttended(input.Policy, input.Mode, keyUpdated, now, "the directory's key update time")
+                : RotationDecision.DecideAttended(input.Policy, input.Mode, last?.RotatedOn, now);
             show(plan.Domain, plan.Decision.Rotate ? "due (attended sign-in)" : "skipped: " + plan.Decision.SkipReason);
         }
         catch (ActivityFailedException ex)

@@ -77,6 +77,9 @@ public static class RotationActivities
     /// <summary>Reads a domain's Kerberos server object through the agent: <see cref="KerberosDomainRequest"/> in, <see cref="KerberosServerObject"/> out.</summary>
     public const string ReadKerberosServer = "ReadKerberosServer";
 
+    /// <summary>Reads a domain's object's on-premises half from the directory through the agent, no cloud sign-in (attended domains): <see cref="KerberosDomainRequest"/> in, <see cref="KerberosDirectoryObject"/> out.</summary>
+    public const string ReadKerberosServerDirectory = "ReadKerberosServerDirectory";
+
     /// <summary>Rotates a domain's key through the agent, once per operation id: <see cref="KerberosDomainRequest"/> in, <see cref="KerberosServerObject"/> out.</summary>
     public const string RotateKerberosServerKey = "RotateKerberosServerKey";
 

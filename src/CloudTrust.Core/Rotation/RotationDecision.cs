@@ -58,8 +58,9 @@ public sealed record RotationDecision(bool Rotate, string? SkipReason)
     /// <param name="mode">Why the run was started.</param>
     /// <param name="lastRotatedOn">When CloudTrust last rotated this domain's key, if ever.</param>
     /// <param name="now">The workflow's current time.</param>
+    /// <param name="source">Where <paramref name="lastRotatedOn"/> came from, named in the reason (the rotation history, or the directory's pwdLastSet).</param>
     /// <returns>The decision.</returns>
-    public static RotationDecision DecideAttended(RotationPolicy policy, RotationMode mode, DateTimeOffset? lastRotatedOn, DateTimeOffset now)
+    public static RotationDecision DecideAttended(RotationPolicy policy, RotationMode mode, DateTimeOffset? lastRotatedOn, DateTimeOffset now, string source = "rotation history")
     {
         ArgumentNullException.ThrowIfNull(policy);
         if (policy.Freeze)
@@ -79,7 +80,7 @@ public sealed record RotationDecision(bool Rotate, string? SkipReason)
 
         if (lastRotatedOn is { } updated && now - updated < policy.MaxKeyAge)
         {
-            return new(false, $"the key was rotated {(now - updated).TotalDays:0.#} days ago (rotation history); the policy rotates after {policy.MaxKeyAge.TotalDays:0.#} days");
+            return new(false, $"the key was rotated {(now - updated).TotalDays:0.#} days ago ({source}); the policy rotates after {policy.MaxKeyAge.TotalDays:0.#} days");
         }
 
         return Go;

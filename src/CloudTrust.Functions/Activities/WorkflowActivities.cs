@@ -107,6 +107,11 @@ public sealed class WorkflowActivities(RolloutActivitySet rollout, KerberosActiv
     public Task<DomainKerberosOutcome> EnsureKerberosServer([ActivityTrigger] KerberosDomainInput input, FunctionContext context)
         => kerberos.EnsureKerberosServer.RunAsync(input, context.CancellationToken);
 
+    /// <summary>Reads a domain's object's on-premises half from the directory (no cloud sign-in; attended domains).</summary>
+    [Function(Api.FunctionNames.ReadKerberosServerDirectory)]
+    public Task<KerberosDirectoryObject> ReadKerberosServerDirectory([ActivityTrigger] KerberosDomainRequest input, FunctionContext context)
+        => kerberos.ReadKerberosServerDirectory.RunAsync(input, context.CancellationToken);
+
     /// <summary>Reads when a domain's key was last rotated (the history).</summary>
     [Function(Api.FunctionNames.ReadLastRotation)]
     public Task<LastRotation> ReadLastRotation([ActivityTrigger] KerberosDomainRequest input, FunctionContext context)

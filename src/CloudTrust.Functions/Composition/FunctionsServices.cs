@@ -77,7 +77,7 @@ public static class FunctionsServices
             var sender = sp.GetRequiredService<RelaySender>();
             return new RolloutActivitySet(
                 sp.GetRequiredService<GraphConnection>(),
-                new RelayKerberosServerPreflight(sender),
+                new RelayKerberosServerPreflight(sender, settings.RotationPolicy.SignIn),
                 new RelayHelloGroupPolicyReader(sender),
                 connection.Clock,
                 sp.GetRequiredService<ILoggerFactory>());

@@ -1,5 +1,6 @@
 using System.Net;
 using CloudTrust.Api;
+using CloudTrust.Core.Kerberos;
 using CloudTrust.Core.Rotation;
 using CloudTrust.Integrations.Composition;
 using CloudTrust.Integrations.Relay;
@@ -93,7 +94,10 @@ public sealed class RotationTriggers(HostSettings settings, KerberosActivitySet 
         {
             try
             {
-                rows.Add(KerberosHealthView.From(domain, await kerberos.ReadKerberosServer.RunAsync(new KerberosDomainRequest(domain, null), context.CancellationToken), time.GetUtcNow()));
+                // An attended domain's object is read from the directory (no cloud sign-in); the cloud half is named as not read.
+                rows.Add(settings.RotationPolicy.SignIn.For(domain) == CloudSignInMode.Attended
+                    ? KerberosHealthView.FromDirectory(domain, await kerberos.ReadKerberosServerDirectory.RunAsync(new KerberosDomainRequest(domain, null), context.CancellationToken), time.GetUtcNow())
+                    : KerberosHealthView.From(domain, await kerberos.ReadKerberosServer.RunAsync(new KerberosDomainRequest(domain, null), context.CancellationToken), time.GetUtcNow()) with { CloudSignIn = CloudSignInModes.Password });
             }
             catch (KerberosOperationFailedException ex)
             {

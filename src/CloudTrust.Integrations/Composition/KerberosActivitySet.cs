@@ -21,6 +21,7 @@ public sealed class KerberosActivitySet
         ArgumentNullException.ThrowIfNull(sender);
         ArgumentNullException.ThrowIfNull(history);
         ReadKerberosServer = new ReadKerberosServerActivity(sender);
+        ReadKerberosServerDirectory = new ReadKerberosServerDirectoryActivity(sender);
         RotateKerberosServerKey = new RotateKerberosServerKeyActivity(sender);
         EnsureKerberosServer = new EnsureKerberosServerActivity(sender);
         RecordRotationAttempt = new RecordRotationAttemptActivity(history);
@@ -45,6 +46,9 @@ public sealed class KerberosActivitySet
     /// <summary>Gets the read of a domain's Kerberos server object.</summary>
     public ReadKerberosServerActivity ReadKerberosServer { get; }
 
+    /// <summary>Gets the read of a domain's object's on-premises half from the directory (no cloud sign-in; attended domains).</summary>
+    public ReadKerberosServerDirectoryActivity ReadKerberosServerDirectory { get; }
+
     /// <summary>Gets the rotation of a domain's key (once per operation id).</summary>
     public RotateKerberosServerKeyActivity RotateKerberosServerKey { get; }
 
@@ -60,6 +64,7 @@ public sealed class KerberosActivitySet
     {
         ArgumentNullException.ThrowIfNull(registrar);
         registrar.Register(RotationActivities.ReadKerberosServer, ReadKerberosServer);
+        registrar.Register(RotationActivities.ReadKerberosServerDirectory, ReadKerberosServerDirectory);
         registrar.Register(RotationActivities.RotateKerberosServerKey, RotateKerberosServerKey);
         registrar.Register(RotationActivities.RecordRotationAttempt, RecordRotationAttempt);
         registrar.Register(EnsureKerberosServersWorkflow.EnsureKerberosServerActivityName, EnsureKerberosServer);

@@ -58,9 +58,10 @@ public sealed partial class RolloutPreview
     /// <param name="sender">The relay sender to the agent.</param>
     /// <param name="time">The clock.</param>
     /// <param name="loggers">Loggers.</param>
+    /// <param name="signIn">Each domain's cloud sign-in (an attended domain's object is read from the directory, its cloud half not read); attended everywhere when null.</param>
     /// <returns>The preview service.</returns>
-    public static RolloutPreview OverRelay(GraphConnection graph, RelaySender sender, TimeProvider time, ILoggerFactory loggers)
-        => new(graph, new RelayKerberosServerReader(sender), time, loggers, new RelayHelloGroupPolicyReader(sender), new RelayOnPremisesReadiness(sender));
+    public static RolloutPreview OverRelay(GraphConnection graph, RelaySender sender, TimeProvider time, ILoggerFactory loggers, Core.Rotation.CloudSignInPolicy? signIn = null)
+        => new(graph, new RelayKerberosServerReader(sender, signIn), time, loggers, new RelayHelloGroupPolicyReader(sender), new RelayOnPremisesReadiness(sender));
 
     /// <summary>Validates the plan and, when valid, reads the tenant and says what a rollout would change.</summary>
     /// <param name="planJson">The plan document.</param>

@@ -1,18 +1,27 @@
 using CloudTrust.Core.Kerberos;
+using CloudTrust.Core.Rotation;
 
 namespace CloudTrust.Integrations.Relay;
 
 /// <summary>
 /// The read-only Kerberos port over the relay: <c>GetKerberosServer</c> through the agent, judged by
 /// <see cref="KerberosServerHealth"/>. Never creates or rotates anything; an agent that cannot be reached or refuses
-/// becomes an <see cref="KerberosServerState.Unreadable"/> reading, so a dry run still reports the rest.
+/// becomes an <see cref="KerberosServerState.Unreadable"/> reading, so a dry run still reports the rest. A domain whose
+/// cloud sign-in is attended (the default) is read from the directory instead, with no cloud sign-in, and its cloud
+/// half is reported as not read (<see cref="KerberosServerState.CloudNotRead"/>).
 /// </summary>
 /// <param name="sender">The relay sender.</param>
-public sealed class RelayKerberosServerReader(RelaySender sender) : IKerberosServerReader
+/// <param name="signIn">Each domain's cloud sign-in; attended everywhere when null.</param>
+public sealed class RelayKerberosServerReader(RelaySender sender, CloudSignInPolicy? signIn = null) : IKerberosServerReader
 {
     /// <inheritdoc />
     public async Task<KerberosServerReading> ReadAsync(string domain, CancellationToken cancellationToken)
     {
+        if ((signIn ?? CloudSignInPolicy.AttendedEverywhere).For(domain) == CloudSignInMode.Attended)
+        {
+            return (await RelayKerberosDirectoryReader.ReadAsync(sender, domain, cancellationToken)).Reading;
+        }
+
         var outcome = await sender.SendAsync(KerberosOperationRequest.GetKerberosServer(domain), cancellationToken);
         if (outcome.Succeeded && outcome.Result!.Server is { } server)
         {

@@ -50,6 +50,11 @@ internal static class PowerShellOutputParser
             }
 
             var result = new KerberosOperationResult { Operation = request.Operation, Domain = request.Domain, Succeeded = true, Changed = changed };
+            if (root.TryGetProperty("directory", out var directory))
+            {
+                return result with { Directory = Directory(request.Domain!, directory) };
+            }
+
             if (root.TryGetProperty("controllers", out var controllers))
             {
                 return result with { Prerequisites = DomainPrerequisites.Evaluate(request.Domain!, Items(controllers).Select(Controller)) };
@@ -85,6 +90,14 @@ internal static class PowerShellOutputParser
         Long(s, "Id"), Text(s, "UserAccount"), Text(s, "ComputerAccount"), Text(s, "DisplayName"), Text(s, "DomainDnsName"),
         Long(s, "KeyVersion"), Date(s, "KeyUpdatedOn"), Text(s, "KeyUpdatedFrom"), Text(s, "CloudDisplayName"),
         Text(s, "CloudDomainDnsName"), Long(s, "CloudId"), Long(s, "CloudKeyVersion"), Date(s, "CloudKeyUpdatedOn"));
+
+    /// <summary>The on-premises half as the directory read found it; an object without <c>ComputerAccount</c> means the domain has none.</summary>
+    private static KerberosDirectoryObject Directory(string domain, JsonElement d)
+    {
+        var flags = Long(d, "UserAccountControl");
+        return new(domain, Text(d, "ComputerAccount") is { Length: > 0 } computer ? computer : null, Text(d, "UserAccount") is { Length: > 0 } user ? user : null,
+            Long(d, "KeyVersion"), Date(d, "KeyUpdatedOn"), flags is >= int.MinValue and <= int.MaxValue ? (int)flags.Value : null);
+    }
 
     private static DomainController Controller(JsonElement dc)
     {

@@ -180,6 +180,13 @@ internal sealed class SimulatedActiveDirectory : IKerberosBackend
             var result = request.Operation switch
             {
                 KerberosOperations.GetKerberosServer => domain.Server is { } s ? KerberosOperationResult.ForServer(request, View(domain, s), false) : NoServer(request),
+                KerberosOperations.ReadKerberosServerDirectory => new KerberosOperationResult
+                {
+                    Operation = request.Operation,
+                    Domain = request.Domain,
+                    Succeeded = true,
+                    Directory = DirectoryView(domain),
+                },
                 KerberosOperations.EnsureKerberosServer => Ensure(request, domain),
                 KerberosOperations.RotateKerberosServerKey => Rotate(request, domain),
                 KerberosOperations.RemoveKerberosServer => Remove(request, domain),
@@ -333,6 +340,31 @@ internal sealed class SimulatedActiveDirectory : IKerberosBackend
         s.CloudId,
         s.CloudKeyVersion,
         s.CloudKeyUpdatedOn);
+
+    /// <summary>The on-premises half as a directory read finds it: no cloud field, the user's flags as stored.</summary>
+    private static KerberosDirectoryObject DirectoryView(SimulatedDomain domain)
+        => domain.Server is not { } s
+            ? new KerberosDirectoryObject(domain.DnsName, null, null, null, null, null)
+            : new KerberosDirectoryObject(
+                domain.DnsName,
+                $"CN=AzureADKerberos,OU=Domain Controllers,{domain.DistinguishedName}",
+                $"CN=krbtgt_AzureAD,CN=Users,{domain.DistinguishedName}",
+                s.KeyVersion,
+                s.KeyUpdatedOn,
+                s.UserAccountControl);
+
+    /// <summary>Sets the <c>krbtgt_AzureAD</c> user's userAccountControl of a domain's object (tests enable it to see it reported).</summary>
+    public void SetUserAccountControl(string dnsName, int flags)
+    {
+        lock (gate)
+        {
+            if (Find(dnsName)?.Server is { } server)
+            {
+                server.UserAccountControl = flags;
+                Save();
+            }
+        }
+    }
 
     private SimulatedDomain? Find(string dnsName)
         => domains.FirstOrDefault(d => string.Equals(d.DnsName, dnsName, StringComparison.OrdinalIgnoreCase));

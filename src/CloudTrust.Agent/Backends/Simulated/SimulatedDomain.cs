@@ -77,6 +77,12 @@ internal sealed class SimulatedKerberosServer
 
     public DateTimeOffset? CloudKeyUpdatedOn { get; set; }
 
+    /// <summary>
+    /// Gets or sets the <c>krbtgt_AzureAD</c> user's userAccountControl: 514 (NORMAL_ACCOUNT | ACCOUNTDISABLE) as the
+    /// module creates it; a directory read reports what is stored here.
+    /// </summary>
+    public int UserAccountControl { get; set; } = 0x202;
+
     /// <summary>Gets or sets how many times the key was rotated (tests check a retried rotation does not rotate twice).</summary>
     public int Rotations { get; set; }
 }

@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+
+namespace CloudTrust.Cli.Tests;
+
+/// <summary>
+/// A tenant whose administrators must do MFA, with the CLI as a real process against the simulated tenant (relay,
+/// agent, simulated AD): with no rotation policy in the settings every domain signs in attended, so <c>plan</c> and the
+/// rollout's preflight read each Kerberos server object's on-premises half from the directory (no module sign-in) and
+/// name the cloud half as not read; settings that name password sign-in still use the module, which MFA refuses.
+/// </summary>
+public sealed class AttendedReadPlanTests
+{
+    [Fact]
+    public async Task An_mfa_tenants_plan_and_rollout_preflight_pass_with_the_directory_read_and_show_the_cloud_half_as_not_read()
+    {
+        await using var test = await TestTenant.StartAsync(devices: 100);
+        test.Tenant.ActiveDirectory.RequireMfa("hybrid-admin@contoso.onmicrosoft.com");
+        var attended = AttendedSettings(test);
+        var plan = test.WritePlan("plan.json", firstRingMaxErrorShare: 0.02);
+
+        var preview = await test.RunAsync("plan", plan, "--settings", attended);
+        var passwordPreview = await test.RunAsync(test.WithSettings("plan", plan));
+        var start = await test.RunAsync("rollout", "start", plan, "--settings", attended);
+
+        Assert.True(preview.ExitCode == 0, preview.Stdout + preview.Stderr);
+        Assert.Contains("contoso.com: on premises healthy, cloud half not read (on premises KeyVersion ", preview.Stdout, StringComparison.Ordinal);
+        Assert.Contains("krbtgt_AzureAD disabled, read from the directory; cloud half not read (needs an administrator's sign-in))", preview.Stdout, StringComparison.Ordinal);
+        Assert.Contains("emea.contoso.com: on premises healthy, cloud half not read", preview.Stdout, StringComparison.Ordinal);
+        Assert.Equal(3, passwordPreview.ExitCode);
+        Assert.Contains("CloudMfaRequired", passwordPreview.Stdout, StringComparison.Ordinal);
+
+        // Past the preflight: the pilot ring was assigned, and the run stops at the first ring gate that fails (tight error shares).
+        Assert.True(start.ExitCode == 3, start.Stdout + start.Stderr);
+        Assert.Contains("ring 1/3 pilot  assigning", start.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"ring \d/3 '\w+' failed its gate; the rollout is paused", start.Stdout);
+        Assert.DoesNotContain("Kerberos server in", start.Stdout + start.Stderr, StringComparison.Ordinal);
+
+        // Only the password preview signed in to the module (and was refused); no attended read did.
+        Assert.All(test.Tenant.ActiveDirectory.SignIns, s => Assert.False(s.Interactive));
+        Assert.Equal(2, test.Tenant.ActiveDirectory.SignIns.Count);
+        test.AssertNoSecretLeaked(preview, passwordPreview, start);
+    }
+
+    /// <summary>The tenant's settings without <c>rotationPolicy</c> (attended everywhere), beside the original so its relative paths hold.</summary>
+    private static string AttendedSettings(TestTenant test)
+    {
+        var settings = JsonNode.Parse(File.ReadAllText(test.Tenant.SettingsPath))!.AsObject();
+        Assert.True(settings.Remove("rotationPolicy"));
+        var path = Path.Combine(Path.GetDirectoryName(test.Tenant.SettingsPath)!, "tenant-attended.json");
+        File.WriteAllText(path, settings.ToJsonString());
+        return path;
+    }
+}
