@@ -131,6 +131,11 @@ internal static class RolloutFollower
 
         var tone = report.Outcome == RolloutOutcome.Completed ? Tone.Good : Tone.Bad;
         terminal.Line(tone, $"rollout {run.InstanceId} {report.Outcome.ToString().ToLowerInvariant()}" + (report.PolicyId is { } p ? $" (policy {p}, {report.ProfileAction?.ToString().ToLowerInvariant()})" : string.Empty));
+        if (report.Abort is { } abort)
+        {
+            terminal.Line(tone, $"  {abort.Describe()}");
+        }
+
         foreach (var reason in report.Outcome == RolloutOutcome.Blocked ? view.Reasons : [])
         {
             terminal.Line($"  - {reason}");
