@@ -62,6 +62,7 @@ public sealed class SendEventTests
 
         await first.DisposeAsync();
         var second = harness.Open(Registry());
+        second.Recover();
         var done = await harness.DriveAsync(second, id, TimeSpan.FromHours(2));
 
         Assert.Equal(WorkflowStatus.Completed, done.Status);
