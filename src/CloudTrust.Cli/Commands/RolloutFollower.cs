@@ -50,7 +50,8 @@ internal static class RolloutFollower
                 return Finish(run, view, terminal, abortAsked, viewAsJson);
             }
 
-            if (answered is null && view.Phase is "paused" or "awaitingApproval" or "awaitingDeletionApproval")
+            // After an abort a gate reached before the rollout took it is no pause: the abort is taken there.
+            if (answered is null && !abortAsked && view.Phase is "paused" or "awaitingApproval" or "awaitingDeletionApproval")
             {
                 Paused(view, terminal, viewAsJson);
                 return ExitCodes.NeedsAttention;

@@ -120,6 +120,7 @@ public sealed class WorkflowScenarios
         await host.WaitForStatusAsync(id, Phase("awaitingApproval"));
         await host.RaiseAsync(id, RolloutEvents.Approve, null);
         // The early ring needs 100 % within its deadline: it is still verifying when the abort comes.
+        await host.WaitForStatusAsync(id, json => json is not null && Status(json) is { Phase: "verifying", RingNumber: 2 });
         await host.WaitForStatusAsync(RolloutChildInstances.RingVerification(id, 2), Phase("verifying"));
 
         await host.RaiseAsync(id, RolloutEvents.Abort, new { by = "scenario-admin" });
