@@ -1,5 +1,7 @@
 using System.Text.Json;
+using CloudTrust.Cli.Simulated;
 using CloudTrust.Core.Precedence;
+using CloudTrust.Simulator.Graph;
 
 namespace CloudTrust.Cli.Tests;
 
@@ -12,7 +14,10 @@ public sealed class RolloutAbortTests
     [Fact]
     public async Task Abort_during_a_key_trust_rings_sign_in_tracking_after_its_gate_rolls_back_and_says_who_and_where()
     {
-        await using var env = await TestTenant.StartAsync(devices: 120);
+        // Half the pilot is off the corporate network: those devices never get an on-premises TGT, so the sign-in
+        // tracking reads on to the ring's deadline instead of ending when every device works.
+        SimulatedRing[] rings = [SimulatedRing.DefaultFleet[0] with { Mix = new FleetMix { OffNetwork = 0.5 } }, .. SimulatedRing.DefaultFleet.Skip(1)];
+        await using var env = await TestTenant.StartAsync(devices: 120, rings: rings);
         var pilot = env.Tenant.Rings[0].GroupId;
         env.Tenant.Intune.AddHelloPolicy("WHfB key trust", HelloScope.Device, new Dictionary<HelloSetting, bool> { [HelloSetting.UsePassportForWork] = true }, [pilot]);
         env.Tenant.Intune.RegisterHello(pilot, 1_000);
@@ -29,7 +34,7 @@ public sealed class RolloutAbortTests
         var driver = await run.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.True(abort.ExitCode == 0, abort.Stdout + abort.Stderr);
-        Assert.Contains($"abort: rollout {id}, ring 1/3 'pilot' (signInTracking); it stops at its next safe point and rolls back", abort.Stderr, StringComparison.Ordinal);
+        Assert.True(abort.Stderr.Contains($"abort: rollout {id}, ring 1/3 'pilot' (signInTracking); it stops at its next safe point and rolls back", StringComparison.Ordinal), abort.Stderr);
         using (var json = JsonDocument.Parse(abort.Stdout))
         {
             var root = json.RootElement;
@@ -72,7 +77,7 @@ public sealed class RolloutAbortTests
             }
         }
 
-        var abort = await env.RunAsync(env.WithSettings("rollout", "abort", id, "--json"));
+        var abort = await env.RunAsync(env.WithSettings("rollout", "abort", id!, "--json"));
         var driver = await run.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.True(abort.ExitCode == 0, abort.Stdout + abort.Stderr);
