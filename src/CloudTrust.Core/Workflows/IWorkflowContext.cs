@@ -104,7 +104,8 @@ public interface IWorkflowContext
     /// Raises an external event on another instance (a child, for example) from within the workflow: fire and forget,
     /// journaled like a request, so a replay does not send it again. The event joins the target's buffered events like
     /// one raised by a client; an event sent to an instance that has finished or does not exist is dropped, as Durable
-    /// drops it.
+    /// drops it. Send only to an instance that exists already: on the local engine a child scheduled in the same step
+    /// is created after the step is journaled, so an event sent to it then is dropped.
     /// </summary>
     /// <param name="instanceId">The target instance's id.</param>
     /// <param name="eventName">The event's name.</param>
