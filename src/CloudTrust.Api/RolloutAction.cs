@@ -61,6 +61,25 @@ public static class RolloutAction
         return [];
     }
 
+    /// <summary>
+    /// Checks that the rollout can take an abort: in any phase until it has finished (an abort outside a gate is taken
+    /// at its next safe point, see <see cref="RolloutWorkflow"/>), not twice.
+    /// </summary>
+    /// <param name="runtimeStatus">The host's status of the instance (Pending, Running, Completed, …).</param>
+    /// <param name="status">The rollout's own custom status, if any.</param>
+    /// <returns>The errors; empty when an abort is taken.</returns>
+    public static IReadOnlyList<ValidationError> CheckAbortable(string runtimeStatus, RolloutStatus? status)
+    {
+        if (runtimeStatus is "Completed" or "Failed" or "Terminated" or "Canceled")
+        {
+            return [new ValidationError("action", $"the rollout has finished ({(runtimeStatus == "Completed" && status?.Phase is { } phase ? phase : runtimeStatus.ToLowerInvariant())}); there is nothing to abort")];
+        }
+
+        return status?.Phase == "aborted"
+            ? [new ValidationError("action", "the rollout is being aborted already (rolling back)")]
+            : [];
+    }
+
     /// <summary>Checks that the rollout waits for this event now (a pause or an approval lists what it waits for).</summary>
     /// <param name="status">The rollout's custom status.</param>
     /// <param name="eventName">The event.</param>

@@ -349,6 +349,9 @@ public sealed partial class WorkflowEngine : IAsyncDisposable, IChildInstanceHos
     Task? IChildInstanceHost.Stopped(string childInstanceId)
         => running.TryGetValue(childInstanceId, out var run) ? run.Completion : null;
 
+    /// <inheritdoc />
+    void IChildInstanceHost.EventDelivered(string instanceId) => Wake(instanceId);
+
     private void Launch(string instanceId)
     {
         if (shutdown.IsCancellationRequested || running.ContainsKey(instanceId))

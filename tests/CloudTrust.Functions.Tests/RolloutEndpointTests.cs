@@ -77,7 +77,7 @@ public sealed class RolloutEndpointTests
     }
 
     [Fact]
-    public async Task Abort_while_a_ring_verifies_reaches_the_ring_and_rolls_the_assignments_back()
+    public async Task Abort_while_a_ring_verifies_is_passed_on_to_the_ring_and_rolls_the_assignments_back()
     {
         await using var harness = await FunctionsHarness.StartAsync();
         var body = new JsonObject { ["requestId"] = "to-abort-verifying", ["rollbackOnAbort"] = true, ["plan"] = Plans.ThreeRings(harness.Tenant, harness.Tenant.Server.Entra.TenantId) }.ToJsonString();
@@ -94,6 +94,33 @@ public sealed class RolloutEndpointTests
         Assert.Contains(report.Rings[^1].Reasons, r => r.Contains("while the ring was verifying", StringComparison.Ordinal));
         Assert.Equal(harness.Tenant.Rings.Take(2).Select(r => r.GroupId).Order(), report.RolledBack.Order());
         Assert.Empty(Assert.Single(harness.Tenant.Intune.Policies()).AssignedGroups);
+    }
+
+    [Fact]
+    public async Task Abort_before_the_first_ring_verifies_is_accepted_taken_at_the_next_safe_point_and_an_abort_of_the_finished_rollout_is_409()
+    {
+        await using var harness = await FunctionsHarness.StartAsync();
+        var body = new JsonObject { ["requestId"] = "to-abort-early", ["rollbackOnAbort"] = true, ["plan"] = Plans.ThreeRings(harness.Tenant, harness.Tenant.Server.Entra.TenantId) }.ToJsonString();
+        var id = JsonSerializer.Deserialize<InstanceAccepted>((await harness.HttpAsync("StartRollout", "POST", "/api/rollouts", body)).Text, ApiJson.Options)!.Id;
+
+        // At once: the rollout is pending or in preflight, long before its first ring verifies.
+        var answered = await AnswerAsync(harness, id, "abort");
+
+        Assert.Equal(HttpStatusCode.Accepted, answered.StatusCode);
+        var done = await harness.WaitUntilAsync(id, i => i.IsCompleted);
+        Assert.True(done.RuntimeStatus == OrchestrationRuntimeStatus.Completed, done.FailureDetails?.ToString());
+        var report = done.ReadOutputAs<RolloutReport>()!;
+        Assert.Equal(RolloutOutcome.Aborted, report.Outcome);
+        Assert.True(report.Abort is { RingNumber: <= 1 } && report.Abort.Phase != "verifying", $"taken at {report.Abort}");
+        Assert.All(harness.Tenant.Intune.Policies(), p => Assert.Empty(p.AssignedGroups));
+        var view = JsonNode.Parse((await harness.HttpAsync("GetRollout", "GET", $"/api/rollouts/{id}", route: new Dictionary<string, string> { ["id"] = id })).Text)!;
+        Assert.Equal("aborted", view["phase"]!.GetValue<string>());
+        Assert.Equal(report.Abort.Phase, view["report"]!["abort"]!["phase"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(view["report"]!["abort"]!["by"]!.GetValue<string>()));
+
+        var again = await AnswerAsync(harness, id, "abort");
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("has finished", again.Text, StringComparison.Ordinal);
     }
 
     internal static async Task<RolloutStatusView> PhaseAsync(FunctionsHarness harness, string id, string phase)

@@ -64,6 +64,9 @@ public sealed class InlineRings(IWorkflowContext inner) : IWorkflowContext
         => inner.WaitForExternalEvent<T>(eventName, timeout, cancellationToken);
 
     /// <inheritdoc />
+    public void SendEvent(string instanceId, string eventName, object? payload) => inner.SendEvent(instanceId, eventName, payload);
+
+    /// <inheritdoc />
     public void SetCustomStatus(object? customStatus) => inner.SetCustomStatus(customStatus);
 
     /// <inheritdoc />

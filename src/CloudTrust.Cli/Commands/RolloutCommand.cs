@@ -15,9 +15,6 @@ public static class RolloutCommand
 {
     private const string StoppedHint = "stopped; nothing was started";
 
-    /// <summary>The answer that waits for the rollout's next safe point before it aborts.</summary>
-    private const string AbortAtNextSafePoint = "abort-at-next-safe-point";
-
     /// <summary>Builds the command.</summary>
     /// <returns>The command.</returns>
     public static Command Build()
@@ -27,7 +24,7 @@ public static class RolloutCommand
         rollout.Subcommands.Add(BuildStatus());
         rollout.Subcommands.Add(BuildAnswer("approve", "Approve the next ring of a rollout that waits for approval, then drive it on."));
         rollout.Subcommands.Add(BuildAnswer("resume", "Resume a rollout paused by a failed gate (accepting the ring), or continue one whose process was stopped; then drive it on."));
-        rollout.Subcommands.Add(BuildAnswer("abort", "Abort a rollout at a gate, or while a ring verifies (it stops at its next safe point); its assignments are rolled back unless started with --no-rollback-on-abort."));
+        rollout.Subcommands.Add(BuildAnswer("abort", "Abort a rollout in any phase that has not finished: at a gate at once, otherwise at its next safe point (a ring verifying or a tracking loop stops between two polls, a step in flight completes first); its assignments are then rolled back as at a gate, unless it was started with --no-rollback-on-abort. A finished rollout is refused (exit 2)."));
         return rollout;
     }
 
@@ -233,9 +230,8 @@ public static class RolloutCommand
                 ("resume", "paused") => (RolloutEvents.Resume, null),
                 ("resume", "awaitingApproval") => (null, "waits for approval: 'rollout approve' goes on, 'rollout abort' stops"),
                 ("resume", _) => ((string?)null, (string?)null), // stopped mid-ring: just continue it
-                ("abort", "paused" or "awaitingApproval" or "awaitingDeletionApproval") => (RolloutEvents.Abort, null),
-                ("abort", "signInTracking" or "reprovisioning" or "deletingContainers" or "ticketProbe") => (null, "is past its rings' gates, tracking what they changed: an abort is taken while a ring verifies or waits at a gate"),
-                ("abort", _) => (AbortAtNextSafePoint, null),
+                ("abort", "aborted") => (null, "is being aborted already"),
+                ("abort", _) => (RolloutEvents.Abort, null),
                 _ => (null, "cannot be answered that way"),
             };
             if (problem is not null)
@@ -245,19 +241,18 @@ public static class RolloutCommand
             }
 
             RolloutFollower.AnsweredGate? answered = null;
-            if (eventName == AbortAtNextSafePoint)
-            {
-                await host.TakeOverAsync(run, ct);
-                await AbortAtNextSafePointAsync(host, rolloutId, scope);
-                return await RolloutFollower.FollowAsync(host, rolloutId, terminal, scope.Next, null, abortAsked: true, viewAsJson: true, ct);
-            }
-
             if (eventName is not null)
             {
+                // Every answer goes to the rollout itself; an abort outside a gate is taken at its next safe point (the
+                // workflow passes it on to a ring's verification or a tracking loop, which stops between two polls).
                 object payload = eventName == RolloutEvents.ApproveDeletion ? new ContainerDeletionApproval(deletionRing, Environment.UserName) : new { by = Environment.UserName };
                 await host.Engine.RaiseEventAsync(rolloutId, eventName, payload, ct);
                 answered = new RolloutFollower.AnsweredGate(view.Phase!, view.RingNumber);
-                terminal.Line($"{verb}: rollout {rolloutId}, ring {view.RingNumber}/{view.RingCount} '{view.Ring}'");
+                var where = view.RingNumber > 0 ? $"ring {view.RingNumber}/{view.RingCount} '{view.Ring}'" : "before its first ring";
+                var when = eventName == RolloutEvents.Abort && view.Phase is not ("paused" or "awaitingApproval" or "awaitingDeletionApproval")
+                    ? $" ({view.Phase ?? "starting"}); it stops at its next safe point and rolls back"
+                    : string.Empty;
+                terminal.Line($"{verb}: rollout {rolloutId}, {where}{when}");
             }
             else
             {
@@ -268,73 +263,6 @@ public static class RolloutCommand
             return await RolloutFollower.FollowAsync(host, rolloutId, terminal, scope.Next, answered, abortAsked: verb == "abort", viewAsJson: true, ct);
         }));
         return command;
-    }
-
-    /// <summary>
-    /// Aborts a rollout that is not at a gate at its next safe point: a ring that verifies stops between two polls (the
-    /// abort is raised on its verification), a rollout still in preflight, readiness or assignment is followed until it
-    /// verifies or reaches a gate; it then rolls back as at a gate.
-    /// </summary>
-    private static async Task AbortAtNextSafePointAsync(RolloutHost host, string rolloutId, CommandScope scope)
-    {
-        var said = false;
-        string? raisedOn = null;
-        while (true)
-        {
-            var run = host.Engine.GetInstance(rolloutId)!;
-            if (run.Status.IsFinal())
-            {
-                return;
-            }
-
-            var status = run.ReadCustomStatusAs<RolloutStatus>();
-            if (raisedOn == rolloutId || status?.Phase == "aborted")
-            {
-                // Raised at a gate, where the rollout itself takes it: done.
-                return;
-            }
-
-            var target = status?.Phase switch
-            {
-                "verifying" when status.RingNumber > 0 => RolloutChildInstances.RingVerification(rolloutId, status.RingNumber),
-                "paused" or "awaitingApproval" or "awaitingDeletionApproval" => rolloutId,
-                _ => null,
-            };
-            if (raisedOn is not null && target == raisedOn)
-            {
-                // Raised on the verifying ring; it takes it at its next poll.
-                if (host.Engine.GetInstance(raisedOn) is { } verifying && verifying.Status.IsFinal()
-                    && verifying.ReadOutputAs<RingVerificationResult>() is { Aborted: true })
-                {
-                    return;
-                }
-
-                await Task.Delay(100, scope.Stopping);
-                continue;
-            }
-
-            if (target is not null && (target == rolloutId || host.Engine.GetInstance(target) is { } child && !child.Status.IsFinal()))
-            {
-                // A ring may finish verifying just before the abort reaches it; the loop then raises it again at the
-                // rollout's next safe point (its gate or the next ring), so an abort is never lost.
-                await host.Engine.RaiseEventAsync(target, RolloutEvents.Abort, new { by = Environment.UserName }, scope.Stopping);
-                if (raisedOn is null)
-                {
-                    scope.Terminal.Line($"abort: rollout {rolloutId}, ring {status!.RingNumber}/{status.RingCount} '{status.Ring}' ({status.Phase}); it stops at its next safe point and rolls back");
-                }
-
-                raisedOn = target;
-                continue;
-            }
-
-            if (!said)
-            {
-                scope.Terminal.Line($"abort: rollout {rolloutId} is {status?.Phase ?? "starting"}; it is aborted at its next safe point (a ring verifying, or a gate)");
-                said = true;
-            }
-
-            await Task.Delay(100, scope.Stopping);
-        }
     }
 
     /// <summary>What a stopped rollout command prints: the run is kept, where to see it, how to continue it.</summary>

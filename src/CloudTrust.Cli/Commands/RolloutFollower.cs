@@ -50,7 +50,8 @@ internal static class RolloutFollower
                 return Finish(run, view, terminal, abortAsked, viewAsJson);
             }
 
-            if (answered is null && view.Phase is "paused" or "awaitingApproval" or "awaitingDeletionApproval")
+            // After an abort a gate reached before the rollout took it is no pause: the abort is taken there.
+            if (answered is null && !abortAsked && view.Phase is "paused" or "awaitingApproval" or "awaitingDeletionApproval")
             {
                 Paused(view, terminal, viewAsJson);
                 return ExitCodes.NeedsAttention;
@@ -131,6 +132,11 @@ internal static class RolloutFollower
 
         var tone = report.Outcome == RolloutOutcome.Completed ? Tone.Good : Tone.Bad;
         terminal.Line(tone, $"rollout {run.InstanceId} {report.Outcome.ToString().ToLowerInvariant()}" + (report.PolicyId is { } p ? $" (policy {p}, {report.ProfileAction?.ToString().ToLowerInvariant()})" : string.Empty));
+        if (report.Abort is { } abort)
+        {
+            terminal.Line(tone, $"  {abort.Describe()}");
+        }
+
         foreach (var reason in report.Outcome == RolloutOutcome.Blocked ? view.Reasons : [])
         {
             terminal.Line($"  - {reason}");

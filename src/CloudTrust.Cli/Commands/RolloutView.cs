@@ -29,6 +29,7 @@ namespace CloudTrust.Cli.Commands;
 /// <param name="Tickets">The current ring's ticket probe counts, when it gates on tickets.</param>
 /// <param name="TicketCauses">The current ring's causes of devices without tickets, with counts and actions.</param>
 /// <param name="Unblock">The change that unblocks a ring its ticket evidence holds (<see cref="TicketNextAction"/>).</param>
+/// <param name="Abort">Who aborted the rollout and at which phase and ring, once it was aborted (the report's <see cref="RolloutReport.Abort"/>).</param>
 internal sealed record RolloutView(
     string Id,
     string Status,
@@ -49,7 +50,8 @@ internal sealed record RolloutView(
     string? Next,
     TicketCounts? Tickets = null,
     IReadOnlyList<TicketCauseCount>? TicketCauses = null,
-    string? Unblock = null)
+    string? Unblock = null,
+    RolloutAbort? Abort = null)
 {
     /// <summary>
     /// Reads one rollout's view from the journal. While the rollout waits for a polling child (a ring's verification or
@@ -119,7 +121,8 @@ internal sealed record RolloutView(
             nextText,
             status?.Tickets,
             status?.TicketCauses,
-            run.Status.IsFinal() ? null : TicketNextAction.For(status));
+            run.Status.IsFinal() ? null : TicketNextAction.For(status),
+            report?.Abort);
     }
 
     /// <summary>One line: ring n/N, phase, counts, verdict.</summary>

@@ -32,6 +32,7 @@ namespace CloudTrust.Core.Workflows;
 ///                                                 new SubOrchestrationOptions(instanceId))
 ///   failure: SubWorkflowFailedException         TaskFailedException (FailureDetails of the child)
 /// ContinueAsNew(input, preserveEvents)          ContinueAsNew(object? newInput, bool preserveUnprocessedEvents)
+/// SendEvent(instanceId, name, payload)          SendEvent(string instanceId, string eventName, object eventData)
 /// </code>
 /// Checked against microsoft/durabletask-dotnet <c>src/Abstractions/TaskOrchestrationContext.cs</c> and
 /// <c>src/Abstractions/RetryPolicy.cs</c>; the continue-as-new semantics follow "Eternal orchestrations"
@@ -98,6 +99,18 @@ public interface IWorkflowContext
     /// <returns>The child's output (of its last execution, when it continued as new).</returns>
     /// <exception cref="SubWorkflowFailedException">The child failed or was terminated.</exception>
     Task<TResult> CallSubWorkflowAsync<TResult>(string name, object? input, string instanceId);
+
+    /// <summary>
+    /// Raises an external event on another instance (a child, for example) from within the workflow: fire and forget,
+    /// journaled like a request, so a replay does not send it again. The event joins the target's buffered events like
+    /// one raised by a client; an event sent to an instance that has finished or does not exist is dropped, as Durable
+    /// drops it. Send only to an instance that exists already: on the local engine a child scheduled in the same step
+    /// is created after the step is journaled, so an event sent to it then is dropped.
+    /// </summary>
+    /// <param name="instanceId">The target instance's id.</param>
+    /// <param name="eventName">The event's name.</param>
+    /// <param name="payload">A JSON-serialisable payload; never a secret.</param>
+    void SendEvent(string instanceId, string eventName, object? payload);
 
     /// <summary>
     /// Ends the current execution of this workflow once its code returns and starts a new execution of the same

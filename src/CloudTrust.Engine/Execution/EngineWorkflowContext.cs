@@ -107,6 +107,17 @@ internal sealed class EngineWorkflowContext(string instanceId, string name, Sync
         return answer.Payload is null ? default! : JsonSerializer.Deserialize<T>(answer.Payload, EngineJson.Options)!;
     }
 
+    public void SendEvent(string instanceId, string eventName, object? payload)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventName);
+        var payloadJson = JsonSerializer.Serialize(payload, EngineJson.Options);
+        limits.CheckPayload($"the payload of event '{eventName}' sent to '{instanceId}'", payloadJson);
+
+        // Never open: nothing answers it. It is matched on replay like any request, and delivered when journaled.
+        unmatched.Enqueue(new EventSendRequest(nextTaskId++, instanceId, eventName, payloadJson));
+    }
+
     /// <summary>Takes the custom status the instance has in the journal (from before a restart or a continue-as-new) as unchanged.</summary>
     public void RestoreCustomStatus(string? json)
     {

@@ -248,7 +248,8 @@ internal sealed partial class InstanceExecutor
         }
 
         var update = new InstanceUpdate(now, status, context.CustomStatusChanged, context.CustomStatusJson);
-        if (!journal.Append(instanceId, owner, events, update))
+        var sent = fresh.OfType<EventSendRequest>().Select(r => r.Delivery).ToList();
+        if (!journal.Append(instanceId, owner, events, update, sent))
         {
             return false;
         }
@@ -256,6 +257,11 @@ internal sealed partial class InstanceExecutor
         foreach (var request in fresh)
         {
             request.Journaled = true;
+        }
+
+        foreach (var delivery in sent)
+        {
+            children.EventDelivered(delivery.InstanceId);
         }
 
         context.CustomStatusChanged = false;

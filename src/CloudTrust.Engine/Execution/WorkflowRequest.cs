@@ -69,6 +69,23 @@ internal sealed class EventWaitRequest(int taskId, string eventName, TimeSpan ti
     public override string? RequestPayload => Deadline is { } d ? $"\"{d.UtcDateTime:O}\"" : null;
 }
 
+/// <summary>An event raised on another instance: journaled, never answered (fire and forget, as Durable's SendEvent).</summary>
+internal sealed class EventSendRequest(int taskId, string targetInstanceId, string eventName, string? payloadJson) : WorkflowRequest(taskId)
+{
+    public override HistoryEventKind Kind => HistoryEventKind.EventSent;
+
+    public override string Name { get; } = eventName;
+
+    public string TargetInstanceId { get; } = targetInstanceId;
+
+    public string? PayloadJson { get; } = payloadJson;
+
+    public override string? RequestPayload => JsonSerializer.Serialize(new EventDelivery(TargetInstanceId, Name, PayloadJson), EngineJson.Options);
+
+    /// <summary>Gets the delivery the journal makes in the transaction that journals this request.</summary>
+    public EventDelivery Delivery => new(TargetInstanceId, Name, PayloadJson);
+}
+
 /// <summary>A sub-workflow call: the child's workflow name, its deterministic instance id and its input.</summary>
 internal sealed class SubWorkflowRequest(int taskId, string name, string childInstanceId, string? inputJson) : WorkflowRequest(taskId)
 {

@@ -50,6 +50,12 @@ public enum HistoryEventKind
     /// archived, and the instance starts again with an empty journal.
     /// </summary>
     ExecutionContinuedAsNew,
+
+    /// <summary>
+    /// The workflow raised an event on another instance (target id, event name and payload recorded); the event was put
+    /// in the target's inbox in the same transaction, unless the target had finished. It has no answer.
+    /// </summary>
+    EventSent,
 }
 
 /// <summary>Helpers over <see cref="HistoryEventKind"/>.</summary>
@@ -57,10 +63,10 @@ public static class HistoryEventKindExtensions
 {
     /// <summary>Returns whether the kind records something the workflow asked for (as opposed to an answer).</summary>
     /// <param name="kind">The kind.</param>
-    /// <returns><c>true</c> for scheduled activities and sub-workflows, created timers and started waits.</returns>
+    /// <returns><c>true</c> for scheduled activities and sub-workflows, created timers, started waits and sent events.</returns>
     public static bool IsRequest(this HistoryEventKind kind)
         => kind is HistoryEventKind.ActivityScheduled or HistoryEventKind.TimerCreated or HistoryEventKind.EventWaitStarted
-            or HistoryEventKind.SubWorkflowScheduled;
+            or HistoryEventKind.SubWorkflowScheduled or HistoryEventKind.EventSent;
 
     /// <summary>Returns whether the kind answers an earlier request.</summary>
     /// <param name="kind">The kind.</param>

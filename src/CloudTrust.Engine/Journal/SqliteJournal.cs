@@ -301,7 +301,17 @@ internal sealed partial class SqliteJournal : IDisposable
     /// Appends entries and updates the instance in one transaction, but only while the instance is active and
     /// owned by <paramref name="owner"/>; returns false (and writes nothing) otherwise.
     /// </summary>
-    public bool Append(string id, string owner, IReadOnlyList<HistoryEvent> events, InstanceUpdate update)
+    /// <param name="id">The instance.</param>
+    /// <param name="owner">The process that must own it.</param>
+    /// <param name="events">The entries.</param>
+    /// <param name="update">The instance's new status.</param>
+    /// <param name="deliveries">
+    /// Events the workflow sent to other instances with these entries: each goes into its target's inbox in the same
+    /// transaction, so a crash can neither lose nor repeat it; one whose target has finished or does not exist is
+    /// dropped (Durable drops an event sent to a completed orchestration).
+    /// </param>
+    /// <returns>Whether it was written.</returns>
+    public bool Append(string id, string owner, IReadOnlyList<HistoryEvent> events, InstanceUpdate update, IReadOnlyList<EventDelivery>? deliveries = null)
     {
         return WhileLocked(id, () =>
         {
@@ -315,6 +325,19 @@ internal sealed partial class SqliteJournal : IDisposable
             }
 
             InsertEvents(tx, id, events);
+            foreach (var delivery in deliveries ?? [])
+            {
+                if (ReadInstance(delivery.InstanceId, tx) is { } target && !target.Status.IsFinal())
+                {
+                    using var cmd = Command(tx, "INSERT INTO inbox (instance_id, name, payload, raised_at) VALUES ($id, $name, $payload, $now);");
+                    cmd.Parameters.AddWithValue("$id", delivery.InstanceId);
+                    cmd.Parameters.AddWithValue("$name", delivery.Name);
+                    cmd.Parameters.AddWithValue("$payload", (object?)delivery.Payload ?? DBNull.Value);
+                    cmd.Parameters.AddWithValue("$now", update.Now.UtcTicks);
+                    cmd.ExecuteNonQuery();
+                }
+            }
+
             Commit(tx);
             return true;
         }

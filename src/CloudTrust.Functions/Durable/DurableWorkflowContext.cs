@@ -73,6 +73,9 @@ internal sealed class DurableWorkflowContext(TaskOrchestrationContext inner) : I
         }
     }
 
+    // Durable journals the send as an orchestrator action (EventSent) and drops an event to a finished instance.
+    public void SendEvent(string instanceId, string eventName, object? payload) => inner.SendEvent(instanceId, eventName, payload!);
+
     public void SetCustomStatus(object? customStatus) => inner.SetCustomStatus(customStatus);
 
     public Guid NewGuid() => inner.NewGuid();

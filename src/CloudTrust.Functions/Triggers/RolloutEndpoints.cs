@@ -78,7 +78,7 @@ public sealed class RolloutEndpoints(HostSettings settings)
             : await HttpResponses.ProblemAsync(request, ApiProblem.NotFound(id), context.CancellationToken);
     }
 
-    /// <summary>POST /api/rollouts/{id}/approve|resume|abort (abort also while a ring verifies).</summary>
+    /// <summary>POST /api/rollouts/{id}/approve|resume|abort (abort in any phase until the rollout has finished: 409 then).</summary>
     [Function("AnswerRollout")]
     public async Task<HttpResponseData> Answer([HttpTrigger(AuthorizationLevel.Function, "post", Route = "rollouts/{id}/{action}")] HttpRequestData request, string id, string action, [DurableClient] DurableTaskClient client, FunctionContext context)
     {
@@ -93,7 +93,12 @@ public sealed class RolloutEndpoints(HostSettings settings)
             return await HttpResponses.ProblemAsync(request, ApiProblem.NotFound(id), context.CancellationToken);
         }
 
-        if (RolloutAction.CheckWaitingFor((await ViewAsync(client, instance, context.CancellationToken)).AsStatus(), eventName) is { Count: > 0 } notWaiting)
+        // An abort is taken in any phase until the rollout finishes; the other answers only when the rollout waits for them.
+        var own = RolloutStatusView.From(instance.InstanceId, instance.RuntimeStatus.ToString(), instance.CreatedAt, instance.LastUpdatedAt, instance.SerializedCustomStatus, instance.SerializedOutput).AsStatus();
+        var refused = eventName == RolloutEvents.Abort
+            ? RolloutAction.CheckAbortable(instance.RuntimeStatus.ToString(), own)
+            : RolloutAction.CheckWaitingFor((await ViewAsync(client, instance, context.CancellationToken)).AsStatus(), eventName);
+        if (refused is { Count: > 0 } notWaiting)
         {
             return await HttpResponses.ProblemAsync(request, ApiProblem.Invalid("the answer", notWaiting) with { Status = 409, Title = "Conflict" }, context.CancellationToken);
         }
@@ -123,11 +128,10 @@ public sealed class RolloutEndpoints(HostSettings settings)
             payload = approval;
         }
 
-        // An abort while a ring verifies goes to the ring's verification, which stops between two polls (its next safe
-        // point); the rollout then rolls back as at a gate.
-        var own = RolloutStatusView.From(instance.InstanceId, instance.RuntimeStatus.ToString(), instance.CreatedAt, instance.LastUpdatedAt, instance.SerializedCustomStatus, instance.SerializedOutput).AsStatus();
-        var target = eventName == RolloutEvents.Abort && own is { Phase: "verifying", RingNumber: > 0 } ? RolloutChildInstances.RingVerification(id, own.RingNumber) : id;
-        await client.RaiseEventAsync(target, eventName, eventName == RolloutEvents.Abort ? new { by = Approver.Name(settings.AppServiceAuthentication, principal) } : payload, context.CancellationToken);
+        // Every answer goes to the rollout itself: it takes an abort outside a gate at its next safe point (passing it on
+        // to a ring's verification or a tracking loop, which stops between two polls), then rolls back as at a gate.
+        // Durable buffers an event raised before the rollout waits for it, even before the instance has started.
+        await client.RaiseEventAsync(id, eventName, eventName == RolloutEvents.Abort ? new { by = Approver.Name(settings.AppServiceAuthentication, principal) } : payload, context.CancellationToken);
         return await HttpResponses.JsonAsync(request, HttpStatusCode.Accepted, new { id, raised = eventName }, context.CancellationToken);
     }
 

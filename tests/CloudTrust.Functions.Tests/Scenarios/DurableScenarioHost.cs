@@ -23,6 +23,15 @@ public sealed class DurableScenarioHost(FunctionsHarness harness) : IScenarioHos
 
     public Task RaiseAsync(string instanceId, string eventName, object? payload) => harness.Client.RaiseEventAsync(instanceId, eventName, payload);
 
+    public async Task SuspendAsync(string instanceId)
+    {
+        // Durable suspends through a message to the instance: wait until it has taken it.
+        await harness.Client.SuspendInstanceAsync(instanceId, "scenario");
+        await harness.WaitUntilAsync(instanceId, i => i.RuntimeStatus == Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Suspended);
+    }
+
+    public Task ResumeAsync(string instanceId) => harness.Client.ResumeInstanceAsync(instanceId, "scenario");
+
     public async Task<(string Status, string? Output)> CompletionAsync(string instanceId)
     {
         var done = await harness.WaitUntilAsync(instanceId, i => i.IsCompleted);

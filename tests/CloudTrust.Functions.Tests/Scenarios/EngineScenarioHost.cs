@@ -49,6 +49,10 @@ public sealed class EngineScenarioHost : IScenarioHost
 
     public Task RaiseAsync(string instanceId, string eventName, object? payload) => EngineOf(instanceId).RaiseEventAsync(instanceId, eventName, payload);
 
+    public Task SuspendAsync(string instanceId) => EngineOf(instanceId).SuspendAsync(instanceId, "scenario");
+
+    public Task ResumeAsync(string instanceId) => EngineOf(instanceId).ResumeAsync(instanceId, "scenario");
+
     public async Task<(string Status, string? Output)> CompletionAsync(string instanceId)
     {
         using var safety = new CancellationTokenSource(TimeSpan.FromMinutes(2));

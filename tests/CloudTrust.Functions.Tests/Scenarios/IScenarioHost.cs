@@ -23,6 +23,12 @@ public interface IScenarioHost : IAsyncDisposable
 
     Task RaiseAsync(string instanceId, string eventName, object? payload);
 
+    /// <summary>Suspends an instance (an operator's suspend): it takes no step until resumed; events raised meanwhile are kept.</summary>
+    Task SuspendAsync(string instanceId);
+
+    /// <summary>Resumes a suspended instance.</summary>
+    Task ResumeAsync(string instanceId);
+
     /// <summary>Waits for the end; returns the runtime status name ("Completed", "Failed", …) and the output JSON.</summary>
     Task<(string Status, string? Output)> CompletionAsync(string instanceId);
 }

@@ -9,8 +9,9 @@ namespace CloudTrust.Functions.Tests.Scenarios;
 
 /// <summary>
 /// The workflow scenarios both hosts must run alike: a gate that pauses and is resumed, a gate answered by an abort
-/// that rolls back, a ring approval, and a key rotation that waits for its approval and converges. Each runs on the
-/// local engine and on the Durable runtime from this one code.
+/// that rolls back, aborts in the other phases (before the first ring verifies, while a ring verifies, as a ring
+/// finishes verifying, during a key-trust ring's sign-in tracking), a ring approval, and a key rotation that waits
+/// for its approval and converges. Each runs on the local engine and on the Durable runtime from this one code.
 /// </summary>
 public sealed class WorkflowScenarios
 {
@@ -84,6 +85,123 @@ public sealed class WorkflowScenarios
         Assert.Contains("aborted by scenario-admin while the ring was verifying", report.Rings[^1].Reasons);
         Assert.Equal(host.Tenant.Rings.Take(2).Select(r => r.GroupId).Order(), report.RolledBack.Order());
         Assert.Empty(Assert.Single(host.Tenant.Intune.Policies()).AssignedGroups);
+    }
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public async Task An_abort_raised_on_the_rollout_before_its_first_ring_verifies_is_taken_at_the_next_safe_point_and_nothing_stays_assigned(string kind)
+    {
+        await using var host = await StartAsync(kind);
+        var id = "rollout-abort-early-" + kind;
+        await host.StartAsync(RolloutWorkflow.Name, Request(host, rollbackOnAbort: true), id);
+
+        // Raised at once: on Durable the instance may not even have run yet (events wait for it), on the engine it is in preflight.
+        await host.RaiseAsync(id, RolloutEvents.Abort, new { by = "early-admin" });
+
+        var (status, output) = await host.CompletionAsync(id);
+        Assert.Equal("Completed", status);
+        var report = JsonSerializer.Deserialize<RolloutReport>(output!, ApiJson.Options)!;
+        Assert.Equal(RolloutOutcome.Aborted, report.Outcome);
+        var abort = Assert.IsType<RolloutAbort>(report.Abort);
+        Assert.Equal("early-admin", abort.By);
+        Assert.True(abort.RingNumber <= 1 && abort.Phase != "verifying", $"taken at {abort.Phase} of ring {abort.RingNumber}");
+        Assert.All(host.Tenant.Intune.Policies(), p => Assert.Empty(p.AssignedGroups));
+        var aborted = Status(await host.WaitForStatusAsync(id, Phase("aborted")));
+        Assert.Equal(abort.Describe(), aborted.Reasons[0]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public async Task An_abort_raised_on_the_rollout_while_a_ring_verifies_is_passed_on_to_the_ring_which_stops_at_its_next_poll(string kind)
+    {
+        await using var host = await StartAsync(kind);
+        var id = "rollout-abort-passed-on-" + kind;
+        await host.StartAsync(RolloutWorkflow.Name, Request(host, rollbackOnAbort: true), id);
+        await host.WaitForStatusAsync(id, Phase("awaitingApproval"));
+        await host.RaiseAsync(id, RolloutEvents.Approve, null);
+        // The early ring needs 100 % within its deadline: it is still verifying when the abort comes.
+        await host.WaitForStatusAsync(id, json => json is not null && Status(json) is { Phase: "verifying", RingNumber: 2 });
+        await host.WaitForStatusAsync(RolloutChildInstances.RingVerification(id, 2), Phase("verifying"));
+
+        await host.RaiseAsync(id, RolloutEvents.Abort, new { by = "scenario-admin" });
+
+        var (status, output) = await host.CompletionAsync(id);
+        Assert.Equal("Completed", status);
+        var report = JsonSerializer.Deserialize<RolloutReport>(output!, ApiJson.Options)!;
+        Assert.Equal(RolloutOutcome.Aborted, report.Outcome);
+        Assert.Equal(new RolloutAbort("scenario-admin", "verifying", "early", 2), report.Abort);
+        Assert.Contains("aborted by scenario-admin while the ring was verifying", report.Rings[^1].Reasons);
+        var (ringStatus, ringOutput) = await host.CompletionAsync(RolloutChildInstances.RingVerification(id, 2));
+        Assert.Equal("Completed", ringStatus);
+        Assert.True(JsonSerializer.Deserialize<RingVerificationResult>(ringOutput!, ApiJson.Options)!.Aborted);
+        Assert.Equal(host.Tenant.Rings.Take(2).Select(r => r.GroupId).Order(), report.RolledBack.Order());
+        Assert.Empty(Assert.Single(host.Tenant.Intune.Policies()).AssignedGroups);
+    }
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public async Task An_abort_that_reaches_the_rollout_after_its_ring_finished_verifying_but_before_it_moved_on_is_not_lost(string kind)
+    {
+        await using var host = await StartAsync(kind);
+        var id = "rollout-abort-race-" + kind;
+        await host.StartAsync(RolloutWorkflow.Name, Request(host, rollbackOnAbort: true), id);
+        await host.WaitForStatusAsync(id, Phase("awaitingApproval"));
+        await host.RaiseAsync(id, RolloutEvents.Approve, null);
+        await host.WaitForStatusAsync(id, json => json is not null && Status(json) is { Phase: "verifying", RingNumber: 2 });
+
+        // The race made deterministic: the rollout is held (an operator's suspend) while its ring finishes verifying on
+        // its own, then the abort is raised and the rollout let go, so it sees the ring's result before the abort.
+        await host.SuspendAsync(id);
+        var ring = RolloutChildInstances.RingVerification(id, 2);
+        var (ringStatus, ringOutput) = await host.CompletionAsync(ring);
+        Assert.Equal("Completed", ringStatus);
+        Assert.False(JsonSerializer.Deserialize<RingVerificationResult>(ringOutput!, ApiJson.Options)!.Aborted);
+        await host.RaiseAsync(id, RolloutEvents.Abort, new { by = "race-admin" });
+        await host.ResumeAsync(id);
+
+        var (status, output) = await host.CompletionAsync(id);
+        Assert.Equal("Completed", status);
+        var report = JsonSerializer.Deserialize<RolloutReport>(output!, ApiJson.Options)!;
+        Assert.Equal(RolloutOutcome.Aborted, report.Outcome);
+        var abort = Assert.IsType<RolloutAbort>(report.Abort);
+        Assert.Equal("race-admin", abort.By);
+        Assert.Equal(2, abort.RingNumber);
+        Assert.DoesNotContain(report.Rings[^1].Reasons, r => r.Contains("while the ring was verifying", StringComparison.Ordinal));
+        Assert.Equal(host.Tenant.Rings.Take(2).Select(r => r.GroupId).Order(), report.RolledBack.Order());
+        Assert.Empty(Assert.Single(host.Tenant.Intune.Policies()).AssignedGroups);
+    }
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public async Task An_abort_during_a_key_trust_rings_sign_in_tracking_stops_the_tracking_and_rolls_back_as_at_a_gate(string kind)
+    {
+        await using var host = await StartAsync(kind);
+        var pilot = host.Tenant.Rings[0].GroupId;
+        host.Tenant.Intune.AddHelloPolicy("WHfB key trust", Core.Precedence.HelloScope.Device, new Dictionary<Core.Precedence.HelloSetting, bool> { [Core.Precedence.HelloSetting.UsePassportForWork] = true }, [pilot]);
+        host.Tenant.Intune.RegisterHello(pilot, 1_000);
+        var plan = Support.Plans.ThreeRings(host.Tenant, host.Tenant.Server.Entra.TenantId, host.Time);
+        plan["rings"]![0]!["migrateFrom"] = "keyTrust";
+        var id = "rollout-abort-sign-in-" + kind;
+        await host.StartAsync(RolloutWorkflow.Name, new RolloutRequest(plan.ToJsonString(), RollbackOnAbort: true), id);
+        await host.WaitForStatusAsync(id, Phase("awaitingApproval"));
+        await host.RaiseAsync(id, RolloutEvents.Approve, null);
+        await host.WaitForStatusAsync(id, Phase("signInTracking"));
+
+        await host.RaiseAsync(id, RolloutEvents.Abort, new { by = "sign-in-admin" });
+
+        var (status, output) = await host.CompletionAsync(id);
+        Assert.Equal("Completed", status);
+        var report = JsonSerializer.Deserialize<RolloutReport>(output!, ApiJson.Options)!;
+        Assert.Equal(RolloutOutcome.Aborted, report.Outcome);
+        Assert.Equal(new RolloutAbort("sign-in-admin", "signInTracking", "pilot", 1), report.Abort);
+        Assert.Equal(["pilot"], report.Rings.Select(r => r.Name));
+        Assert.Equal([pilot], report.RolledBack);
+        Assert.Empty(host.Tenant.Intune.Policies().Single(p => p.Name == "CloudTrust WHfB cloud Kerberos trust").AssignedGroups);
+        // The tracking stopped for the abort (it would otherwise read on to the ring's 30-second deadline).
+        var (trackingStatus, _) = await host.CompletionAsync(RolloutChildInstances.SignIn(id, 1));
+        Assert.Equal("Completed", trackingStatus);
+        var aborted = Status(await host.WaitForStatusAsync(id, Phase("aborted")));
+        Assert.Equal("aborted by sign-in-admin during signInTracking of ring 1 'pilot'", aborted.Reasons[0]);
     }
 
     [Theory]

@@ -6,7 +6,8 @@ namespace CloudTrust.Core.Rollout.Workflow;
 /// <summary>
 /// Reads, on durable timers, how many of a certificate-trust ring's users provisioned WHfB again after their Hello
 /// containers were deleted, until all did or the ring's deadline passed, as a sub-workflow of the rollout that
-/// continues as new every <see cref="RingVerificationWorkflow.PollsPerExecution"/> reads. Returns the last read.
+/// continues as new every <see cref="RingVerificationWorkflow.PollsPerExecution"/> reads. Returns the last read; an
+/// <c>abort</c> passed on by the rollout ends it at its next safe point (<see cref="AbortWatch"/>).
 /// </summary>
 public sealed class ReprovisioningTrackingWorkflow : IWorkflow<ReprovisioningTrackingRequest, ReprovisioningStatus>
 {
@@ -20,9 +21,15 @@ public sealed class ReprovisioningTrackingWorkflow : IWorkflow<ReprovisioningTra
         ArgumentNullException.ThrowIfNull(input);
         var polls = input.Polls;
         ReprovisioningStatus? progress = input.Last;
+        var abort = AbortWatch.Open(context);
         for (var i = 0; i < RingVerificationWorkflow.PollsPerExecution; i++)
         {
-            await context.CreateTimer(context.CurrentUtcDateTime + input.PollInterval, CancellationToken.None);
+            if (await abort.FirstAsync(context.CreateTimer(context.CurrentUtcDateTime + input.PollInterval, CancellationToken.None)))
+            {
+                // Aborted (passed on by the rollout): the last read is what there is; the timer is left to lapse.
+                return progress!;
+            }
+
             progress = await context.CallActivityAsync<ReprovisioningStatus>(
                 RolloutActivityNames.ReadReprovisioning,
                 new ReprovisioningInput(input.GroupIds, input.ScriptId, input.DeployedAt, RolloutWorkflow.SampleLimit),

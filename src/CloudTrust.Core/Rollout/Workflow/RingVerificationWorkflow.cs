@@ -10,8 +10,9 @@ namespace CloudTrust.Core.Rollout.Workflow;
 /// weeks (every 15 minutes up to the verification deadline); so that no history grows with it, the workflow
 /// continues as new every <see cref="PollsPerExecution"/> polls, carrying only its counts, the last reading and the
 /// verdict. The gate's waits for people (resume, abort, approve) stay in the rollout, where the events are raised; an
-/// <c>abort</c> raised on this instance while it waits between polls (the next safe point) ends the verification at
-/// once, and the rollout then aborts and rolls back as at a gate.
+/// <c>abort</c> the rollout passes on to this instance (or one raised on it directly) ends the verification at its next
+/// safe point — at once while it waits between polls, after the read in flight otherwise — and the rollout then aborts
+/// and rolls back as at a gate. Each execution keeps one wait for the abort open from its start (<see cref="AbortWatch"/>).
 /// </summary>
 /// <remarks>
 /// Its custom status is the rollout's <see cref="RolloutStatus"/> for the ring (phase <c>verifying</c>), which status
@@ -25,7 +26,8 @@ public sealed class RingVerificationWorkflow : IWorkflow<RingVerificationRequest
 
     /// <summary>
     /// Polls per execution before it continues as new: 48 (12 hours at the default 15-minute interval) keeps an
-    /// execution's history under 250 entries on the local engine (five per poll: the timer, the wait for an abort, the read).
+    /// execution's history under 250 entries on the local engine (four per poll: the timer and the read, each asked
+    /// and answered; and the execution's one wait for an abort).
     /// </summary>
     public const int PollsPerExecution = 48;
 
@@ -43,13 +45,14 @@ public sealed class RingVerificationWorkflow : IWorkflow<RingVerificationRequest
         var polls = input.Polls;
         var tickets = input.LastTickets;
         var perExecution = input.TicketScriptId is null ? PollsPerExecution : TicketPollsPerExecution;
+        var abort = AbortWatch.Open(context);
         for (var i = 0; i < perExecution; i++)
         {
             Show(context, input, status, decision, tickets);
-            if (await AbortedBeforeAsync(context, context.CurrentUtcDateTime + input.PollInterval) is { } by)
+            if (await AbortedBeforeAsync(context, abort, context.CurrentUtcDateTime + input.PollInterval))
             {
                 var reading = status ?? new RingStatusResult(new RingCounts(0, 0, 0, 0, 0, 0), []);
-                return new RingVerificationResult(reading, new GateDecision(GateVerdict.Fail, [$"aborted by {by} while the ring was verifying"]), polls, Aborted: true, Tickets: tickets);
+                return new RingVerificationResult(reading, new GateDecision(GateVerdict.Fail, [$"aborted by {abort.By} while the ring was verifying"]), polls, Aborted: true, Tickets: tickets);
             }
 
             status = await context.CallActivityAsync<RingStatusResult>(
@@ -77,24 +80,26 @@ public sealed class RingVerificationWorkflow : IWorkflow<RingVerificationRequest
         return null!;
     }
 
-    /// <summary>Waits for the next poll, or an abort raised on this instance first (then who asked).</summary>
-    private static async Task<string?> AbortedBeforeAsync(IWorkflowContext context, DateTime next)
+    /// <summary>Waits for the next poll; true when the abort came first (or had come already: it is taken after the read in flight).</summary>
+    private static async Task<bool> AbortedBeforeAsync(IWorkflowContext context, AbortWatch abort, DateTime next)
     {
+        if (abort.Requested)
+        {
+            return true;
+        }
+
         using var cancel = new CancellationTokenSource();
         var timer = context.CreateTimer(next, cancel.Token);
-        var abort = context.WaitForExternalEvent<System.Text.Json.JsonElement?>(RolloutEvents.Abort, Timeout.InfiniteTimeSpan, cancel.Token);
-        var first = await Task.WhenAny(timer, abort);
-        // Cancel synchronously: the losing wait is withdrawn on the workflow's own thread, before it goes on.
+        if (!await abort.FirstAsync(timer))
+        {
+            return false;
+        }
+
+        // Withdraw the timer synchronously, on the workflow's own thread, before it goes on.
 #pragma warning disable CA1849
         cancel.Cancel();
 #pragma warning restore CA1849
-        if (first != abort)
-        {
-            return null;
-        }
-
-        var payload = await abort;
-        return payload is { ValueKind: System.Text.Json.JsonValueKind.Object } o && o.TryGetProperty("by", out var by) && by.ValueKind == System.Text.Json.JsonValueKind.String ? by.GetString() : "a person";
+        return true;
     }
 
     private static void Show(IWorkflowContext context, RingVerificationRequest input, RingStatusResult? status, GateDecision? decision, TicketProbeSummary? tickets)

@@ -15,6 +15,7 @@ namespace CloudTrust.Core.Rollout.Workflow;
 /// <param name="TicketProbe">What the ticket probe found, when the plan asked for it.</param>
 /// <param name="Analyses">Each ring's precedence report and migration, as preflight read them.</param>
 /// <param name="ConflictCount">How many conflicting policies preflight found in all (<paramref name="Conflicts"/> holds at most <see cref="MaxConflicts"/> of them).</param>
+/// <param name="Abort">Who aborted the rollout and at which phase, when <paramref name="Outcome"/> is <see cref="RolloutOutcome.Aborted"/>.</param>
 public sealed record RolloutReport(
     RolloutOutcome Outcome,
     IReadOnlyList<string> PlanErrors,
@@ -26,7 +27,8 @@ public sealed record RolloutReport(
     IReadOnlyList<Guid> RolledBack,
     TicketProbeSummary? TicketProbe = null,
     IReadOnlyList<RingAnalysis>? Analyses = null,
-    int ConflictCount = 0)
+    int ConflictCount = 0,
+    RolloutAbort? Abort = null)
 {
     /// <summary>
     /// How many conflicting policies the report names at most: the report is the workflow's output, which the HTTP

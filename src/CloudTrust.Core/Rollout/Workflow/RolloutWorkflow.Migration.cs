@@ -51,9 +51,15 @@ public sealed partial class RolloutWorkflow
             return new RingOutcome(report, false);
         }
 
+        if (run.Abort.Requested)
+        {
+            return new RingOutcome(report, true);
+        }
+
         if (migration.From == TrustModel.KeyTrust)
         {
-            return new RingOutcome(report with { Migration = migration with { SignIn = await TrackSignInAsync(run, index, report) } }, false);
+            var tracked = report with { Migration = migration with { SignIn = await TrackSignInAsync(run, index, report) } };
+            return new RingOutcome(tracked, run.Abort.Requested);
         }
 
         if (migration.From != TrustModel.CertificateTrust)
@@ -77,11 +83,18 @@ public sealed partial class RolloutWorkflow
 
         // Tracked up to the ring's deadline in its own instance, which continues as new: no history grows with it.
         var status = RolloutStatus.Create("reprovisioning", ring.Name, index + 1, run.Plan.Rings.Count, report.Counts, report.Verdict, [], []);
-        context.SetCustomStatus(status);
-        var progress = await context.CallSubWorkflowAsync<ReprovisioningStatus>(
-            ReprovisioningTrackingWorkflow.Name,
-            new ReprovisioningTrackingRequest(ring.GroupIds, deployed.ScriptId, deployedAt, until, run.Plan.PollInterval, status),
+        run.Show(status);
+        var progress = await run.UntilAbortAsync(
+            () => context.CallSubWorkflowAsync<ReprovisioningStatus>(
+                ReprovisioningTrackingWorkflow.Name,
+                new ReprovisioningTrackingRequest(ring.GroupIds, deployed.ScriptId, deployedAt, until, run.Plan.PollInterval, status),
+                RolloutChildInstances.ReprovisioningOf(context.InstanceId, index + 1)),
             RolloutChildInstances.ReprovisioningOf(context.InstanceId, index + 1));
+        if (progress is null || run.Abort.Requested)
+        {
+            // Past the point of no return: the containers are deleted; the assignments are rolled back as at a gate.
+            return new RingOutcome(report with { Migration = migration with { Reprovisioning = progress } }, true);
+        }
 
         var reasons = progress.Reprovisioned < progress.Users
             ? [.. report.Reasons, $"{progress.Users - progress.Reprovisioned} user(s) had not provisioned WHfB again by the ring's deadline"]
@@ -100,8 +113,8 @@ public sealed partial class RolloutWorkflow
         while (true)
         {
             run.Status("awaitingDeletionApproval", ring.Name, index + 1, report.Counts, report.Verdict, reasons, [RolloutEvents.ApproveDeletion, RolloutEvents.Abort]);
-            var (name, payload) = await WaitForAnyAsync<JsonElement?>(run.Context, RolloutEvents.ApproveDeletion, RolloutEvents.Abort);
-            if (name == RolloutEvents.Abort)
+            var (aborted, payload) = await WaitOrAbortAsync<JsonElement?>(run, RolloutEvents.ApproveDeletion);
+            if (aborted)
             {
                 return null;
             }
@@ -117,7 +130,7 @@ public sealed partial class RolloutWorkflow
     }
 
     /// <summary>Ships the ticket probe to the ring and polls it until every targeted device reported or the ring's deadline.</summary>
-    private static async Task<TicketProbeSummary> TrackSignInAsync(RolloutRun run, int index, RingReport report)
+    private static async Task<TicketProbeSummary?> TrackSignInAsync(RolloutRun run, int index, RingReport report)
     {
         var context = run.Context;
         var ring = run.Plan.Rings[index];
@@ -128,10 +141,12 @@ public sealed partial class RolloutWorkflow
 
         // Tracked up to the ring's deadline in its own instance, which continues as new: no history grows with it.
         var status = RolloutStatus.Create("signInTracking", ring.Name, index + 1, run.Plan.Rings.Count, report.Counts, report.Verdict, [], []);
-        context.SetCustomStatus(status);
-        return await context.CallSubWorkflowAsync<TicketProbeSummary>(
-            TicketProbeTrackingWorkflow.Name,
-            new TicketProbeTrackingRequest(deployed.ScriptId, ring.GroupIds, targeted, true, until, run.Plan.PollInterval, status),
+        run.Show(status);
+        return await run.UntilAbortAsync(
+            () => context.CallSubWorkflowAsync<TicketProbeSummary>(
+                TicketProbeTrackingWorkflow.Name,
+                new TicketProbeTrackingRequest(deployed.ScriptId, ring.GroupIds, targeted, true, until, run.Plan.PollInterval, status),
+                RolloutChildInstances.SignIn(context.InstanceId, index + 1)),
             RolloutChildInstances.SignIn(context.InstanceId, index + 1));
     }
 

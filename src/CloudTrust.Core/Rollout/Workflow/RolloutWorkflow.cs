@@ -13,8 +13,11 @@ namespace CloudTrust.Core.Rollout.Workflow;
 /// poll the policy state on durable timers, evaluate the gate, wait for approval when the ring asks for it, then the
 /// migration's tracking (and, for certificate trust, the approved container deletion) → final report. A failed gate
 /// pauses until <c>resume</c> or <c>abort</c>. Each ring's polling runs in a <see cref="RingVerificationWorkflow"/>
-/// sub-workflow, so the rollout's own history stays small however long a ring soaks. Written only against
-/// <see cref="IWorkflowContext"/>: deterministic and replay-safe.
+/// sub-workflow, so the rollout's own history stays small however long a ring soaks. An <c>abort</c> raised on the
+/// rollout is taken in any phase (<see cref="AbortWatch"/>): at a gate at once, while a sub-workflow polls by passing it
+/// on to that sub-workflow (which stops between two polls), otherwise at the next safe point (after the activity in
+/// flight); the rollout then rolls back as at a gate. Written only against <see cref="IWorkflowContext"/>:
+/// deterministic and replay-safe.
 /// </summary>
 public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutReport>
 {
@@ -35,6 +38,9 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+
+        // Opened before anything is awaited, so an abort raised at any time is delivered to it (AbortWatch).
+        var abort = AbortWatch.Open(context);
         var read = RolloutPlanReader.Read(input.PlanJson);
         if (!read.IsValid)
         {
@@ -58,7 +64,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
             plan = plan.WithResolvedGroups(resolved.GroupIds);
         }
 
-        var run = new RolloutRun(context, plan);
+        var run = new RolloutRun(context, plan, abort, input.RollbackOnAbort);
         run.Status("preflight", null, 0, null, null, [], []);
 
         var kerberos = await context.CallActivityAsync<KerberosServerCheckResult>(RolloutActivityNames.CheckKerberosServers, new KerberosServerCheckInput(plan.Domains), Retry);
@@ -67,6 +73,8 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         var outstanding = MigrationConflicts.Outstanding(conflicts.Conflicts, analyses);
         var unhealthy = kerberos.Domains.Where(d => !d.Healthy).ToList();
         run.KerberosDomains = [.. kerberos.Domains.Where(d => d.Healthy).Select(d => d.Domain)];
+        run.KerberosServers = kerberos.Domains;
+        run.Analyses = Reported(analyses);
         var blockers = outstanding.Select(c => $"policy '{c.PolicyName}' ({c.PolicyId}): {string.Join("; ", c.Reasons)}")
             .Concat(unhealthy.Select(d => $"Kerberos server in {d.Domain}: {d.Detail}"))
             .Concat(analyses.SelectMany(a => a.Blockers))
@@ -77,10 +85,17 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
             return new RolloutReport(RolloutOutcome.Blocked, [], [.. outstanding.Take(RolloutReport.MaxConflicts)], kerberos.Domains, null, null, [], [], null, Reported(analyses), outstanding.Count).WithinBudget();
         }
 
+        if (abort.Requested)
+        {
+            // Safe point: preflight only read; nothing to roll back.
+            return await AbortAsync(run, [], null, []);
+        }
+
         var profile = await context.CallActivityAsync<EnsureProfileResult>(
             RolloutActivityNames.EnsureProfile,
             new EnsureProfileInput(plan.ProfileMode, plan.ProfileName, plan.RequireSecurityDevice, plan.TenantId, plan.Hello),
             Retry);
+        run.Profile = profile;
 
         var rings = new List<RingReport>();
         var added = new List<Guid>();
@@ -89,21 +104,20 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
             var outcome = await RunRingAsync(run, profile.PolicyId, i, analyses[i], added);
             if (outcome.Aborted)
             {
-                var report = await UndoMigrationAsync(run, outcome.Report);
-                rings.Add(report);
-                var rolledBack = input.RollbackOnAbort && added.Count > 0
-                    ? (await context.CallActivityAsync<AssignGroupsResult>(RolloutActivityNames.AssignGroups, new AssignGroupsInput(plan.ProfileMode, profile.PolicyId, [], added), Retry)).Removed
-                    : [];
-                var restored = report.Migration?.CertificateTrustRestored == true ? ["certificate trust restored for the ring"] : Array.Empty<string>();
-                run.Status("aborted", plan.Rings[i].Name, i + 1, report.Counts, report.Verdict, [.. report.Reasons, $"rolled back {rolledBack.Count} group(s)", .. restored], []);
-                return new RolloutReport(RolloutOutcome.Aborted, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, rolledBack, null, Reported(analyses)).WithinBudget();
+                return await AbortAsync(run, rings, outcome.Report, added);
             }
 
-            rings.Add(outcome.Report);
+            rings.Add(outcome.Report!);
         }
 
         var last = rings[^1];
-        var probe = plan.TicketProbe ? await RunTicketProbeAsync(run, rings) : null;
+        var probe = plan.TicketProbe && !abort.Requested ? await RunTicketProbeAsync(run, rings) : null;
+        if (abort.Requested)
+        {
+            // Past the last gate (sign-in or re-provisioning tracking, the ticket probe, or the last step): rolled back all the same.
+            return await AbortAsync(run, rings, null, added, probe);
+        }
+
         run.Status("done", last.Name, plan.Rings.Count, last.Counts, last.Verdict, last.Reasons, []);
         return new RolloutReport(RolloutOutcome.Completed, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, [], probe, Reported(analyses)).WithinBudget();
     }
@@ -113,6 +127,11 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         var context = run.Context;
         var plan = run.Plan;
         var ring = plan.Rings[index];
+        if (run.Abort.Requested)
+        {
+            return new RingOutcome(null, true);
+        }
+
         run.Status("readiness", ring.Name, index + 1, null, null, [], []);
         var readiness = await context.CallActivityAsync<ReadinessResult>(RolloutActivityNames.AssessReadiness, new ReadinessInput(ring.GroupIds, StaleAfter, SampleLimit), Retry);
         var migration = await DisableCertificateTrustAsync(run, index, analysis);
@@ -124,17 +143,26 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         var ticketScript = ring.TicketThreshold is null ? null : await DeployRingProbeAsync(run, index);
 
         // The polling runs in the ring's own instance, which continues as new so that no history grows with a long
-        // soak; the gate's waits for people stay here, where resume, abort and approve are raised.
+        // soak; the gate's waits for people stay here, where resume, abort and approve are raised. An abort raised
+        // meanwhile is passed on to it: it stops between two polls.
         run.Status("verifying", ring.Name, index + 1, null, GateVerdict.Wait, [], [RolloutEvents.Abort]);
-        var verified = await context.CallSubWorkflowAsync<RingVerificationResult>(
-            RingVerificationWorkflow.Name,
-            new RingVerificationRequest(ring, index + 1, plan.Rings.Count, plan.ProfileMode, policyId, plan.PollInterval, assignedAt, TicketScriptId: ticketScript, KerberosDomains: run.KerberosDomains),
+        var verified = await run.UntilAbortAsync(
+            () => context.CallSubWorkflowAsync<RingVerificationResult>(
+                RingVerificationWorkflow.Name,
+                new RingVerificationRequest(ring, index + 1, plan.Rings.Count, plan.ProfileMode, policyId, plan.PollInterval, assignedAt, TicketScriptId: ticketScript, KerberosDomains: run.KerberosDomains),
+                RolloutChildInstances.RingVerification(context.InstanceId, index + 1)),
             RolloutChildInstances.RingVerification(context.InstanceId, index + 1));
+        if (verified is null)
+        {
+            // Taken before the ring began to verify: rolled back as an abort at its gate.
+            return new RingOutcome(new RingReport(ring.Name, readiness, assigned.Added, null, null, [], [], false, 0, migration), true);
+        }
+
         var (status, decision, polls, tickets) = (verified.Status, verified.Decision, verified.Polls, verified.Tickets);
         run.Status("verifying", ring.Name, index + 1, status.Counts, decision.Verdict, decision.Reasons, [], tickets);
-        if (verified.Aborted)
+        if (verified.Aborted || run.Abort.Requested)
         {
-            // Aborted while the ring verified: rolled back as an abort at its gate.
+            // Aborted while the ring verified (or just as it finished): rolled back as an abort at its gate.
             return new RingOutcome(new RingReport(ring.Name, readiness, assigned.Added, status.Counts, decision.Verdict, decision.Reasons, status.Failing, false, polls, migration, tickets), true);
         }
 
@@ -143,14 +171,12 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         {
             var reasons = decision.Reasons.Concat(FailingDevices(status)).Concat(TicketFailures(tickets)).ToList();
             run.Status("paused", ring.Name, index + 1, status.Counts, decision.Verdict, reasons, [RolloutEvents.Resume, RolloutEvents.Abort], tickets);
-            var chosen = await WaitForAnyAsync(context, RolloutEvents.Resume, RolloutEvents.Abort);
-            resumed = chosen == RolloutEvents.Resume;
+            resumed = !(await WaitOrAbortAsync<object?>(run, RolloutEvents.Resume)).Aborted;
         }
         else if (ring.RequireApproval && index < plan.Rings.Count - 1)
         {
             run.Status("awaitingApproval", ring.Name, index + 1, status.Counts, decision.Verdict, decision.Reasons, [RolloutEvents.Approve, RolloutEvents.Abort], tickets);
-            var chosen = await WaitForAnyAsync(context, RolloutEvents.Approve, RolloutEvents.Abort);
-            if (chosen == RolloutEvents.Abort)
+            if ((await WaitOrAbortAsync<object?>(run, RolloutEvents.Approve)).Aborted)
             {
                 return new RingOutcome(new RingReport(ring.Name, readiness, assigned.Added, status.Counts, decision.Verdict, decision.Reasons, status.Failing, false, polls, migration, tickets), true);
             }
@@ -191,7 +217,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
     }
 
     /// <summary>Ships the ticket probe to every ring and polls its run states until every targeted device reported or the longest deadline passed.</summary>
-    private static async Task<TicketProbeSummary> RunTicketProbeAsync(RolloutRun run, IReadOnlyList<RingReport> rings)
+    private static async Task<TicketProbeSummary?> RunTicketProbeAsync(RolloutRun run, IReadOnlyList<RingReport> rings)
     {
         var context = run.Context;
         var plan = run.Plan;
@@ -199,10 +225,12 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         var deployed = await context.CallActivityAsync<TicketProbeDeployResult>(RolloutActivityNames.DeployTicketProbe, new TicketProbeDeployInput(plan.AllGroupIds), Retry);
         var until = context.CurrentUtcDateTime + plan.Rings.Max(r => r.VerificationDeadline);
         var status = RolloutStatus.Create("ticketProbe", rings[^1].Name, plan.Rings.Count, plan.Rings.Count, rings[^1].Counts, rings[^1].Verdict, [], []);
-        context.SetCustomStatus(status);
-        return await context.CallSubWorkflowAsync<TicketProbeSummary>(
-            TicketProbeTrackingWorkflow.Name,
-            new TicketProbeTrackingRequest(deployed.ScriptId, null, targeted, false, until, plan.PollInterval, status),
+        run.Show(status);
+        return await run.UntilAbortAsync(
+            () => context.CallSubWorkflowAsync<TicketProbeSummary>(
+                TicketProbeTrackingWorkflow.Name,
+                new TicketProbeTrackingRequest(deployed.ScriptId, null, targeted, false, until, plan.PollInterval, status),
+                RolloutChildInstances.TicketProbe(context.InstanceId)),
             RolloutChildInstances.TicketProbe(context.InstanceId));
     }
 
@@ -225,35 +253,6 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         }
     }
 
-    private static async Task<string> WaitForAnyAsync(IWorkflowContext context, string first, string second)
-        => (await WaitForAnyAsync<object?>(context, first, second)).Name;
-
-    /// <summary>Waits for either event; the first one's payload is read as <typeparamref name="T"/>.</summary>
-    private static async Task<(string Name, T? Payload)> WaitForAnyAsync<T>(IWorkflowContext context, string first, string second)
-    {
-        using var cancel = new CancellationTokenSource();
-        var a = context.WaitForExternalEvent<T>(first, Timeout.InfiniteTimeSpan, cancel.Token);
-        var b = context.WaitForExternalEvent<object?>(second, Timeout.InfiniteTimeSpan, cancel.Token);
-        var winner = await Task.WhenAny(a, b);
-        // Cancel synchronously: the losing wait must be withdrawn on the workflow's own thread, before it goes on.
-#pragma warning disable CA1849
-        cancel.Cancel();
-#pragma warning restore CA1849
-        return winner == a ? (first, await a) : (second, default);
-    }
-
-    private sealed record RingOutcome(RingReport Report, bool Aborted);
-
-    private sealed class RolloutRun(IWorkflowContext context, RolloutPlan plan)
-    {
-        public IWorkflowContext Context { get; } = context;
-
-        public RolloutPlan Plan { get; } = plan;
-
-        /// <summary>Gets or sets the AD domains whose Kerberos server object preflight found healthy.</summary>
-        public IReadOnlyList<string> KerberosDomains { get; set; } = [];
-
-        public void Status(string phase, string? ring, int number, RingCounts? counts, GateVerdict? verdict, IEnumerable<string> reasons, IReadOnlyList<string> waitingFor, TicketProbeSummary? tickets = null)
-            => Context.SetCustomStatus(RolloutStatus.Create(phase, ring, number, Plan.Rings.Count, counts, verdict, reasons, waitingFor, tickets));
-    }
+    /// <summary>How a ring ended: its report (none when the abort came before the ring began) and whether it was aborted.</summary>
+    private sealed record RingOutcome(RingReport? Report, bool Aborted);
 }

@@ -7,7 +7,7 @@ namespace CloudTrust.Core.Rollout.Workflow;
 /// Reads the ticket probe's results on durable timers until its goal is met or its time is up, as a sub-workflow of the
 /// rollout (a key-trust ring's sign-in tracking, and the final probe), continuing as new every
 /// <see cref="RingVerificationWorkflow.PollsPerExecution"/> reads so that a probe tracked up to a ring's deadline
-/// grows no history. Returns the last read.
+/// grows no history. Returns the last read; an <c>abort</c> passed on by the rollout ends it at its next safe point (<see cref="AbortWatch"/>).
 /// </summary>
 public sealed class TicketProbeTrackingWorkflow : IWorkflow<TicketProbeTrackingRequest, TicketProbeSummary>
 {
@@ -21,6 +21,7 @@ public sealed class TicketProbeTrackingWorkflow : IWorkflow<TicketProbeTrackingR
         ArgumentNullException.ThrowIfNull(input);
         var polls = input.Polls;
         TicketProbeSummary? summary = input.Last;
+        var abort = AbortWatch.Open(context);
         for (var i = 0; i < RingVerificationWorkflow.PollsPerExecution; i++)
         {
             if (!input.UntilWorking)
@@ -28,7 +29,12 @@ public sealed class TicketProbeTrackingWorkflow : IWorkflow<TicketProbeTrackingR
                 context.SetCustomStatus(input.Status);
             }
 
-            await context.CreateTimer(context.CurrentUtcDateTime + input.PollInterval, CancellationToken.None);
+            if (await abort.FirstAsync(context.CreateTimer(context.CurrentUtcDateTime + input.PollInterval, CancellationToken.None)))
+            {
+                // Aborted (passed on by the rollout): the last read is what there is; the timer is left to lapse.
+                return summary!;
+            }
+
             summary = await context.CallActivityAsync<TicketProbeSummary>(
                 RolloutActivityNames.ReadTicketProbe,
                 new TicketProbeReadInput(input.ScriptId, RolloutWorkflow.SampleLimit, input.GroupIds),
