@@ -36,6 +36,7 @@ public static class FunctionNames
         RolloutActivityNames.RestoreCertificateTrust,
         RolloutActivityNames.DeployContainerDeletion,
         RolloutActivityNames.ReadReprovisioning,
+        RolloutActivityNames.CheckOnPremisesReadiness,
         RotationActivities.ReadKerberosServer,
         RotationActivities.RotateKerberosServerKey,
         RotationActivities.RecordRotationAttempt,
@@ -94,6 +95,9 @@ public static class FunctionNames
 
     /// <summary>Function name of <see cref="RolloutActivityNames.ReadReprovisioning"/>.</summary>
     public const string ReadReprovisioning = "Rollout_ReadReprovisioning";
+
+    /// <summary>Function name of <see cref="RolloutActivityNames.CheckOnPremisesReadiness"/>.</summary>
+    public const string CheckOnPremisesReadiness = "Rollout_CheckOnPremisesReadiness";
 
     /// <summary>Function name of <see cref="RotationActivities.ReadKerberosServer"/>.</summary>
     public const string ReadKerberosServer = RotationActivities.ReadKerberosServer;

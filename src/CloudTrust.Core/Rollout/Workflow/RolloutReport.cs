@@ -14,6 +14,7 @@ namespace CloudTrust.Core.Rollout.Workflow;
 /// <param name="RolledBack">Groups removed again on abort.</param>
 /// <param name="TicketProbe">What the ticket probe found, when the plan asked for it.</param>
 /// <param name="Analyses">Each ring's precedence report and migration, as preflight read them.</param>
+/// <param name="OnPremises">What preflight read on-premises (domain controllers per site, privileged ring users) and whether each finding blocks or warns; null when no agent was asked.</param>
 /// <param name="ConflictCount">How many conflicting policies preflight found in all (<paramref name="Conflicts"/> holds at most <see cref="MaxConflicts"/> of them).</param>
 public sealed record RolloutReport(
     RolloutOutcome Outcome,
@@ -26,7 +27,8 @@ public sealed record RolloutReport(
     IReadOnlyList<Guid> RolledBack,
     TicketProbeSummary? TicketProbe = null,
     IReadOnlyList<RingAnalysis>? Analyses = null,
-    int ConflictCount = 0)
+    int ConflictCount = 0,
+    Readiness.OnPremisesFindings? OnPremises = null)
 {
     /// <summary>
     /// How many conflicting policies the report names at most: the report is the workflow's output, which the HTTP

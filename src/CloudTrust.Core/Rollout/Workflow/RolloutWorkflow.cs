@@ -3,6 +3,7 @@ using CloudTrust.Core.Precedence;
 using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Core.Rollout.Gate;
 using CloudTrust.Core.Rollout.Plan;
+using CloudTrust.Core.Rollout.Readiness;
 using CloudTrust.Core.Workflows;
 
 namespace CloudTrust.Core.Rollout.Workflow;
@@ -64,17 +65,23 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         var kerberos = await context.CallActivityAsync<KerberosServerCheckResult>(RolloutActivityNames.CheckKerberosServers, new KerberosServerCheckInput(plan.Domains), Retry);
         var conflicts = await context.CallActivityAsync<ConflictScanResult>(RolloutActivityNames.FindConflicts, new ConflictScanInput(plan.ProfileName, plan.AllGroupIds), Retry);
         var analyses = await AnalyzeRingsAsync(run);
+        var onPremises = await context.CallActivityAsync<OnPremisesReadinessResult>(
+            RolloutActivityNames.CheckOnPremisesReadiness,
+            new OnPremisesReadinessInput(plan.Domains, [.. plan.Rings.Select(r => new RingGroupsRef(r.Name, r.GroupIds))], OnPremisesFindings.MaxNamed),
+            Retry);
+        run.OnPremises = onPremises.Readiness is { } onPremisesRead ? OnPremisesFindings.From(onPremisesRead, plan.Readiness) : null;
         var outstanding = MigrationConflicts.Outstanding(conflicts.Conflicts, analyses);
         var unhealthy = kerberos.Domains.Where(d => !d.Healthy).ToList();
         run.KerberosDomains = [.. kerberos.Domains.Where(d => d.Healthy).Select(d => d.Domain)];
         var blockers = outstanding.Select(c => $"policy '{c.PolicyName}' ({c.PolicyId}): {string.Join("; ", c.Reasons)}")
             .Concat(unhealthy.Select(d => $"Kerberos server in {d.Domain}: {d.Detail}"))
             .Concat(analyses.SelectMany(a => a.Blockers))
+            .Concat(run.OnPremises?.Blockers() ?? [])
             .ToList();
         if (blockers.Count > 0)
         {
             run.Status("blocked", null, 0, null, GateVerdict.Fail, blockers, []);
-            return new RolloutReport(RolloutOutcome.Blocked, [], [.. outstanding.Take(RolloutReport.MaxConflicts)], kerberos.Domains, null, null, [], [], null, Reported(analyses), outstanding.Count).WithinBudget();
+            return new RolloutReport(RolloutOutcome.Blocked, [], [.. outstanding.Take(RolloutReport.MaxConflicts)], kerberos.Domains, null, null, [], [], null, Reported(analyses), outstanding.Count, run.OnPremises).WithinBudget();
         }
 
         var profile = await context.CallActivityAsync<EnsureProfileResult>(
@@ -96,7 +103,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
                     : [];
                 var restored = report.Migration?.CertificateTrustRestored == true ? ["certificate trust restored for the ring"] : Array.Empty<string>();
                 run.Status("aborted", plan.Rings[i].Name, i + 1, report.Counts, report.Verdict, [.. report.Reasons, $"rolled back {rolledBack.Count} group(s)", .. restored], []);
-                return new RolloutReport(RolloutOutcome.Aborted, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, rolledBack, null, Reported(analyses)).WithinBudget();
+                return new RolloutReport(RolloutOutcome.Aborted, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, rolledBack, null, Reported(analyses), OnPremises: run.OnPremises).WithinBudget();
             }
 
             rings.Add(outcome.Report);
@@ -105,7 +112,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         var last = rings[^1];
         var probe = plan.TicketProbe ? await RunTicketProbeAsync(run, rings) : null;
         run.Status("done", last.Name, plan.Rings.Count, last.Counts, last.Verdict, last.Reasons, []);
-        return new RolloutReport(RolloutOutcome.Completed, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, [], probe, Reported(analyses)).WithinBudget();
+        return new RolloutReport(RolloutOutcome.Completed, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, [], probe, Reported(analyses), OnPremises: run.OnPremises).WithinBudget();
     }
 
     private static async Task<RingOutcome> RunRingAsync(RolloutRun run, string policyId, int index, RingAnalysis analysis, List<Guid> addedSoFar)
@@ -198,7 +205,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         var targeted = rings.Sum(r => r.Counts?.Targeted ?? 0);
         var deployed = await context.CallActivityAsync<TicketProbeDeployResult>(RolloutActivityNames.DeployTicketProbe, new TicketProbeDeployInput(plan.AllGroupIds), Retry);
         var until = context.CurrentUtcDateTime + plan.Rings.Max(r => r.VerificationDeadline);
-        var status = RolloutStatus.Create("ticketProbe", rings[^1].Name, plan.Rings.Count, plan.Rings.Count, rings[^1].Counts, rings[^1].Verdict, [], []);
+        var status = RolloutStatus.Create("ticketProbe", rings[^1].Name, plan.Rings.Count, plan.Rings.Count, rings[^1].Counts, rings[^1].Verdict, [], [], onPremises: run.OnPremises);
         context.SetCustomStatus(status);
         return await context.CallSubWorkflowAsync<TicketProbeSummary>(
             TicketProbeTrackingWorkflow.Name,
@@ -250,10 +257,13 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
 
         public RolloutPlan Plan { get; } = plan;
 
+        /// <summary>Gets or sets what preflight read on-premises, judged by the plan (null until read, or without an agent).</summary>
+        public OnPremisesFindings? OnPremises { get; set; }
+
         /// <summary>Gets or sets the AD domains whose Kerberos server object preflight found healthy.</summary>
         public IReadOnlyList<string> KerberosDomains { get; set; } = [];
 
         public void Status(string phase, string? ring, int number, RingCounts? counts, GateVerdict? verdict, IEnumerable<string> reasons, IReadOnlyList<string> waitingFor, TicketProbeSummary? tickets = null)
-            => Context.SetCustomStatus(RolloutStatus.Create(phase, ring, number, Plan.Rings.Count, counts, verdict, reasons, waitingFor, tickets));
+            => Context.SetCustomStatus(RolloutStatus.Create(phase, ring, number, Plan.Rings.Count, counts, verdict, reasons, waitingFor, tickets, OnPremises));
     }
 }
