@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CloudTrust.Core.Rollout.Gate;
+using CloudTrust.Core.Rollout.Readiness;
 using CloudTrust.Core.Rollout.Tickets;
 using CloudTrust.Core.Rollout.Workflow;
 using CloudTrust.Engine;
@@ -29,6 +30,7 @@ namespace CloudTrust.Cli.Commands;
 /// <param name="Tickets">The current ring's ticket probe counts, when it gates on tickets.</param>
 /// <param name="TicketCauses">The current ring's causes of devices without tickets, with counts and actions.</param>
 /// <param name="Unblock">The change that unblocks a ring its ticket evidence holds (<see cref="TicketNextAction"/>).</param>
+/// <param name="OnPremises">What preflight read on-premises (domain controllers per site, privileged ring users), with what blocks and what warns.</param>
 internal sealed record RolloutView(
     string Id,
     string Status,
@@ -49,7 +51,8 @@ internal sealed record RolloutView(
     string? Next,
     TicketCounts? Tickets = null,
     IReadOnlyList<TicketCauseCount>? TicketCauses = null,
-    string? Unblock = null)
+    string? Unblock = null,
+    OnPremisesFindings? OnPremises = null)
 {
     /// <summary>
     /// Reads one rollout's view from the journal. While the rollout waits for a polling child (a ring's verification or
@@ -70,7 +73,7 @@ internal sealed record RolloutView(
             var current = RolloutChildInstances.Current(own, child.ReadCustomStatusAs<RolloutStatus>());
             if (!ReferenceEquals(current, own))
             {
-                return From(run, current, child.Status.IsFinal() ? [] : engine.GetHistory(childId), next);
+                return From(run, current, child.Status.IsFinal() ? [] : engine.GetHistory(childId), next) with { OnPremises = own?.OnPremises };
             }
         }
 
@@ -119,7 +122,8 @@ internal sealed record RolloutView(
             nextText,
             status?.Tickets,
             status?.TicketCauses,
-            run.Status.IsFinal() ? null : TicketNextAction.For(status));
+            run.Status.IsFinal() ? null : TicketNextAction.For(status),
+            status?.OnPremises ?? report?.OnPremises);
     }
 
     /// <summary>One line: ring n/N, phase, counts, verdict.</summary>
