@@ -16,7 +16,7 @@ public static class FunctionNames
     public static IReadOnlyList<string> Orchestrators { get; } =
     [
         RolloutWorkflow.Name, RingVerificationWorkflow.Name, TicketProbeTrackingWorkflow.Name, ReprovisioningTrackingWorkflow.Name,
-        KeyRotationWorkflow.Name, EnsureKerberosServersWorkflow.Name,
+        KeyRotationWorkflow.Name, EnsureKerberosServersWorkflow.Name, KerberosRemovalWorkflow.Name,
     ];
 
     /// <summary>Gets the activity functions.</summary>
@@ -45,6 +45,7 @@ public static class FunctionNames
         RotationActivities.QueueAttendedKerberosOperation,
         RotationActivities.ReadAttendedKerberosOperation,
         RotationActivities.CancelAttendedKerberosOperation,
+        KerberosRemovalWorkflow.RemoveActivityName,
     ];
 
     /// <summary>
@@ -119,6 +120,9 @@ public static class FunctionNames
 
     /// <summary>Function name of <see cref="RotationActivities.CancelAttendedKerberosOperation"/>.</summary>
     public const string CancelAttendedKerberosOperation = RotationActivities.CancelAttendedKerberosOperation;
+
+    /// <summary>Function name of <see cref="KerberosRemovalWorkflow.RemoveActivityName"/>.</summary>
+    public const string RemoveKerberosServer = KerberosRemovalWorkflow.RemoveActivityName;
 
     /// <summary>Function name of <see cref="EnsureKerberosServersWorkflow.EnsureKerberosServerActivityName"/>.</summary>
     public const string EnsureKerberosServer = EnsureKerberosServersWorkflow.EnsureKerberosServerActivityName;

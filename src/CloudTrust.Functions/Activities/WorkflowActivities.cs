@@ -127,6 +127,11 @@ public sealed class WorkflowActivities(RolloutActivitySet rollout, KerberosActiv
     public Task<AttendedOperation> ReadAttendedKerberosOperation([ActivityTrigger] AttendedRequestRef input, FunctionContext context)
         => kerberos.ReadAttendedKerberosOperation.RunAsync(input, context.CancellationToken);
 
+    /// <summary>Removes a domain's Kerberos server object (password sign-in).</summary>
+    [Function(Api.FunctionNames.RemoveKerberosServer)]
+    public Task<KerberosServerRemoved> RemoveKerberosServer([ActivityTrigger] KerberosDomainRequest input, FunctionContext context)
+        => kerberos.RemoveKerberosServer.RunAsync(input, context.CancellationToken);
+
     /// <summary>Withdraws a waiting attended request.</summary>
     [Function(Api.FunctionNames.CancelAttendedKerberosOperation)]
     public Task<AttendedOperation> CancelAttendedKerberosOperation([ActivityTrigger] AttendedRequestRef input, FunctionContext context)
