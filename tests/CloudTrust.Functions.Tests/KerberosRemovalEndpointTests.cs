@@ -139,6 +139,25 @@ public sealed class KerberosRemovalEndpointTests
         }
     }
 
+    [Fact]
+    public async Task An_attended_removal_nobody_completes_times_out_cleanly_and_changes_nothing()
+    {
+        await using var harness = await FunctionsHarness.StartAsync(new FunctionsHarnessOptions { DeviceCount = 30, AppServiceAuthentication = true });
+
+        var started = await RemoveAsync(harness, """{ "domain": "contoso.com", "confirm": "contoso.com", "attendedTimeoutMinutes": 1 }""");
+        var accepted = JsonSerializer.Deserialize<InstanceAccepted>(started.Text, ApiJson.Options)!;
+        var done = await harness.WaitUntilAsync(accepted.Id, i => i.IsCompleted, TimeSpan.FromMinutes(3));
+
+        var report = done.ReadOutputAs<KerberosRemovalReport>()!;
+        Assert.False(report.Removed);
+        Assert.Equal(KerberosErrorCodes.AttendedTimeout, report.ErrorCode);
+        Assert.Contains("no administrator signed in on", report.Reason, StringComparison.Ordinal);
+        Assert.Contains("nothing was changed", report.Reason, StringComparison.Ordinal);
+        Assert.Empty(await harness.Tenant.AgentDispatcher.WaitingAttendedAsync(CancellationToken.None));
+        Assert.True(await ObjectExistsAsync(harness, "contoso.com"));
+        Assert.Contains("failed: no administrator signed in on", (await GetAsync(harness, accepted.Id)).Text, StringComparison.Ordinal);
+    }
+
     private static Task<Runtime.TestHttpResponse> RemoveAsync(FunctionsHarness harness, string body, string? principal = Admin)
         => harness.HttpAsync("RemoveKerberosServerObject", "POST", "/api/kerberos/removals", body, headers: principal is null ? null : [new(Approver.PrincipalNameHeader, principal)]);
 
