@@ -16,7 +16,7 @@ public static class FunctionNames
     public static IReadOnlyList<string> Orchestrators { get; } =
     [
         RolloutWorkflow.Name, RingVerificationWorkflow.Name, TicketProbeTrackingWorkflow.Name, ReprovisioningTrackingWorkflow.Name,
-        KeyRotationWorkflow.Name, EnsureKerberosServersWorkflow.Name,
+        KeyRotationWorkflow.Name, EnsureKerberosServersWorkflow.Name, KerberosRemovalWorkflow.Name,
     ];
 
     /// <summary>Gets the activity functions.</summary>
@@ -36,6 +36,7 @@ public static class FunctionNames
         RolloutActivityNames.RestoreCertificateTrust,
         RolloutActivityNames.DeployContainerDeletion,
         RolloutActivityNames.ReadReprovisioning,
+        RolloutActivityNames.CheckOnPremisesReadiness,
         RotationActivities.ReadKerberosServer,
         RotationActivities.RotateKerberosServerKey,
         RotationActivities.RecordRotationAttempt,
@@ -45,6 +46,7 @@ public static class FunctionNames
         RotationActivities.QueueAttendedKerberosOperation,
         RotationActivities.ReadAttendedKerberosOperation,
         RotationActivities.CancelAttendedKerberosOperation,
+        KerberosRemovalWorkflow.RemoveActivityName,
     ];
 
     /// <summary>
@@ -96,6 +98,9 @@ public static class FunctionNames
     /// <summary>Function name of <see cref="RolloutActivityNames.ReadReprovisioning"/>.</summary>
     public const string ReadReprovisioning = "Rollout_ReadReprovisioning";
 
+    /// <summary>Function name of <see cref="RolloutActivityNames.CheckOnPremisesReadiness"/>.</summary>
+    public const string CheckOnPremisesReadiness = "Rollout_CheckOnPremisesReadiness";
+
     /// <summary>Function name of <see cref="RotationActivities.ReadKerberosServer"/>.</summary>
     public const string ReadKerberosServer = RotationActivities.ReadKerberosServer;
 
@@ -119,6 +124,9 @@ public static class FunctionNames
 
     /// <summary>Function name of <see cref="RotationActivities.CancelAttendedKerberosOperation"/>.</summary>
     public const string CancelAttendedKerberosOperation = RotationActivities.CancelAttendedKerberosOperation;
+
+    /// <summary>Function name of <see cref="KerberosRemovalWorkflow.RemoveActivityName"/>.</summary>
+    public const string RemoveKerberosServer = KerberosRemovalWorkflow.RemoveActivityName;
 
     /// <summary>Function name of <see cref="EnsureKerberosServersWorkflow.EnsureKerberosServerActivityName"/>.</summary>
     public const string EnsureKerberosServer = EnsureKerberosServersWorkflow.EnsureKerberosServerActivityName;

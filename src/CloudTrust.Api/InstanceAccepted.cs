@@ -23,6 +23,12 @@ public sealed record InstanceAccepted(string Id, Uri StatusUri)
     /// <returns>The answer.</returns>
     public static InstanceAccepted ForRotation(Uri requestUrl, string id) => new(id, Under(requestUrl, "rotations", id));
 
+    /// <summary>The answer for a Kerberos server object's removal.</summary>
+    /// <param name="requestUrl">The address the request came to.</param>
+    /// <param name="id">The instance id.</param>
+    /// <returns>The answer.</returns>
+    public static InstanceAccepted ForKerberosRemoval(Uri requestUrl, string id) => new(id, Under(requestUrl, "kerberos/removals", id));
+
     private static Uri Under(Uri requestUrl, string collection, string id)
     {
         ArgumentNullException.ThrowIfNull(requestUrl);

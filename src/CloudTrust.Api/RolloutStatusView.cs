@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CloudTrust.Core.Rollout.Gate;
+using CloudTrust.Core.Rollout.Readiness;
 using CloudTrust.Core.Rollout.Tickets;
 using CloudTrust.Core.Rollout.Workflow;
 
@@ -25,6 +26,7 @@ namespace CloudTrust.Api;
 /// <param name="NextAction">The change that unblocks a ring its ticket evidence holds, when it does (<see cref="TicketNextAction"/>).</param>
 /// <param name="Tickets">The current ring's ticket probe counts, when it gates on tickets.</param>
 /// <param name="TicketCauses">The current ring's causes of devices without tickets, with counts and the admin's actions.</param>
+/// <param name="OnPremises">What preflight read on-premises (domain controllers per site, privileged ring users) and whether each blocks or warns.</param>
 public sealed record RolloutStatusView(
     string Id,
     string RuntimeStatus,
@@ -44,7 +46,8 @@ public sealed record RolloutStatusView(
     int MoreReasons = 0,
     string? NextAction = null,
     TicketCounts? Tickets = null,
-    IReadOnlyList<TicketCauseCount>? TicketCauses = null)
+    IReadOnlyList<TicketCauseCount>? TicketCauses = null,
+    OnPremisesFindings? OnPremises = null)
 {
     // Stored status and output are read strictly: a document that lacks a record's fields or holds null where the
     // record has none is not taken for a status or a report (the host's own writes always carry every field).
@@ -65,7 +68,8 @@ public sealed record RolloutStatusView(
     /// <returns>The view.</returns>
     public static RolloutStatusView From(string id, string runtimeStatus, DateTimeOffset createdAt, DateTimeOffset lastUpdatedAt, string? customStatusJson, string? outputJson, string? childCustomStatusJson = null)
     {
-        var status = RolloutChildInstances.Current(Parse<RolloutStatus>(customStatusJson), Parse<RolloutStatus>(childCustomStatusJson));
+        var own = Parse<RolloutStatus>(customStatusJson);
+        var status = RolloutChildInstances.Current(own, Parse<RolloutStatus>(childCustomStatusJson));
         var report = Parse<RolloutReport>(outputJson);
         return new RolloutStatusView(
             id,
@@ -86,12 +90,13 @@ public sealed record RolloutStatusView(
             MoreReasons: status?.MoreReasons ?? 0,
             NextAction: report is null ? TicketNextAction.For(status) : null,
             Tickets: status?.Tickets,
-            TicketCauses: status?.TicketCauses);
+            TicketCauses: status?.TicketCauses,
+            OnPremises: own?.OnPremises ?? report?.OnPremises);
     }
 
     /// <summary>Gets the view as the rollout's own status record (for checks such as what it waits for).</summary>
     /// <returns>The status.</returns>
-    public RolloutStatus AsStatus() => new(Phase, Ring, RingNumber, RingCount, Counts, Verdict, Reasons, WaitingFor, ReasonCount, Tickets, TicketCauses);
+    public RolloutStatus AsStatus() => new(Phase, Ring, RingNumber, RingCount, Counts, Verdict, Reasons, WaitingFor, ReasonCount, Tickets, TicketCauses, OnPremises);
 
     private static T? Parse<T>(string? json) where T : class
     {

@@ -49,7 +49,7 @@ public sealed class FunctionTableTests
         Assert.All(names, n => Assert.Matches(new Regex(FunctionNames.HostNameRule, RegexOptions.IgnoreCase), n));
 
         var http = FunctionCatalog.WithTrigger<HttpTriggerAttribute>().Select(f => f.Method.GetParameters().Select(p => p.GetCustomAttribute<HttpTriggerAttribute>()).Single(a => a is not null)!).ToList();
-        Assert.Equal(9, http.Count);
+        Assert.Equal(11, http.Count);
         Assert.All(http, t => Assert.Equal(AuthorizationLevel.Function, t.AuthLevel));
     }
 

@@ -92,6 +92,7 @@ public sealed class DurableHistoryHost : IRolloutHistoryHost
         Add<ResolveRingGroupsInput, ResolveRingGroupsResult>(RolloutActivityNames.ResolveRingGroups, activities.ResolveRingGroupsAsync);
         Add<KerberosServerCheckInput, KerberosServerCheckResult>(RolloutActivityNames.CheckKerberosServers, activities.CheckKerberosServersAsync);
         Add<ConflictScanInput, ConflictScanResult>(RolloutActivityNames.FindConflicts, activities.FindConflictsAsync);
+        Add<OnPremisesReadinessInput, OnPremisesReadinessResult>(RolloutActivityNames.CheckOnPremisesReadiness, activities.CheckOnPremisesReadinessAsync);
         Add<HelloSourcesInput, HelloSourcesReading>(RolloutActivityNames.ReadHelloSources, activities.ReadHelloSourcesAsync);
         Add<EnsureProfileInput, EnsureProfileResult>(RolloutActivityNames.EnsureProfile, activities.EnsureProfileAsync);
         Add<ReadinessInput, ReadinessResult>(RolloutActivityNames.AssessReadiness, activities.AssessReadinessAsync);

@@ -101,6 +101,7 @@ public sealed class LocalEngineHistoryHost(string directory) : IRolloutHistoryHo
             .AddActivity<ResolveRingGroupsInput, ResolveRingGroupsResult>(RolloutActivityNames.ResolveRingGroups, activities.ResolveRingGroupsAsync)
             .AddActivity<KerberosServerCheckInput, KerberosServerCheckResult>(RolloutActivityNames.CheckKerberosServers, activities.CheckKerberosServersAsync)
             .AddActivity<ConflictScanInput, ConflictScanResult>(RolloutActivityNames.FindConflicts, activities.FindConflictsAsync)
+            .AddActivity<OnPremisesReadinessInput, OnPremisesReadinessResult>(RolloutActivityNames.CheckOnPremisesReadiness, activities.CheckOnPremisesReadinessAsync)
             .AddActivity<HelloSourcesInput, HelloSourcesReading>(RolloutActivityNames.ReadHelloSources, activities.ReadHelloSourcesAsync)
             .AddActivity<EnsureProfileInput, EnsureProfileResult>(RolloutActivityNames.EnsureProfile, activities.EnsureProfileAsync)
             .AddActivity<ReadinessInput, ReadinessResult>(RolloutActivityNames.AssessReadiness, activities.AssessReadinessAsync)

@@ -41,6 +41,13 @@ public sealed class ScenarioActivities(RolloutHistoryScenario scenario)
     public Task<KerberosServerCheckResult> CheckKerberosServersAsync(KerberosServerCheckInput input, CancellationToken cancellationToken)
         => Task.FromResult(new KerberosServerCheckResult([.. input.Domains.Select(d => new KerberosDomainHealth(d, true, "healthy"))]));
 
+    /// <summary>Answers <see cref="RolloutActivityNames.CheckOnPremisesReadiness"/>: no agent to ask, nothing read.</summary>
+    /// <param name="input">The input.</param>
+    /// <param name="cancellationToken">Unused.</param>
+    /// <returns>Not checked.</returns>
+    public Task<OnPremisesReadinessResult> CheckOnPremisesReadinessAsync(OnPremisesReadinessInput input, CancellationToken cancellationToken)
+        => Task.FromResult(new OnPremisesReadinessResult(false, null));
+
     /// <summary>Answers <see cref="RolloutActivityNames.FindConflicts"/>: none.</summary>
     /// <param name="input">The input.</param>
     /// <param name="cancellationToken">Unused.</param>

@@ -149,6 +149,11 @@ public static class RolloutCommand
             terminal.Line($"  {line}");
         }
 
+        foreach (var line in OnPremisesFindingsText.Lines(view.OnPremises))
+        {
+            terminal.Line($"  {line}");
+        }
+
         foreach (var line in view.Report is { } finished ? RolloutFollower.RingLines(finished) : [])
         {
             terminal.Line(line);

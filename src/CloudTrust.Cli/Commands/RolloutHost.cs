@@ -53,7 +53,7 @@ public sealed class RolloutHost : IAsyncDisposable
             .AddWorkflow<RingVerificationRequest, RingVerificationResult>(RingVerificationWorkflow.Name, new RingVerificationWorkflow())
             .AddWorkflow<TicketProbeTrackingRequest, TicketProbeSummary>(TicketProbeTrackingWorkflow.Name, new TicketProbeTrackingWorkflow())
             .AddWorkflow<ReprovisioningTrackingRequest, ReprovisioningStatus>(ReprovisioningTrackingWorkflow.Name, new ReprovisioningTrackingWorkflow())
-            .AddActivities(new RolloutActivitySet(graph, new RelayKerberosServerPreflight(connection.Sender, TenantCloudSignIn.Read(settings)), new RelayHelloGroupPolicyReader(connection.Sender), clock, loggers).RegisterWith);
+            .AddActivities(new RolloutActivitySet(graph, new RelayKerberosServerPreflight(connection.Sender, TenantCloudSignIn.Read(settings)), new RelayHelloGroupPolicyReader(connection.Sender), clock, loggers, new RelayOnPremisesReadiness(connection.Sender)).RegisterWith);
         var engine = new WorkflowEngine(registry, new WorkflowEngineOptions { DatabasePath = databasePath, PollInterval = TimeSpan.FromMilliseconds(100), AfterCommit = afterCommit }, clock, loggers);
         return new RolloutHost(connection, engine, clock, loggers);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CloudTrust.Core.Rollout.Gate;
+using CloudTrust.Core.Rollout.Readiness;
 using CloudTrust.Core.Rollout.Tickets;
 using CloudTrust.Core.Rollout.Workflow;
 using CloudTrust.Engine;
@@ -30,6 +31,7 @@ namespace CloudTrust.Cli.Commands;
 /// <param name="TicketCauses">The current ring's causes of devices without tickets, with counts and actions.</param>
 /// <param name="Unblock">The change that unblocks a ring its ticket evidence holds (<see cref="TicketNextAction"/>).</param>
 /// <param name="Abort">Who aborted the rollout and at which phase and ring, once it was aborted (the report's <see cref="RolloutReport.Abort"/>).</param>
+/// <param name="OnPremises">What preflight read on-premises (domain controllers per site, privileged ring users), with what blocks and what warns.</param>
 internal sealed record RolloutView(
     string Id,
     string Status,
@@ -51,7 +53,8 @@ internal sealed record RolloutView(
     TicketCounts? Tickets = null,
     IReadOnlyList<TicketCauseCount>? TicketCauses = null,
     string? Unblock = null,
-    RolloutAbort? Abort = null)
+    RolloutAbort? Abort = null,
+    OnPremisesFindings? OnPremises = null)
 {
     /// <summary>
     /// Reads one rollout's view from the journal. While the rollout waits for a polling child (a ring's verification or
@@ -72,7 +75,7 @@ internal sealed record RolloutView(
             var current = RolloutChildInstances.Current(own, child.ReadCustomStatusAs<RolloutStatus>());
             if (!ReferenceEquals(current, own))
             {
-                return From(run, current, child.Status.IsFinal() ? [] : engine.GetHistory(childId), next);
+                return From(run, current, child.Status.IsFinal() ? [] : engine.GetHistory(childId), next) with { OnPremises = own?.OnPremises };
             }
         }
 
@@ -122,7 +125,8 @@ internal sealed record RolloutView(
             status?.Tickets,
             status?.TicketCauses,
             run.Status.IsFinal() ? null : TicketNextAction.For(status),
-            report?.Abort);
+            report?.Abort,
+            status?.OnPremises ?? report?.OnPremises);
     }
 
     /// <summary>One line: ring n/N, phase, counts, verdict.</summary>

@@ -1,3 +1,4 @@
+using CloudTrust.Core.Rollout.Plan;
 using CloudTrust.Core.Rollout.Preview;
 using static System.FormattableString;
 
@@ -6,8 +7,10 @@ namespace CloudTrust.Cli.Preview;
 /// <summary>The plan preview's on-premises section: domain controllers per site, and the users each ring has that the Kerberos server object's policy denies.</summary>
 internal static class OnPremisesText
 {
-    public static void Render(List<string> lines, OnPremisesPreview onPremises)
+    public static void Render(List<string> lines, OnPremisesPreview onPremises, OnPremisesReadinessPolicy? policy = null)
     {
+        policy ??= OnPremisesReadinessPolicy.Default;
+        lines.Add($"On-premises readiness (plan readiness: domainControllers {OnPremisesReadinessPolicy.Name(policy.DomainControllers)}, privilegedUsers {OnPremisesReadinessPolicy.Name(policy.PrivilegedUsers)}):");
         lines.Add("Domain controllers (every site needs a writable DC on Windows Server 2016 or later):");
         foreach (var domain in onPremises.Domains)
         {
@@ -26,16 +29,16 @@ internal static class OnPremisesText
         lines.Add("Privileged users (denied by the Kerberos server object's Password Replication Policy; they will not get cloud Kerberos tickets):");
         foreach (var ring in onPremises.Rings)
         {
-            lines.Add(Invariant($"  ring {ring.Ring}: {ring.Denied.Count} of {ring.UsersChecked} user(s)"));
+            lines.Add(Invariant($"  ring {ring.Ring}: {ring.DeniedCount} of {ring.UsersChecked} user(s)"));
             foreach (var user in ring.Denied.Take(10))
             {
                 var assumed = user.PolicyFromObject ? string.Empty : " (the domain has no object yet: its default policy assumed)";
                 lines.Add($"    {user.UserPrincipalName} in {user.Domain}: {string.Join("; ", user.DeniedGroups)}{assumed}");
             }
 
-            if (ring.Denied.Count > 10)
+            if (ring.DeniedCount > 10)
             {
-                lines.Add(Invariant($"    and {ring.Denied.Count - 10} more"));
+                lines.Add(Invariant($"    and {ring.DeniedCount - 10} more"));
             }
 
             lines.AddRange(ring.Errors.Select(e => "    could not check: " + e));

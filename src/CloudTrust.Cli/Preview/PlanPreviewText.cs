@@ -38,7 +38,7 @@ public static class PlanPreviewText
 
         if (preview.Kerberos is { } kerberos)
         {
-            Kerberos(lines, kerberos);
+            Kerberos(lines, kerberos, preview.CloudSignIn);
         }
 
         if (preview.Conflicts is { } conflicts)
@@ -53,7 +53,7 @@ public static class PlanPreviewText
 
         if (preview.OnPremises is { } onPremises)
         {
-            OnPremisesText.Render(lines, onPremises);
+            OnPremisesText.Render(lines, onPremises, preview.ReadinessPolicy);
         }
 
         if (preview.GroupsToCreate.Count > 0)
@@ -116,7 +116,7 @@ public static class PlanPreviewText
         lines.Add(string.Empty);
     }
 
-    private static void Kerberos(List<string> lines, KerberosPreview kerberos)
+    private static void Kerberos(List<string> lines, KerberosPreview kerberos, IReadOnlyDictionary<string, string>? signIn)
     {
         lines.Add("Kerberos server objects:");
         foreach (var domain in kerberos.Domains)
@@ -129,7 +129,8 @@ public static class PlanPreviewText
                 KerberosServerState.CloudNotRead => "on premises healthy, cloud half not read",
                 _ => "could not be read",
             };
-            lines.Add($"  {domain.Domain}: {state} ({domain.Detail})");
+            var mode = signIn is not null && signIn.TryGetValue(domain.Domain, out var m) ? $"; cloud sign-in {m}" : string.Empty;
+            lines.Add($"  {domain.Domain}: {state} ({domain.Detail}){mode}");
         }
 
         lines.Add(string.Empty);

@@ -44,6 +44,7 @@ internal static class HtmlReportWriter
 
         html.WriteLine("</table><p class=\"legend\"><span class=\"key ok\"></span>succeeded <span class=\"key bad\"></span>error or conflict <span class=\"key pend\"></span>pending <span class=\"key na\"></span>not applicable</p>");
         TicketSection.Write(report, html);
+        OnPremisesSection.Write(report, html);
         Precedence(report, html);
         html.WriteLine("<h2>Each ring's progress</h2>");
         html.WriteLine(RingProgressChart.Svg(report.RingProgress));

@@ -20,6 +20,7 @@ namespace CloudTrust.Cli.Report;
 /// <param name="NextAction">What unblocks a ring its ticket evidence holds, when it does.</param>
 /// <param name="Tickets">Each ring's ticket evidence: counts, causes with actions, failing devices with their cause.</param>
 /// <param name="RingProgress">Each ring's own progress over time (policy succeeded, tickets working).</param>
+/// <param name="OnPremises">What preflight read on-premises (domain controllers per site, privileged ring users), with what blocks and what warns.</param>
 internal sealed record RunReport(
     string RolloutId,
     string Status,
@@ -35,7 +36,8 @@ internal sealed record RunReport(
     IReadOnlyList<RingAnalysis> Precedence,
     string? NextAction = null,
     IReadOnlyList<RingTickets>? Tickets = null,
-    IReadOnlyList<RingSeries>? RingProgress = null);
+    IReadOnlyList<RingSeries>? RingProgress = null,
+    CloudTrust.Core.Rollout.Readiness.OnPremisesFindings? OnPremises = null);
 
 /// <summary>One ring's ticket evidence.</summary>
 internal sealed record RingTickets(string Ring, CloudTrust.Core.Rollout.Activities.TicketProbeSummary Summary);

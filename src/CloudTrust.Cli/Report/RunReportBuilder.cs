@@ -59,7 +59,8 @@ internal static class RunReportBuilder
             output?.Analyses ?? [],
             output is null ? TicketNextAction.For(status) : null,
             Tickets(plan, output, reads),
-            reads.RingProgress());
+            reads.RingProgress(),
+            own?.OnPremises ?? output?.OnPremises);
     }
 
     /// <summary>Each ring's ticket evidence: from the final report, else from its last probe read.</summary>

@@ -10,15 +10,17 @@ public static class KerberosRemovalGuard
     /// <summary>Gives the reason a removal is refused, or null when it may go ahead.</summary>
     /// <param name="domain">The domain whose object would be removed.</param>
     /// <param name="rollouts">The rollouts whose plans name the domain.</param>
+    /// <param name="abortHint">How the caller aborts a rollout, given its id (the CLI's command when null).</param>
     /// <returns>The refusal with what to do, or null.</returns>
-    public static string? Refusal(string domain, IEnumerable<RolloutOnDomain> rollouts)
+    public static string? Refusal(string domain, IEnumerable<RolloutOnDomain> rollouts, Func<string, string>? abortHint = null)
     {
         ArgumentNullException.ThrowIfNull(rollouts);
+        abortHint ??= id => $"cloudtrust rollout abort {id}";
         foreach (var rollout in rollouts)
         {
             if (!rollout.Finished)
             {
-                return $"rollout {rollout.RolloutId} relies on the Kerberos server object of {domain} and has not finished: abort it first (cloudtrust rollout abort {rollout.RolloutId}). Nothing was changed";
+                return $"rollout {rollout.RolloutId} relies on the Kerberos server object of {domain} and has not finished: abort it first ({abortHint(rollout.RolloutId)}). Nothing was changed";
             }
 
             if (rollout.AssignedCloudTrust)

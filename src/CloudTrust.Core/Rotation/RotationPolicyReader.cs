@@ -87,42 +87,9 @@ public static class RotationPolicyReader
 
     private static CloudSignInPolicy ReadSignIn(JsonElement root, List<ValidationError> errors)
     {
-        var fallback = Kerberos.CloudSignInMode.Attended;
-        if (root.TryGetProperty("cloudSignIn", out var value)
-            && (value.ValueKind != JsonValueKind.String || !Kerberos.CloudSignInModes.TryParse(value.GetString(), out fallback)))
-        {
-            errors.Add(new ValidationError("cloudSignIn", "must be \"attended\" (the default: an administrator signs in on the agent's host, MFA included) or \"password\" (a stored MFA-excluded account)"));
-        }
-
-        var domains = new Dictionary<string, Kerberos.CloudSignInMode>(StringComparer.OrdinalIgnoreCase);
-        if (root.TryGetProperty("cloudSignInByDomain", out var byDomain))
-        {
-            if (byDomain.ValueKind != JsonValueKind.Object)
-            {
-                errors.Add(new ValidationError("cloudSignInByDomain", "must be an object of domain: \"attended\" | \"password\""));
-            }
-            else
-            {
-                foreach (var entry in byDomain.EnumerateObject())
-                {
-                    if (!DnsName.IsValid(entry.Name))
-                    {
-                        errors.Add(new ValidationError($"cloudSignInByDomain.{entry.Name}", "not a DNS name"));
-                    }
-                    else if (entry.Value.ValueKind != JsonValueKind.String || !Kerberos.CloudSignInModes.TryParse(entry.Value.GetString(), out var mode))
-                    {
-                        errors.Add(new ValidationError($"cloudSignInByDomain.{entry.Name}", "must be \"attended\" or \"password\""));
-                    }
-                    else
-                    {
-                        domains[entry.Name] = mode;
-                    }
-                }
-            }
-        }
-
+        var modes = CloudSignInPolicyReader.Read(root, CloudSignInPolicy.DefaultAttendedTimeout, errors);
         var timeout = ReadPositiveNumber(root, "attendedTimeoutMinutes", CloudSignInPolicy.DefaultAttendedTimeout.TotalMinutes, errors);
-        return new CloudSignInPolicy(fallback, domains, TimeSpan.FromMinutes(timeout));
+        return modes with { AttendedTimeout = TimeSpan.FromMinutes(timeout) };
     }
 
     private static string? ReadSchedule(JsonElement root, List<ValidationError> errors)

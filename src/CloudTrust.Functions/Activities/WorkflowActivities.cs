@@ -87,6 +87,11 @@ public sealed class WorkflowActivities(RolloutActivitySet rollout, KerberosActiv
     public Task<ReprovisioningStatus> ReadReprovisioning([ActivityTrigger] ReprovisioningInput input, FunctionContext context)
         => rollout.ReadReprovisioning.RunAsync(input, context.CancellationToken);
 
+    /// <summary>Preflight: domain controllers per site and ring users the object's policy denies, through the agent.</summary>
+    [Function(Api.FunctionNames.CheckOnPremisesReadiness)]
+    public Task<OnPremisesReadinessResult> CheckOnPremisesReadiness([ActivityTrigger] OnPremisesReadinessInput input, FunctionContext context)
+        => rollout.CheckOnPremisesReadiness.RunAsync(input, context.CancellationToken);
+
     /// <summary>Reads a domain's Kerberos server object.</summary>
     [Function(Api.FunctionNames.ReadKerberosServer)]
     public Task<KerberosServerObject> ReadKerberosServer([ActivityTrigger] KerberosDomainRequest input, FunctionContext context)
@@ -126,6 +131,11 @@ public sealed class WorkflowActivities(RolloutActivitySet rollout, KerberosActiv
     [Function(Api.FunctionNames.ReadAttendedKerberosOperation)]
     public Task<AttendedOperation> ReadAttendedKerberosOperation([ActivityTrigger] AttendedRequestRef input, FunctionContext context)
         => kerberos.ReadAttendedKerberosOperation.RunAsync(input, context.CancellationToken);
+
+    /// <summary>Removes a domain's Kerberos server object (password sign-in).</summary>
+    [Function(Api.FunctionNames.RemoveKerberosServer)]
+    public Task<KerberosServerRemoved> RemoveKerberosServer([ActivityTrigger] KerberosDomainRequest input, FunctionContext context)
+        => kerberos.RemoveKerberosServer.RunAsync(input, context.CancellationToken);
 
     /// <summary>Withdraws a waiting attended request.</summary>
     [Function(Api.FunctionNames.CancelAttendedKerberosOperation)]

@@ -80,7 +80,8 @@ public static class FunctionsServices
                 new RelayKerberosServerPreflight(sender, settings.RotationPolicy.SignIn),
                 new RelayHelloGroupPolicyReader(sender),
                 connection.Clock,
-                sp.GetRequiredService<ILoggerFactory>());
+                sp.GetRequiredService<ILoggerFactory>(),
+                new RelayOnPremisesReadiness(sender));
         });
         services.AddSingleton(sp => new KerberosActivitySet(
             sp.GetRequiredService<RelaySender>(),

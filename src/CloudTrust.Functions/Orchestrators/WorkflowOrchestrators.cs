@@ -43,6 +43,14 @@ public static class WorkflowOrchestrators
     public static Task<EnsureKerberosServersOutput> EnsureKerberosServers([OrchestrationTrigger] TaskOrchestrationContext context, EnsureKerberosServersInput request)
         => new EnsureKerberosServersWorkflow().RunAsync(Wrap(context), Required(request));
 
+    /// <summary>Removing one domain's Kerberos server object (attended by default).</summary>
+    /// <param name="context">The orchestration context.</param>
+    /// <param name="request">The orchestration's input.</param>
+    /// <returns>What happened.</returns>
+    [Function(KerberosRemovalWorkflow.Name)]
+    public static Task<KerberosRemovalReport> KerberosRemoval([OrchestrationTrigger] TaskOrchestrationContext context, KerberosRemovalRequest request)
+        => new KerberosRemovalWorkflow().RunAsync(Wrap(context), Required(request));
+
     /// <summary>One ring's verification polling (a child of the rollout that continues as new).</summary>
     /// <param name="context">The orchestration context.</param>
     /// <param name="request">The orchestration's input.</param>

@@ -29,7 +29,11 @@ public sealed class KerberosActivitySet
         QueueAttendedKerberosOperation = new QueueAttendedKerberosOperationActivity(sender);
         ReadAttendedKerberosOperation = new ReadAttendedKerberosOperationActivity(sender);
         CancelAttendedKerberosOperation = new CancelAttendedKerberosOperationActivity(sender);
+        RemoveKerberosServer = new RemoveKerberosServerActivity(sender);
     }
+
+    /// <summary>Gets the removal of a domain's Kerberos server object with the stored (password) credential.</summary>
+    public RemoveKerberosServerActivity RemoveKerberosServer { get; }
 
     /// <summary>Gets the read of when a domain's key was last rotated (the history).</summary>
     public ReadLastRotationActivity ReadLastRotation { get; }
@@ -72,5 +76,6 @@ public sealed class KerberosActivitySet
         registrar.Register(RotationActivities.QueueAttendedKerberosOperation, QueueAttendedKerberosOperation);
         registrar.Register(RotationActivities.ReadAttendedKerberosOperation, ReadAttendedKerberosOperation);
         registrar.Register(RotationActivities.CancelAttendedKerberosOperation, CancelAttendedKerberosOperation);
+        registrar.Register(KerberosRemovalWorkflow.RemoveActivityName, RemoveKerberosServer);
     }
 }

@@ -1,4 +1,5 @@
 using CloudTrust.Core.GroupPolicy;
+using CloudTrust.Core.Kerberos;
 using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Core.Workflows;
 using CloudTrust.Integrations.Graph;
@@ -21,7 +22,8 @@ public sealed class RolloutActivitySet
     /// <param name="groupPolicies">Lists the GPOs that configure WHfB through the agent; null when no agent is reachable.</param>
     /// <param name="clock">The clock readiness and the WHfB source read judge ages by.</param>
     /// <param name="loggers">Where the activities log.</param>
-    public RolloutActivitySet(GraphConnection graph, IKerberosServerHealthPort kerberos, IHelloGroupPolicyPort? groupPolicies, TimeProvider clock, ILoggerFactory loggers)
+    /// <param name="onPremises">Reads domain controllers and privileged users through the agent; null when no agent is reachable (nothing is read, nothing blocks).</param>
+    public RolloutActivitySet(GraphConnection graph, IKerberosServerHealthPort kerberos, IHelloGroupPolicyPort? groupPolicies, TimeProvider clock, ILoggerFactory loggers, IOnPremisesReadinessPort? onPremises = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(kerberos);
@@ -41,7 +43,11 @@ public sealed class RolloutActivitySet
         RestoreCertificateTrust = new RestoreCertificateTrustActivity(graph, loggers);
         DeployContainerDeletion = new DeployContainerDeletionActivity(graph, loggers);
         ReadReprovisioning = new ReadReprovisioningActivity(graph);
+        CheckOnPremisesReadiness = new CheckOnPremisesReadinessActivity(graph, onPremises, clock, loggers);
     }
+
+    /// <summary>Gets the preflight's on-premises read (domain controllers per site, ring users the object's policy denies).</summary>
+    public CheckOnPremisesReadinessActivity CheckOnPremisesReadiness { get; }
 
     /// <summary>Gets the preflight's Kerberos server object check.</summary>
     public CheckKerberosServersActivity CheckKerberosServers { get; }
@@ -104,5 +110,6 @@ public sealed class RolloutActivitySet
         registrar.Register(RolloutActivityNames.RestoreCertificateTrust, RestoreCertificateTrust);
         registrar.Register(RolloutActivityNames.DeployContainerDeletion, DeployContainerDeletion);
         registrar.Register(RolloutActivityNames.ReadReprovisioning, ReadReprovisioning);
+        registrar.Register(RolloutActivityNames.CheckOnPremisesReadiness, CheckOnPremisesReadiness);
     }
 }

@@ -108,7 +108,7 @@ public sealed partial class RolloutPreview
         var blockers = MigrationConflicts.Outstanding(scan.Conflicts, analyses).Select(c => $"policy '{c.PolicyName}' ({c.PolicyId}): {string.Join("; ", c.Reasons)}")
             .Concat(kerberosPreview.Domains.Where(d => d.State is KerberosServerState.Unhealthy or KerberosServerState.Unreadable).Select(d => $"Kerberos server in {d.Domain}: {d.Detail}"))
             .Concat(analyses.SelectMany(a => a.Blockers))
-            .Concat(onPremisesPreview?.Blockers ?? [])
+            .Concat(Judged(onPremisesPreview, plan.Readiness, FindingSeverity.Block))
             .ToList();
         LogPreviewed(plan.ProfileName, profile.Change, profile.Settings.Count, scan.Conflicts.Count, blockers.Count);
         return new PlanPreview
@@ -122,9 +122,16 @@ public sealed partial class RolloutPreview
             Analyses = analyses,
             Blockers = blockers,
             OnPremises = onPremisesPreview,
-            Warnings = [.. onPremisesPreview?.Warnings ?? []],
+            Warnings = [.. Judged(onPremisesPreview, plan.Readiness, FindingSeverity.Warn)],
+            ReadinessPolicy = plan.Readiness,
+            CloudSignIn = plan.Domains.ToDictionary(d => d, d => CloudSignInModes.Name(plan.CloudSignIn.For(d)), StringComparer.OrdinalIgnoreCase),
         };
     }
+
+    /// <summary>The on-premises findings the plan's <c>readiness</c> setting gives <paramref name="severity"/> (as the rollout's preflight judges them).</summary>
+    private static IEnumerable<string> Judged(OnPremisesPreview? preview, OnPremisesReadinessPolicy policy, FindingSeverity severity)
+        => preview is null ? []
+            : (policy.DomainControllers == severity ? preview.Blockers : []).Concat(policy.PrivilegedUsers == severity ? preview.Warnings : []);
 
     private async Task<IReadOnlyList<RingAnalysis>> AnalyzeRingsAsync(RolloutPlan plan, CancellationToken cancellationToken)
     {

@@ -3,6 +3,9 @@ namespace CloudTrust.Core.Rollout.Activities;
 /// <summary>The registered names of the activities the rollout workflow calls.</summary>
 public static class RolloutActivityNames
 {
+    /// <summary>Reads on-premises readiness through the agent: domain controllers per site and ring users the object's policy denies.</summary>
+    public const string CheckOnPremisesReadiness = "Rollout.CheckOnPremisesReadiness";
+
     /// <summary>Checks the Entra Kerberos server object of each AD domain.</summary>
     public const string CheckKerberosServers = "Rollout.CheckKerberosServers";
 

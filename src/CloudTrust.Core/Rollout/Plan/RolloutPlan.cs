@@ -23,6 +23,15 @@ public sealed record RolloutPlan(
     bool CreateMissingGroups = false,
     HelloOptions? Hello = null)
 {
+    /// <summary>Gets whether each on-premises readiness finding blocks the rollout or warns (the plan's <c>readiness</c>).</summary>
+    public OnPremisesReadinessPolicy Readiness { get; init; } = OnPremisesReadinessPolicy.Default;
+
+    /// <summary>
+    /// Gets how each domain's Kerberos server object is created when missing (the plan's <c>cloudSignIn</c> and
+    /// <c>cloudSignInByDomain</c>, read as the rotation policy reads them): attended unless password is named.
+    /// </summary>
+    public Rotation.CloudSignInPolicy CloudSignIn { get; init; } = Rotation.CloudSignInPolicy.AttendedEverywhere;
+
     /// <summary>Gets every group id of every ring, in ring order, without duplicates.</summary>
     public IReadOnlyList<Guid> AllGroupIds => Rings.SelectMany(r => r.GroupIds).Distinct().ToList();
 

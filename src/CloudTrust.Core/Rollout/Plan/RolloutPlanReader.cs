@@ -72,8 +72,14 @@ public static class RolloutPlanReader
         var probe = ReadBool(root, "ticketProbe", "ticketProbe", errors) ?? false;
         var createGroups = ReadBool(root, "createMissingGroups", "createMissingGroups", errors) ?? false;
         var hello = HelloOptionsReader.Read(root, requireSecurityDevice, errors);
+        var readiness = PlanOnPremisesReader.ReadReadiness(root, errors);
+        var signIn = PlanOnPremisesReader.ReadSignIn(root, domains, errors);
 
-        return new RolloutPlan(tenantId ?? Guid.Empty, domains, mode, name.Trim(), requireSecurityDevice, poll, rings, probe, createGroups, hello);
+        return new RolloutPlan(tenantId ?? Guid.Empty, domains, mode, name.Trim(), requireSecurityDevice, poll, rings, probe, createGroups, hello)
+        {
+            Readiness = readiness,
+            CloudSignIn = signIn,
+        };
     }
 
     private static List<string> ReadDomains(JsonElement root, List<ValidationError> errors)

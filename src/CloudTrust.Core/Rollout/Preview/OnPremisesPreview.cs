@@ -16,9 +16,15 @@ public sealed record OnPremisesPreview(IReadOnlyList<DomainReadinessPreview> Dom
     public IEnumerable<string> Blockers => Domains.SelectMany(d => d.Problems);
 
     /// <summary>Gets what the rollout would go ahead with but should be known: the denied users.</summary>
-    public IEnumerable<string> Warnings => Rings.Where(r => r.Denied.Count > 0).Select(r =>
-        $"ring '{r.Ring}': {r.Denied.Count} user(s) are members of groups the Kerberos server object's Password Replication Policy denies and will not get cloud Kerberos tickets: "
-        + string.Join(", ", r.Denied.Take(5).Select(u => $"{u.UserPrincipalName} ({string.Join(", ", u.DeniedGroups)})")) + (r.Denied.Count > 5 ? $" and {r.Denied.Count - 5} more" : string.Empty));
+    public IEnumerable<string> Warnings => Rings.Where(r => r.DeniedCount > 0).Select(r =>
+        $"ring '{r.Ring}': {r.DeniedCount} user(s) are members of groups the Kerberos server object's Password Replication Policy denies and will not get cloud Kerberos tickets: "
+        + string.Join(", ", r.Denied.Take(5).Select(u => $"{u.UserPrincipalName} ({string.Join(", ", u.DeniedGroups)})")) + (r.DeniedCount > 5 ? $" and {r.DeniedCount - 5} more" : string.Empty));
+
+    /// <summary>Gets the preview with at most <paramref name="maxNamed"/> denied users named per ring (their count kept).</summary>
+    /// <param name="maxNamed">How many to name per ring.</param>
+    /// <returns>The bounded preview.</returns>
+    public OnPremisesPreview Bounded(int maxNamed)
+        => this with { Rings = [.. Rings.Select(r => r with { Denied = [.. r.Denied.Take(maxNamed)], Total = r.DeniedCount, Errors = [.. r.Errors.Take(maxNamed)] })] };
 }
 
 /// <summary>One domain's domain controllers as the agent read them.</summary>
@@ -40,7 +46,13 @@ public sealed record DomainReadinessPreview(string Domain, DomainPrerequisites? 
 /// <param name="UsersChecked">How many of the ring's users were checked.</param>
 /// <param name="Denied">The denied users.</param>
 /// <param name="Errors">Domains that could not be asked, and why.</param>
-public sealed record RingPrivilegedUsers(string Ring, int UsersChecked, IReadOnlyList<PrivilegedUserFinding> Denied, IReadOnlyList<string> Errors);
+/// <param name="Total">How many users are denied when <paramref name="Denied"/> names only some (a bounded copy); null when it names all.</param>
+public sealed record RingPrivilegedUsers(string Ring, int UsersChecked, IReadOnlyList<PrivilegedUserFinding> Denied, IReadOnlyList<string> Errors, int? Total = null)
+{
+    /// <summary>Gets how many users the policy denies in all.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int DeniedCount => Total ?? Denied.Count;
+}
 
 /// <summary>One denied user.</summary>
 /// <param name="UserPrincipalName">The user.</param>

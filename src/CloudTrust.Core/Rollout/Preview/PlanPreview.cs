@@ -34,6 +34,12 @@ public sealed record PlanPreview
     /// <summary>Gets the domain controllers per site and the privileged users per ring, read through the agent; null when no agent was asked.</summary>
     public OnPremisesPreview? OnPremises { get; init; }
 
+    /// <summary>Gets the plan's <c>readiness</c> setting: whether each on-premises finding blocks or warns.</summary>
+    public Plan.OnPremisesReadinessPolicy? ReadinessPolicy { get; init; }
+
+    /// <summary>Gets how each domain's Kerberos server object would be created when missing (<c>attended</c> or <c>password</c>), by domain.</summary>
+    public IReadOnlyDictionary<string, string>? CloudSignIn { get; init; }
+
     /// <summary>Gets what the rollout would go ahead with but an admin should know (users who will not get cloud Kerberos tickets).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 

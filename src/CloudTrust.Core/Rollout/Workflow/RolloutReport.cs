@@ -14,6 +14,7 @@ namespace CloudTrust.Core.Rollout.Workflow;
 /// <param name="RolledBack">Groups removed again on abort.</param>
 /// <param name="TicketProbe">What the ticket probe found, when the plan asked for it.</param>
 /// <param name="Analyses">Each ring's precedence report and migration, as preflight read them.</param>
+/// <param name="OnPremises">What preflight read on-premises (domain controllers per site, privileged ring users) and whether each finding blocks or warns; null when no agent was asked.</param>
 /// <param name="ConflictCount">How many conflicting policies preflight found in all (<paramref name="Conflicts"/> holds at most <see cref="MaxConflicts"/> of them).</param>
 /// <param name="Abort">Who aborted the rollout and at which phase, when <paramref name="Outcome"/> is <see cref="RolloutOutcome.Aborted"/>.</param>
 public sealed record RolloutReport(
@@ -28,6 +29,7 @@ public sealed record RolloutReport(
     TicketProbeSummary? TicketProbe = null,
     IReadOnlyList<RingAnalysis>? Analyses = null,
     int ConflictCount = 0,
+    Readiness.OnPremisesFindings? OnPremises = null,
     RolloutAbort? Abort = null)
 {
     /// <summary>

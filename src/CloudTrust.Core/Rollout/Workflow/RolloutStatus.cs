@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Core.Rollout.Gate;
+using CloudTrust.Core.Rollout.Readiness;
 using CloudTrust.Core.Rollout.Tickets;
 using CloudTrust.Core.Workflows;
 
@@ -22,6 +23,7 @@ namespace CloudTrust.Core.Rollout.Workflow;
 /// <param name="ReasonCount">How many reasons there were in all (at least <see cref="Reasons"/>' count; 0 in a status written before it was counted).</param>
 /// <param name="Tickets">The current ring's ticket probe counts, when the ring gates on tickets.</param>
 /// <param name="TicketCauses">The current ring's top causes of devices without tickets, with counts and the admin's action (at most <see cref="MaxCauses"/>).</param>
+/// <param name="OnPremises">What preflight read on-premises (domain controllers per site, privileged ring users), once read; bounded.</param>
 public sealed record RolloutStatus(
     string Phase,
     string? Ring,
@@ -33,7 +35,8 @@ public sealed record RolloutStatus(
     IReadOnlyList<string> WaitingFor,
     int ReasonCount = 0,
     TicketCounts? Tickets = null,
-    IReadOnlyList<TicketCauseCount>? TicketCauses = null)
+    IReadOnlyList<TicketCauseCount>? TicketCauses = null,
+    OnPremisesFindings? OnPremises = null)
 {
     /// <summary>The most causes the status carries (there are eight kinds).</summary>
     public const int MaxCauses = 8;
@@ -65,19 +68,22 @@ public sealed record RolloutStatus(
     /// <param name="reasons">Every reason.</param>
     /// <param name="waitingFor">The events waited for.</param>
     /// <param name="tickets">The ring's last ticket probe read, when the ring gates on tickets.</param>
+    /// <param name="onPremises">What preflight read on-premises, once read.</param>
     /// <returns>The status, within <see cref="StatusBudget.MaxCustomStatusBytes"/>.</returns>
-    public static RolloutStatus Create(string phase, string? ring, int ringNumber, int ringCount, RingCounts? counts, GateVerdict? verdict, IEnumerable<string> reasons, IReadOnlyList<string> waitingFor, TicketProbeSummary? tickets = null)
+    public static RolloutStatus Create(string phase, string? ring, int ringNumber, int ringCount, RingCounts? counts, GateVerdict? verdict, IEnumerable<string> reasons, IReadOnlyList<string> waitingFor, TicketProbeSummary? tickets = null, OnPremisesFindings? onPremises = null)
     {
         var sample = BoundedList.Of(reasons);
-        var status = new RolloutStatus(phase, ring, ringNumber, ringCount, counts, verdict, sample.Items, waitingFor, sample.Total, tickets?.Counts, tickets?.Causes is { } causes ? [.. causes.Take(MaxCauses)] : null);
+        var status = new RolloutStatus(phase, ring, ringNumber, ringCount, counts, verdict, sample.Items, waitingFor, sample.Total, tickets?.Counts, tickets?.Causes is { } causes ? [.. causes.Take(MaxCauses)] : null, onPremises);
         return StatusBudget.Fit(
             status,
+            s => s with { OnPremises = s.OnPremises?.Cut(5) },
             s => s with { TicketCauses = s.TicketCauses?.Select(c => c with { Action = StatusBudget.Truncate(c.Action, 200) }).ToList() },
             s => s with { Reasons = [.. s.Reasons.Take(10)] },
             s => s with { Reasons = [.. s.Reasons.Take(5)] },
             s => s with { Reasons = [] },
             s => s with { TicketCauses = s.TicketCauses?.Select(c => c with { Action = string.Empty }).ToList() },
             s => s with { TicketCauses = null },
+            s => s with { OnPremises = s.OnPremises?.Cut(0) },
             s => s with { Ring = s.Ring is null ? null : StatusBudget.Truncate(s.Ring, MaxRingNameLength), WaitingFor = [.. s.WaitingFor.Take(4).Select(w => StatusBudget.Truncate(w, 40))] });
     }
 }

@@ -2,6 +2,7 @@ using CloudTrust.Core.Migration;
 using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Core.Rollout.Gate;
 using CloudTrust.Core.Rollout.Plan;
+using CloudTrust.Core.Rollout.Readiness;
 using CloudTrust.Core.Workflows;
 
 namespace CloudTrust.Core.Rollout.Workflow;
@@ -40,7 +41,7 @@ public sealed partial class RolloutWorkflow
 
         var last = current ?? (rings.Count > 0 ? rings[^1] : null);
         run.Status("aborted", taken.Ring, taken.RingNumber, last?.Counts, last?.Verdict, reasons, []);
-        return new RolloutReport(RolloutOutcome.Aborted, [], [], run.KerberosServers, profile?.PolicyId, profile?.Action, rings, rolledBack, probe, run.Analyses, Abort: taken).WithinBudget();
+        return new RolloutReport(RolloutOutcome.Aborted, [], [], run.KerberosServers, profile?.PolicyId, profile?.Action, rings, rolledBack, probe, run.Analyses, OnPremises: run.OnPremises, Abort: taken).WithinBudget();
     }
 
     /// <summary>Waits at a gate for <paramref name="eventName"/> or the abort, whichever comes first; the event's payload is read as <typeparamref name="T"/>.</summary>
@@ -78,6 +79,9 @@ public sealed partial class RolloutWorkflow
         /// <summary>Gets a value indicating whether an abort removes the groups this run assigned.</summary>
         public bool RollbackOnAbort { get; } = rollbackOnAbort;
 
+        /// <summary>Gets or sets what preflight read on-premises, judged by the plan (null until read, or without an agent).</summary>
+        public OnPremisesFindings? OnPremises { get; set; }
+
         /// <summary>Gets or sets the AD domains whose Kerberos server object preflight found healthy.</summary>
         public IReadOnlyList<string> KerberosDomains { get; set; } = [];
 
@@ -100,7 +104,7 @@ public sealed partial class RolloutWorkflow
         public int RingNumber { get; private set; }
 
         public void Status(string phase, string? ring, int number, RingCounts? counts, GateVerdict? verdict, IEnumerable<string> reasons, IReadOnlyList<string> waitingFor, TicketProbeSummary? tickets = null)
-            => Show(RolloutStatus.Create(phase, ring, number, Plan.Rings.Count, counts, verdict, reasons, waitingFor, tickets));
+            => Show(RolloutStatus.Create(phase, ring, number, Plan.Rings.Count, counts, verdict, reasons, waitingFor, tickets, OnPremises));
 
         public void Show(RolloutStatus status)
         {

@@ -82,7 +82,7 @@ public sealed partial class RolloutWorkflow
         var until = deployedAt + ring.VerificationDeadline;
 
         // Tracked up to the ring's deadline in its own instance, which continues as new: no history grows with it.
-        var status = RolloutStatus.Create("reprovisioning", ring.Name, index + 1, run.Plan.Rings.Count, report.Counts, report.Verdict, [], []);
+        var status = RolloutStatus.Create("reprovisioning", ring.Name, index + 1, run.Plan.Rings.Count, report.Counts, report.Verdict, [], [], onPremises: run.OnPremises);
         run.Show(status);
         var progress = await run.UntilAbortAsync(
             () => context.CallSubWorkflowAsync<ReprovisioningStatus>(
@@ -140,7 +140,7 @@ public sealed partial class RolloutWorkflow
         var targeted = report.Counts?.Targeted ?? 0;
 
         // Tracked up to the ring's deadline in its own instance, which continues as new: no history grows with it.
-        var status = RolloutStatus.Create("signInTracking", ring.Name, index + 1, run.Plan.Rings.Count, report.Counts, report.Verdict, [], []);
+        var status = RolloutStatus.Create("signInTracking", ring.Name, index + 1, run.Plan.Rings.Count, report.Counts, report.Verdict, [], [], onPremises: run.OnPremises);
         run.Show(status);
         return await run.UntilAbortAsync(
             () => context.CallSubWorkflowAsync<TicketProbeSummary>(

@@ -3,6 +3,7 @@ using CloudTrust.Core.Precedence;
 using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Core.Rollout.Gate;
 using CloudTrust.Core.Rollout.Plan;
+using CloudTrust.Core.Rollout.Readiness;
 using CloudTrust.Core.Workflows;
 
 namespace CloudTrust.Core.Rollout.Workflow;
@@ -70,6 +71,11 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         var kerberos = await context.CallActivityAsync<KerberosServerCheckResult>(RolloutActivityNames.CheckKerberosServers, new KerberosServerCheckInput(plan.Domains), Retry);
         var conflicts = await context.CallActivityAsync<ConflictScanResult>(RolloutActivityNames.FindConflicts, new ConflictScanInput(plan.ProfileName, plan.AllGroupIds), Retry);
         var analyses = await AnalyzeRingsAsync(run);
+        var onPremises = await context.CallActivityAsync<OnPremisesReadinessResult>(
+            RolloutActivityNames.CheckOnPremisesReadiness,
+            new OnPremisesReadinessInput(plan.Domains, [.. plan.Rings.Select(r => new RingGroupsRef(r.Name, r.GroupIds))], OnPremisesFindings.MaxNamed),
+            Retry);
+        run.OnPremises = onPremises.Readiness is { } onPremisesRead ? OnPremisesFindings.From(onPremisesRead, plan.Readiness) : null;
         var outstanding = MigrationConflicts.Outstanding(conflicts.Conflicts, analyses);
         var unhealthy = kerberos.Domains.Where(d => !d.Healthy).ToList();
         run.KerberosDomains = [.. kerberos.Domains.Where(d => d.Healthy).Select(d => d.Domain)];
@@ -78,11 +84,12 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         var blockers = outstanding.Select(c => $"policy '{c.PolicyName}' ({c.PolicyId}): {string.Join("; ", c.Reasons)}")
             .Concat(unhealthy.Select(d => $"Kerberos server in {d.Domain}: {d.Detail}"))
             .Concat(analyses.SelectMany(a => a.Blockers))
+            .Concat(run.OnPremises?.Blockers() ?? [])
             .ToList();
         if (blockers.Count > 0)
         {
             run.Status("blocked", null, 0, null, GateVerdict.Fail, blockers, []);
-            return new RolloutReport(RolloutOutcome.Blocked, [], [.. outstanding.Take(RolloutReport.MaxConflicts)], kerberos.Domains, null, null, [], [], null, Reported(analyses), outstanding.Count).WithinBudget();
+            return new RolloutReport(RolloutOutcome.Blocked, [], [.. outstanding.Take(RolloutReport.MaxConflicts)], kerberos.Domains, null, null, [], [], null, Reported(analyses), outstanding.Count, run.OnPremises).WithinBudget();
         }
 
         if (abort.Requested)
@@ -119,7 +126,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         }
 
         run.Status("done", last.Name, plan.Rings.Count, last.Counts, last.Verdict, last.Reasons, []);
-        return new RolloutReport(RolloutOutcome.Completed, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, [], probe, Reported(analyses)).WithinBudget();
+        return new RolloutReport(RolloutOutcome.Completed, [], [], kerberos.Domains, profile.PolicyId, profile.Action, rings, [], probe, Reported(analyses), OnPremises: run.OnPremises).WithinBudget();
     }
 
     private static async Task<RingOutcome> RunRingAsync(RolloutRun run, string policyId, int index, RingAnalysis analysis, List<Guid> addedSoFar)
@@ -224,7 +231,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         var targeted = rings.Sum(r => r.Counts?.Targeted ?? 0);
         var deployed = await context.CallActivityAsync<TicketProbeDeployResult>(RolloutActivityNames.DeployTicketProbe, new TicketProbeDeployInput(plan.AllGroupIds), Retry);
         var until = context.CurrentUtcDateTime + plan.Rings.Max(r => r.VerificationDeadline);
-        var status = RolloutStatus.Create("ticketProbe", rings[^1].Name, plan.Rings.Count, plan.Rings.Count, rings[^1].Counts, rings[^1].Verdict, [], []);
+        var status = RolloutStatus.Create("ticketProbe", rings[^1].Name, plan.Rings.Count, plan.Rings.Count, rings[^1].Counts, rings[^1].Verdict, [], [], onPremises: run.OnPremises);
         run.Show(status);
         return await run.UntilAbortAsync(
             () => context.CallSubWorkflowAsync<TicketProbeSummary>(
