@@ -16,6 +16,7 @@ namespace CloudTrust.Cli.Tests;
 /// behind its rotation (the simulator's 40 simulated minutes of replication, 10 real seconds on this tenant's clock);
 /// the test then lets the cloud catch up at once instead of waiting the rest out.
 /// </summary>
+[RunsLong(25)]
 public sealed class RotateStopTests(RotateStopTests.SlowClockTenant fixture) : IClassFixture<RotateStopTests.SlowClockTenant>
 {
     private const string LaggingDomain = "emea.contoso.com";
