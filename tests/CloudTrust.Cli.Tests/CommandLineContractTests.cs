@@ -9,6 +9,7 @@ namespace CloudTrust.Cli.Tests;
 /// line and exit 2 with nothing half-written, progress does not repeat or mislead, and no logger line shows. Each test
 /// gets its own tenant and journal.
 /// </summary>
+[RunsLong(26)]
 public sealed class CommandLineContractTests : IAsyncLifetime
 {
     private TestTenant env = null!;

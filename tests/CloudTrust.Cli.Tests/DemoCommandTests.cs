@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 namespace CloudTrust.Cli.Tests;
 
 /// <summary><c>cloudtrust demo</c> end to end, as the README's main job: the real binary, its exit code and its output.</summary>
+[RunsLong(19)]
 public sealed class DemoCommandTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace CloudTrust.Cli.Tests;
 /// rollout is aborted the object is removed (password sign-in), and attended removal waits for the administrator's
 /// command on the agent's host.
 /// </summary>
+[RunsLong(19)]
 public sealed class KerberosRemoveTests
 {
     [Fact]

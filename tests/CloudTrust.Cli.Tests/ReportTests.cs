@@ -9,6 +9,7 @@ using CloudTrust.Simulator.Graph;
 namespace CloudTrust.Cli.Tests;
 
 /// <summary>The HTML report opened in headless Chromium: its figures match the run, it is self-contained, and tenant text cannot inject markup.</summary>
+[RunsLong(70)]
 public sealed partial class ReportTests
 {
     private const string HostileDeviceName = "<script>alert(1)</script>PC-EVIL";

@@ -8,6 +8,7 @@ namespace CloudTrust.Cli.Tests;
 /// <c>cloudtrust rollout</c> as a real process against the simulated tenant over HTTPS (real Graph SDK,
 /// Azure.Identity, Key Vault and relay clients), with the journal in a real SQLite file.
 /// </summary>
+[RunsLong(68)]
 public sealed class RolloutCommandTests
 {
     [Fact]

@@ -32,15 +32,20 @@ internal sealed class TestTenant : IAsyncDisposable
 
     public IDictionary<string, string> Environment => new Dictionary<string, string> { ["CLOUDTRUST_CLIENT_SECRET"] = Canary };
 
-    public static async Task<TestTenant> StartAsync(int devices = 400, IReadOnlyList<SimulatedRing>? rings = null)
+    /// <summary>Starts a tenant in a new temporary directory.</summary>
+    /// <param name="devices">The fleet's size.</param>
+    /// <param name="rings">The ring groups; the default fleet's when null.</param>
+    /// <param name="timeFactor">Simulated seconds per real second (slower clocks keep a run live long enough to signal it).</param>
+    /// <param name="simulatorFolder">The folder under <see cref="Directory"/> the simulator writes to; <c>cloudtrust-simulator</c> lets <c>--simulated</c> run from <see cref="Directory"/>.</param>
+    public static async Task<TestTenant> StartAsync(int devices = 400, IReadOnlyList<SimulatedRing>? rings = null, double timeFactor = 28_800, string simulatorFolder = "simulator")
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("cloudtrust-cli-rollout-").FullName;
         var canary = "CANARY" + Guid.NewGuid().ToString("N");
         var tenant = await SimulatedTenant.StartAsync(new SimulatedTenantOptions
         {
-            Directory = Path.Combine(directory, "simulator"),
+            Directory = Path.Combine(directory, simulatorFolder),
             DeviceCount = devices,
-            TimeFactor = 28_800,
+            TimeFactor = timeFactor,
             Seed = 42,
             ClientSecret = canary,
             Rings = rings ?? SimulatedRing.DefaultFleet,
