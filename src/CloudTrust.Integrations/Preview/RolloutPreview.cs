@@ -61,7 +61,10 @@ public sealed partial class RolloutPreview
     /// <param name="signIn">Each domain's cloud sign-in (an attended domain's object is read from the directory, its cloud half not read); attended everywhere when null.</param>
     /// <returns>The preview service.</returns>
     public static RolloutPreview OverRelay(GraphConnection graph, RelaySender sender, TimeProvider time, ILoggerFactory loggers, Core.Rotation.CloudSignInPolicy? signIn = null)
-        => new(graph, new RelayKerberosServerReader(sender, signIn), time, loggers, new RelayHelloGroupPolicyReader(sender), new RelayOnPremisesReadiness(sender));
+        => new(graph, new RelayKerberosServerReader(sender, signIn), time, loggers, new RelayHelloGroupPolicyReader(sender), new RelayOnPremisesReadiness(sender)) { TenantSignIn = signIn };
+
+    /// <summary>Gets the tenant's cloud sign-in (its rotation policy), which decides for domains a plan names no sign-in for; attended everywhere when null.</summary>
+    public Core.Rotation.CloudSignInPolicy? TenantSignIn { get; init; }
 
     /// <summary>Validates the plan and, when valid, reads the tenant and says what a rollout would change.</summary>
     /// <param name="planJson">The plan document.</param>
@@ -124,7 +127,7 @@ public sealed partial class RolloutPreview
             OnPremises = onPremisesPreview,
             Warnings = [.. Judged(onPremisesPreview, plan.Readiness, FindingSeverity.Warn)],
             ReadinessPolicy = plan.Readiness,
-            CloudSignIn = plan.Domains.ToDictionary(d => d, d => CloudSignInModes.Name(plan.CloudSignIn.For(d)), StringComparer.OrdinalIgnoreCase),
+            CloudSignIn = plan.Domains.ToDictionary(d => d, d => CloudSignInModes.Name((plan.CloudSignIn ?? TenantSignIn ?? Core.Rotation.CloudSignInPolicy.AttendedEverywhere).For(d)), StringComparer.OrdinalIgnoreCase),
         };
     }
 
@@ -144,7 +147,7 @@ public sealed partial class RolloutPreview
         var readings = new List<KerberosServerReading>();
         foreach (var domain in plan.Domains)
         {
-            readings.Add(await kerberos.ReadAsync(domain, cancellationToken));
+            readings.Add(await kerberos.ReadAsync(domain, plan.CloudSignIn?.For(domain), cancellationToken));
         }
 
         return new KerberosPreview(readings);

@@ -13,13 +13,17 @@ namespace CloudTrust.Integrations.Relay;
 /// version, says the cloud half was not read, and fails with what to do when the object is missing (it cannot create it).
 /// </summary>
 /// <param name="sender">The relay sender.</param>
-/// <param name="signIn">Each domain's cloud sign-in; attended everywhere when null.</param>
-public sealed class RelayKerberosServerPreflight(RelaySender sender, CloudSignInPolicy? signIn = null) : IKerberosServerHealthPort
+/// <param name="policy">Each domain's cloud sign-in (the tenant's rotation policy); attended everywhere when null.</param>
+public sealed class RelayKerberosServerPreflight(RelaySender sender, CloudSignInPolicy? policy = null) : IKerberosServerHealthPort
 {
     /// <inheritdoc />
-    public async Task<KerberosDomainHealth> CheckAsync(string domain, CancellationToken cancellationToken)
+    public Task<KerberosDomainHealth> CheckAsync(string domain, CancellationToken cancellationToken)
+        => CheckAsync(domain, null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<KerberosDomainHealth> CheckAsync(string domain, CloudSignInMode? signIn, CancellationToken cancellationToken)
     {
-        if ((signIn ?? CloudSignInPolicy.AttendedEverywhere).For(domain) == CloudSignInMode.Attended)
+        if ((signIn ?? (policy ?? CloudSignInPolicy.AttendedEverywhere).For(domain)) == CloudSignInMode.Attended)
         {
             var (directory, unavailable) = await RelayKerberosDirectoryReader.ReadAsync(sender, domain, cancellationToken);
             return unavailable

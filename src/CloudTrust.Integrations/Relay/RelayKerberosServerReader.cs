@@ -11,13 +11,17 @@ namespace CloudTrust.Integrations.Relay;
 /// half is reported as not read (<see cref="KerberosServerState.CloudNotRead"/>).
 /// </summary>
 /// <param name="sender">The relay sender.</param>
-/// <param name="signIn">Each domain's cloud sign-in; attended everywhere when null.</param>
-public sealed class RelayKerberosServerReader(RelaySender sender, CloudSignInPolicy? signIn = null) : IKerberosServerReader
+/// <param name="policy">Each domain's cloud sign-in (the tenant's rotation policy); attended everywhere when null.</param>
+public sealed class RelayKerberosServerReader(RelaySender sender, CloudSignInPolicy? policy = null) : IKerberosServerReader
 {
     /// <inheritdoc />
-    public async Task<KerberosServerReading> ReadAsync(string domain, CancellationToken cancellationToken)
+    public Task<KerberosServerReading> ReadAsync(string domain, CancellationToken cancellationToken)
+        => ReadAsync(domain, null, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<KerberosServerReading> ReadAsync(string domain, CloudSignInMode? signIn, CancellationToken cancellationToken)
     {
-        if ((signIn ?? CloudSignInPolicy.AttendedEverywhere).For(domain) == CloudSignInMode.Attended)
+        if ((signIn ?? (policy ?? CloudSignInPolicy.AttendedEverywhere).For(domain)) == CloudSignInMode.Attended)
         {
             return (await RelayKerberosDirectoryReader.ReadAsync(sender, domain, cancellationToken)).Reading;
         }

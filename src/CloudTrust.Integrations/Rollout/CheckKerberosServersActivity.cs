@@ -14,7 +14,7 @@ public sealed class CheckKerberosServersActivity(IKerberosServerHealthPort port)
         var results = new List<KerberosDomainHealth>();
         foreach (var domain in input.Domains)
         {
-            results.Add(await port.CheckAsync(domain, cancellationToken));
+            results.Add(await port.CheckAsync(domain, input.SignInFor(domain), cancellationToken));
         }
 
         return new KerberosServerCheckResult(results);

@@ -1,4 +1,5 @@
 using CloudTrust.Core.Kerberos;
+using CloudTrust.Core.Rollout.Activities;
 using CloudTrust.Core.Rollout.Plan;
 
 namespace CloudTrust.Rollout.Tests.Unit;
@@ -17,14 +18,27 @@ public sealed class PlanOnPremisesSettingsTests
         """;
 
     [Fact]
-    public void Without_the_settings_domain_controllers_block_privileged_users_warn_and_sign_in_is_attended()
+    public void Without_the_settings_domain_controllers_block_privileged_users_warn_and_the_tenants_policy_decides_the_sign_in()
     {
         var plan = RolloutPlanReader.Read(Plan).Plan!;
 
         Assert.Equal(FindingSeverity.Block, plan.Readiness.DomainControllers);
         Assert.Equal(FindingSeverity.Warn, plan.Readiness.PrivilegedUsers);
-        Assert.Equal(CloudSignInMode.Attended, plan.CloudSignIn.For("corp.contoso.com"));
-        Assert.Equal(CloudSignInMode.Attended, plan.CloudSignIn.For("emea.corp.contoso.com"));
+        Assert.Null(plan.CloudSignIn);
+        Assert.Null(KerberosServerCheckInput.For(plan.Domains, plan.CloudSignIn).SignInFor("corp.contoso.com"));
+    }
+
+    [Fact]
+    public void A_plan_that_names_one_domain_makes_the_others_attended_and_passes_every_mode_to_the_preflight()
+    {
+        var plan = RolloutPlanReader.Read(With("""
+            , "cloudSignInByDomain": { "emea.corp.contoso.com": "password" }
+            """)).Plan!;
+        var input = KerberosServerCheckInput.For(plan.Domains, plan.CloudSignIn);
+
+        Assert.Equal(CloudSignInMode.Attended, input.SignInFor("CORP.contoso.com"));
+        Assert.Equal(CloudSignInMode.Password, input.SignInFor("emea.corp.contoso.com"));
+        Assert.Null(input.SignInFor("fabrikam.com"));
     }
 
     [Fact]
@@ -37,7 +51,7 @@ public sealed class PlanOnPremisesSettingsTests
 
         Assert.Equal(FindingSeverity.Warn, plan.Readiness.DomainControllers);
         Assert.Equal(FindingSeverity.Block, plan.Readiness.PrivilegedUsers);
-        Assert.Equal(CloudSignInMode.Attended, plan.CloudSignIn.For("corp.contoso.com"));
+        Assert.Equal(CloudSignInMode.Attended, plan.CloudSignIn!.For("corp.contoso.com"));
         Assert.Equal(CloudSignInMode.Password, plan.CloudSignIn.For("emea.corp.contoso.com"));
     }
 

@@ -36,8 +36,14 @@ internal static class PlanOnPremisesReader
             ReadSeverity(element, "privilegedUsers", OnPremisesReadinessPolicy.Default.PrivilegedUsers, errors));
     }
 
-    public static CloudSignInPolicy ReadSignIn(JsonElement root, IReadOnlyList<string> domains, List<ValidationError> errors)
+    public static CloudSignInPolicy? ReadSignIn(JsonElement root, IReadOnlyList<string> domains, List<ValidationError> errors)
     {
+        if (!root.TryGetProperty("cloudSignIn", out _) && !root.TryGetProperty("cloudSignInByDomain", out _))
+        {
+            // The plan names no sign-in: the tenant's rotation policy decides (RolloutPlan.CloudSignIn).
+            return null;
+        }
+
         var policy = CloudSignInPolicyReader.Read(root, CloudSignInPolicy.DefaultAttendedTimeout, errors);
         foreach (var named in policy.Domains.Keys.Where(d => !domains.Contains(d, StringComparer.OrdinalIgnoreCase)))
         {

@@ -27,10 +27,12 @@ public sealed record RolloutPlan(
     public OnPremisesReadinessPolicy Readiness { get; init; } = OnPremisesReadinessPolicy.Default;
 
     /// <summary>
-    /// Gets how each domain's Kerberos server object is created when missing (the plan's <c>cloudSignIn</c> and
-    /// <c>cloudSignInByDomain</c>, read as the rotation policy reads them): attended unless password is named.
+    /// Gets how each domain's Kerberos server object is read and created by this rollout's preview and preflight (the
+    /// plan's <c>cloudSignIn</c> and <c>cloudSignInByDomain</c>, read as the rotation policy reads them; attended unless
+    /// password is named), or null when the plan names neither: then the tenant's rotation policy decides, as it does for
+    /// <c>kerberos status</c> and rotation.
     /// </summary>
-    public Rotation.CloudSignInPolicy CloudSignIn { get; init; } = Rotation.CloudSignInPolicy.AttendedEverywhere;
+    public Rotation.CloudSignInPolicy? CloudSignIn { get; init; }
 
     /// <summary>Gets every group id of every ring, in ring order, without duplicates.</summary>
     public IReadOnlyList<Guid> AllGroupIds => Rings.SelectMany(r => r.GroupIds).Distinct().ToList();

@@ -37,7 +37,7 @@ public sealed record PlanPreview
     /// <summary>Gets the plan's <c>readiness</c> setting: whether each on-premises finding blocks or warns.</summary>
     public Plan.OnPremisesReadinessPolicy? ReadinessPolicy { get; init; }
 
-    /// <summary>Gets how each domain's Kerberos server object would be created when missing (<c>attended</c> or <c>password</c>), by domain.</summary>
+    /// <summary>Gets how each domain's Kerberos server object is read and would be created when missing (<c>attended</c> or <c>password</c>), by domain: the plan's <c>cloudSignIn</c> when it names one, else the tenant's rotation policy.</summary>
     public IReadOnlyDictionary<string, string>? CloudSignIn { get; init; }
 
     /// <summary>Gets what the rollout would go ahead with but an admin should know (users who will not get cloud Kerberos tickets).</summary>

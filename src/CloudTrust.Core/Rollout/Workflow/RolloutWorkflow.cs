@@ -68,7 +68,7 @@ public sealed partial class RolloutWorkflow : IWorkflow<RolloutRequest, RolloutR
         var run = new RolloutRun(context, plan, abort, input.RollbackOnAbort);
         run.Status("preflight", null, 0, null, null, [], []);
 
-        var kerberos = await context.CallActivityAsync<KerberosServerCheckResult>(RolloutActivityNames.CheckKerberosServers, new KerberosServerCheckInput(plan.Domains), Retry);
+        var kerberos = await context.CallActivityAsync<KerberosServerCheckResult>(RolloutActivityNames.CheckKerberosServers, KerberosServerCheckInput.For(plan.Domains, plan.CloudSignIn), Retry);
         var conflicts = await context.CallActivityAsync<ConflictScanResult>(RolloutActivityNames.FindConflicts, new ConflictScanInput(plan.ProfileName, plan.AllGroupIds), Retry);
         var analyses = await AnalyzeRingsAsync(run);
         var onPremises = await context.CallActivityAsync<OnPremisesReadinessResult>(
