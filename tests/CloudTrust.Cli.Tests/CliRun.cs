@@ -75,6 +75,27 @@ internal sealed class CliRun : IDisposable
         kill.WaitForExit();
     }
 
+    /// <summary>
+    /// Sends <paramref name="signal"/> and asserts what every long command does on Ctrl+C or SIGTERM: it stops within two
+    /// seconds, exit 3, with the "stopped; <paramref name="kept"/> is kept in the journal … continues it" hint.
+    /// </summary>
+    /// <param name="signal">TERM or INT.</param>
+    /// <param name="kept">What the hint names, for example <c>rollout &lt;id&gt;</c>.</param>
+    /// <returns>The stopped process's result.</returns>
+    public async Task<CliResult> SignalAndAssertStoppedAsync(string signal, string kept)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Signal(signal);
+        var stopped = await WaitAsync(TimeSpan.FromSeconds(20));
+        watch.Stop();
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"stopped after {watch.Elapsed}");
+        Assert.True(stopped.ExitCode == 3, stopped.Stdout + stopped.Stderr);
+        Assert.Contains($"error: stopped; {kept} is kept in the journal", stopped.Stderr, StringComparison.Ordinal);
+        Assert.EndsWith("continues it", stopped.Stderr.TrimEnd(), StringComparison.Ordinal);
+        return stopped;
+    }
+
     public void Kill()
     {
         process.Kill(entireProcessTree: true);

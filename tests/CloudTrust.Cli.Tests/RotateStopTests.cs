@@ -38,15 +38,7 @@ public sealed class RotateStopTests(RotateStopTests.SlowClockTenant fixture) : I
         using var run = StartRotation(db);
         var id = await WaitUntilTheCloudLagsAsync(run, db);
 
-        var watch = Stopwatch.StartNew();
-        run.Signal(signal);
-        var stopped = await run.WaitAsync(TimeSpan.FromSeconds(20));
-        watch.Stop();
-
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"stopped after {watch.Elapsed}");
-        Assert.True(stopped.ExitCode == 3, stopped.Stdout + stopped.Stderr);
-        Assert.Contains($"error: stopped; rotation run {id} is kept in the journal", stopped.Stderr, StringComparison.Ordinal);
-        Assert.EndsWith("continues it", stopped.Stderr.TrimEnd(), StringComparison.Ordinal);
+        var stopped = await run.SignalAndAssertStoppedAsync(signal, $"rotation run {id}");
         await AssertKeptMidWayAsync(db, id, before);
 
         var shown = await PrintedCommand.RunAsync(PrintedCommand.Find(stopped.Stderr, "runs show"), Env.Environment, Env.Directory);

@@ -23,15 +23,7 @@ public sealed class StopSignalTests
         using var run = env.Start(env.WithSettings("rollout", "start", plan));
         var id = await WaitForAsync(env, run, "verifying", 2);
 
-        var watch = Stopwatch.StartNew();
-        run.Signal(signal);
-        var stopped = await run.WaitAsync(TimeSpan.FromSeconds(20));
-        watch.Stop();
-
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"stopped after {watch.Elapsed}");
-        Assert.True(stopped.ExitCode == 3, stopped.Stdout + stopped.Stderr);
-        Assert.Contains($"error: stopped; rollout {id} is kept in the journal", stopped.Stderr, StringComparison.Ordinal);
-        Assert.EndsWith("continues it", stopped.Stderr.TrimEnd(), StringComparison.Ordinal);
+        var stopped = await run.SignalAndAssertStoppedAsync(signal, $"rollout {id}");
         CommandLineContractTests.AssertProgressReadsWell(stopped.Stdout);
 
         var status = await PrintedCommand.RunAsync(PrintedCommand.Find(stopped.Stderr, "rollout status"), env.Environment);
