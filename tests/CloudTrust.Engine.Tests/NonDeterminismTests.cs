@@ -31,6 +31,7 @@ public sealed class NonDeterminismTests
         Assert.Equal(typeof(NonDeterministicWorkflowException).FullName, done.Failure!.ErrorType);
         Assert.Contains("ActivityScheduled 'EnsureProfile'", done.Failure.Message, StringComparison.Ordinal);
         Assert.Contains("ActivityScheduled 'AssignRing'", done.Failure.Message, StringComparison.Ordinal);
+        Assert.EndsWith("finish this run with the version that started it", done.Failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -144,7 +144,8 @@ internal sealed partial class InstanceExecutor
         var mismatch = Replay(history);
         if (mismatch is not null)
         {
-            return Fail(new NonDeterministicWorkflowException(mismatch));
+            // The usual cause is an upgrade between two runs of the same journal: the new code takes other steps.
+            return Fail(new NonDeterministicWorkflowException($"{mismatch}; the journal was written by a workflow that took other steps (most likely another CloudTrust version): finish this run with the version that started it"));
         }
 
         context.IsReplaying = false;
