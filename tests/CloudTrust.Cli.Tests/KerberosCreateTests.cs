@@ -7,8 +7,10 @@ namespace CloudTrust.Cli.Tests;
 /// <c>cloudtrust kerberos create</c> with the real CLI process against the simulated tenant: in a tenant whose admins
 /// must do MFA, the plan names the command for a missing object, and the attended create waits for the administrator's
 /// command on the agent's host, after which the plan reads the object healthy on premises; password sign-in creates
-/// directly; an existing object is left as it is (attended: no administrator is asked); bad input changes nothing.
+/// directly; an existing object is left as it is (attended: no administrator is asked); bad input changes nothing; an
+/// attended create nobody completes is withdrawn after its timeout (one real minute, hence RunsLong).
 /// </summary>
+[RunsLong(72)]
 public sealed class KerberosCreateTests
 {
     [Fact]
@@ -92,6 +94,26 @@ public sealed class KerberosCreateTests
         Assert.Equal(0, env.Tenant.ActiveDirectory.RotationsOf("contoso.com"));
 
         env.AssertNoSecretLeaked(bad, badOptions, created, existing);
+    }
+
+    [Fact]
+    public async Task An_attended_create_nobody_completes_is_withdrawn_after_its_timeout_and_changes_nothing()
+    {
+        await using var env = await TestTenant.StartAsync(devices: 100);
+        await RemoveObjectAsync(env, "contoso.com");
+
+        var timedOut = await CliProcess.RunAsync(env.WithSettings("kerberos", "create", "contoso.com", "--timeout-minutes", "1", "--json", "--db", env.Db), env.Environment, TimeSpan.FromSeconds(120));
+
+        Assert.True(timedOut.ExitCode == 1, timedOut.Stdout + timedOut.Stderr);
+        Assert.Contains("waiting for an administrator to sign in on " + Environment.MachineName, timedOut.Stderr, StringComparison.Ordinal);
+        var document = JsonNode.Parse(timedOut.Stdout)!;
+        Assert.Equal("Failed", (string?)document["outcome"]);
+        Assert.Equal(KerberosErrorCodes.AttendedTimeout, (string?)document["errorCode"]);
+        Assert.Contains("is withdrawn and nothing was changed", (string?)document["errorMessage"], StringComparison.Ordinal);
+        Assert.Empty(await env.Tenant.AgentDispatcher.WaitingAttendedAsync(CancellationToken.None));
+        var read = await env.Tenant.AgentDispatcher.ExecuteAsync(KerberosOperationRequest.ReadKerberosServerDirectory("contoso.com"), CancellationToken.None);
+        Assert.False(read.Directory!.Exists);
+        env.AssertNoSecretLeaked(timedOut);
     }
 
     /// <summary>Removes a domain's object straight through the agent (password sign-in, before any MFA is required).</summary>
