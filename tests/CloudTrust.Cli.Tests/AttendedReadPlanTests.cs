@@ -15,7 +15,7 @@ public sealed class AttendedReadPlanTests
     {
         await using var test = await TestTenant.StartAsync(devices: 100);
         test.Tenant.ActiveDirectory.RequireMfa("hybrid-admin@contoso.onmicrosoft.com");
-        var attended = AttendedSettings(test);
+        var attended = test.WriteAttendedSettings();
         var plan = test.WritePlan("plan.json", firstRingMaxErrorShare: 0.02);
 
         var preview = await test.RunAsync("plan", plan, "--settings", attended);
@@ -72,15 +72,5 @@ public sealed class AttendedReadPlanTests
         // Only the mixed plan's password domain signed in to the module (and was refused).
         Assert.Single(test.Tenant.ActiveDirectory.SignIns);
         test.AssertNoSecretLeaked(preview, mixed, start);
-    }
-
-    /// <summary>The tenant's settings without <c>rotationPolicy</c> (attended everywhere), beside the original so its relative paths hold.</summary>
-    private static string AttendedSettings(TestTenant test)
-    {
-        var settings = JsonNode.Parse(File.ReadAllText(test.Tenant.SettingsPath))!.AsObject();
-        Assert.True(settings.Remove("rotationPolicy"));
-        var path = Path.Combine(Path.GetDirectoryName(test.Tenant.SettingsPath)!, "tenant-attended.json");
-        File.WriteAllText(path, settings.ToJsonString());
-        return path;
     }
 }

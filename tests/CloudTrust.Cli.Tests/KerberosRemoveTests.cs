@@ -58,7 +58,7 @@ public sealed class KerberosRemoveTests
 
         // Attended (the default): the command waits until an administrator runs the agent's command on its host.
         using var attended = env.Start(env.WithSettings("kerberos", "remove", "emea.contoso.com", "--confirm", "emea.contoso.com"));
-        var requestId = await WaitForRequestIdAsync(attended);
+        var requestId = await AttendedRequestLine.WaitForRequestIdAsync(attended);
         var (request, result) = await env.Tenant.AgentDispatcher.CompleteAttendedAsync(requestId, "admin@contoso.onmicrosoft.com", CancellationToken.None);
         Assert.True(result.Succeeded, result.ErrorMessage);
         Assert.Equal(AttendedStates.Completed, request!.State);
@@ -66,20 +66,5 @@ public sealed class KerberosRemoveTests
         Assert.True(finished.ExitCode == 0, finished.Stdout + finished.Stderr);
         Assert.Contains("removed the Kerberos server object of emea.contoso.com", finished.Stdout, StringComparison.Ordinal);
         env.AssertNoSecretLeaked(unconfirmed, refused, removed, finished);
-    }
-
-    private static async Task<string> WaitForRequestIdAsync(CliRun run)
-    {
-        const string marker = "CloudTrust.Agent kerberos complete ";
-        using var giveUp = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        while (!run.Stdout.Contains(marker, StringComparison.Ordinal))
-        {
-            Assert.False(run.HasExited, run.Stdout + run.Stderr);
-            await Task.Delay(50, giveUp.Token);
-        }
-
-        Assert.Contains("waiting for an administrator to sign in on " + Environment.MachineName, run.Stdout, StringComparison.Ordinal);
-        var at = run.Stdout.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
-        return run.Stdout[at..run.Stdout.IndexOf(' ', at)];
     }
 }

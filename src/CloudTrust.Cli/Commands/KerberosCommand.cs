@@ -53,14 +53,7 @@ public static class KerberosCommand
             {
                 foreach (var row in rows)
                 {
-                    var tone = row.Healthy ? Tone.Good : Tone.Bad;
-                    var key = row.KeyVersion is { } v ? $"KeyVersion {v}, key age {row.KeyAgeDays:0.#} days" : string.Empty;
-                    terminal.Line(tone, $"{row.Domain,-24} {row.State,-11} {key}");
-                    KerberosStatusText.Details(terminal, row);
-                    foreach (var problem in row.Problems)
-                    {
-                        terminal.Line($"  - {problem}");
-                    }
+                    KerberosStatusText.Row(terminal, row);
                 }
             }
 
@@ -68,6 +61,7 @@ public static class KerberosCommand
         }));
         var kerberos = new Command("kerberos", "The Microsoft Entra Kerberos server objects of the on-premises domains.");
         kerberos.Subcommands.Add(status);
+        kerberos.Subcommands.Add(KerberosCreateCommand.Build());
         kerberos.Subcommands.Add(KerberosRemoveCommand.Build());
         return kerberos;
     }

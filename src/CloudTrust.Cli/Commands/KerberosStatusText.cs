@@ -9,6 +9,19 @@ namespace CloudTrust.Cli.Commands;
 /// <summary>The detail lines of one domain in <c>kerberos status</c>: both accounts, both key versions, the next rotation.</summary>
 internal static class KerberosStatusText
 {
+    /// <summary>Writes one domain as <c>kerberos status</c> shows it: the state line, the details, the problems.</summary>
+    public static void Row(Terminal terminal, DomainKerberosStatus row)
+    {
+        var tone = row.Healthy ? Tone.Good : Tone.Bad;
+        var key = row.KeyVersion is { } v ? $"KeyVersion {v}, key age {row.KeyAgeDays:0.#} days" : string.Empty;
+        terminal.Line(tone, $"{row.Domain,-24} {row.State,-11} {key}");
+        Details(terminal, row);
+        foreach (var problem in row.Problems)
+        {
+            terminal.Line($"  - {problem}");
+        }
+    }
+
     public static void Details(Terminal terminal, DomainKerberosStatus row)
     {
         if (row.UserAccount is { } user)

@@ -35,6 +35,7 @@ public sealed record KerberosServerReading(string Domain, KerberosServerState St
             return new KerberosServerReading(domain, KerberosServerState.Unhealthy,
                 $"the directory has no AzureADKerberos computer object, and {domain} signs in to the cloud attended, so nothing creates it unattended: "
                 + "an administrator creates it on the agent's host (Set-AzureADKerberosServer -Domain " + domain + " -UserPrincipalName <admin upn> -DomainCredential <domain admin>), "
+                + "or run 'cloudtrust kerberos create " + domain + "' (it waits for that administrator's sign-in), "
                 + "or the rotation policy names \"password\" sign-in for it (docs/agent.md)");
         }
 
