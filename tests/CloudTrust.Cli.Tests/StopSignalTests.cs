@@ -79,13 +79,17 @@ public sealed class StopSignalTests
         }
     }
 
-    private static async Task<string> WaitForAsync(TestTenant env, CliRun run, string phase, int ring)
+    private static Task<string> WaitForAsync(TestTenant env, CliRun run, string phase, int ring)
+        => WaitForAsync(env, () => run.HasExited ? run.Stdout + run.Stderr : null, phase, ring);
+
+    /// <summary>Waits until the tenant's only rollout shows <paramref name="phase"/> on ring <paramref name="ring"/>; fails when <paramref name="ended"/> says the process ended (with its output).</summary>
+    internal static async Task<string> WaitForAsync(TestTenant env, Func<string?> ended, string phase, int ring)
     {
         using var safety = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         string? id = null;
         while (true)
         {
-            Assert.False(run.HasExited, "the rollout ended before it could be stopped mid-ring: " + run.Stdout + run.Stderr);
+            Assert.True(ended() is null, "the rollout ended before it could be stopped mid-ring: " + ended());
             id ??= await env.OnlyRolloutIdAsync();
             if (id is not null && await env.ReadStatusAsync(id) is { } status && status.Phase == phase && status.RingNumber == ring)
             {
