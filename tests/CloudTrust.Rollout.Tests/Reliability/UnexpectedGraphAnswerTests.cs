@@ -61,13 +61,17 @@ public sealed class UnexpectedGraphAnswerTests
     {
         ReadinessResult plain, noisy;
         RingStatusResult plainStatus, noisyStatus;
+        // Each tenant's clock is stopped before the policy is assigned, so both reports are read at the moment of
+        // assignment: devices check in as simulated time passes (14,400 times real time), and under load one had.
         await using (var harness = await StartAsync(new GraphResponseFaults()))
         {
+            ((AcceleratedClock)harness.Clock).Stop();
             (plain, plainStatus) = (await Readiness(harness), await StatusAsync(harness));
         }
 
         await using (var harness = await StartAsync(new GraphResponseFaults { ExtraProperties = true }))
         {
+            ((AcceleratedClock)harness.Clock).Stop();
             (noisy, noisyStatus) = (await Readiness(harness), await StatusAsync(harness));
         }
 

@@ -9,6 +9,9 @@ public sealed class AcceleratedClock(DateTimeOffset start, double factor) : Time
 
     public override DateTimeOffset GetUtcNow() => start + TimeSpan.FromTicks((long)(watch.Elapsed.Ticks * factor));
 
+    /// <summary>Stops the clock where it is: every later reading gives the same time (for reads that must see one moment).</summary>
+    public void Stop() => watch.Stop();
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         => base.CreateTimer(callback, state, Scale(dueTime), Scale(period));
 
