@@ -55,6 +55,10 @@ public sealed class RolloutAbortTests
         var status = await env.RunAsync("rollout", "status", id);
         Assert.Equal(0, status.ExitCode);
         Assert.Contains($"  - aborted by {Environment.UserName} during signInTracking of ring 1 'pilot'", status.Stdout, StringComparison.Ordinal);
+        var html = Path.Combine(env.Directory, "aborted.html");
+        var report = await env.RunAsync("report", id, "--out", html);
+        Assert.True(report.ExitCode == 0, report.Stdout + report.Stderr);
+        Assert.Contains($"<b id=\"rollout-abort\">aborted by {System.Net.WebUtility.HtmlEncode(Environment.UserName)} during signInTracking of ring 1 &#39;pilot&#39;</b>", File.ReadAllText(html), StringComparison.Ordinal);
         var again = await env.RunAsync(env.WithSettings("rollout", "abort", id));
         Assert.Equal(2, again.ExitCode);
         Assert.Contains("has finished (aborted); nothing to abort", again.Stderr, StringComparison.Ordinal);

@@ -32,7 +32,7 @@ internal static class HtmlReportWriter
     {
         html.WriteLine("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
         html.WriteLine($"<title>CloudTrust rollout {E(report.RolloutId)}</title><style>{Style}</style></head><body>");
-        html.WriteLine($"<h1>WHfB cloud Kerberos trust rollout</h1><p class=\"meta\">rollout <b id=\"rollout-id\">{E(report.RolloutId)}</b> · status <b id=\"rollout-status\">{E(report.Status)}</b> · phase <b id=\"rollout-phase\">{E(report.Phase)}</b>{(report.Outcome is null ? string.Empty : $" · outcome <b id=\"rollout-outcome\">{E(report.Outcome)}</b>")} · started {Time(report.CreatedAt)} · last change {Time(report.UpdatedAt)}</p>");
+        html.WriteLine($"<h1>WHfB cloud Kerberos trust rollout</h1><p class=\"meta\">rollout <b id=\"rollout-id\">{E(report.RolloutId)}</b> · status <b id=\"rollout-status\">{E(report.Status)}</b> · phase <b id=\"rollout-phase\">{E(report.Phase)}</b>{(report.Outcome is null ? string.Empty : $" · outcome <b id=\"rollout-outcome\">{E(report.Outcome)}</b>")}{(report.Abort is null ? string.Empty : $" · <b id=\"rollout-abort\">{E(report.Abort.Describe())}</b>")} · started {Time(report.CreatedAt)} · last change {Time(report.UpdatedAt)}</p>");
 
         TicketSection.WriteNextAction(report, html);
         html.WriteLine("<h2>Rings</h2><table id=\"rings\"><tr><th>ring</th><th>progress</th><th>targeted</th><th>succeeded</th><th>errors</th><th>conflicts</th><th>pending</th><th>not applicable</th><th>gate</th><th>reasons</th></tr>");

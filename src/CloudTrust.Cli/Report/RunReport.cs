@@ -21,6 +21,7 @@ namespace CloudTrust.Cli.Report;
 /// <param name="Tickets">Each ring's ticket evidence: counts, causes with actions, failing devices with their cause.</param>
 /// <param name="RingProgress">Each ring's own progress over time (policy succeeded, tickets working).</param>
 /// <param name="OnPremises">What preflight read on-premises (domain controllers per site, privileged ring users), with what blocks and what warns.</param>
+/// <param name="Abort">Who aborted the rollout and where it was when it took the abort, once it was aborted.</param>
 internal sealed record RunReport(
     string RolloutId,
     string Status,
@@ -37,7 +38,8 @@ internal sealed record RunReport(
     string? NextAction = null,
     IReadOnlyList<RingTickets>? Tickets = null,
     IReadOnlyList<RingSeries>? RingProgress = null,
-    CloudTrust.Core.Rollout.Readiness.OnPremisesFindings? OnPremises = null);
+    CloudTrust.Core.Rollout.Readiness.OnPremisesFindings? OnPremises = null,
+    CloudTrust.Core.Rollout.Workflow.RolloutAbort? Abort = null);
 
 /// <summary>One ring's ticket evidence.</summary>
 internal sealed record RingTickets(string Ring, CloudTrust.Core.Rollout.Activities.TicketProbeSummary Summary);

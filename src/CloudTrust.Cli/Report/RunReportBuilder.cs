@@ -60,7 +60,8 @@ internal static class RunReportBuilder
             output is null ? TicketNextAction.For(status) : null,
             Tickets(plan, output, reads),
             reads.RingProgress(),
-            own?.OnPremises ?? output?.OnPremises);
+            own?.OnPremises ?? output?.OnPremises,
+            output?.Abort);
     }
 
     /// <summary>Each ring's ticket evidence: from the final report, else from its last probe read.</summary>
