@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using CloudTrust.Cli.Simulated;
+using CloudTrust.Simulator.Graph;
 
 namespace CloudTrust.Cli.Tests;
 
@@ -10,10 +12,18 @@ namespace CloudTrust.Cli.Tests;
 /// </summary>
 public sealed class AttendedReadPlanTests
 {
+    /// <summary>
+    /// The default fleet with every pilot device on Windows build 19042: each reports an error at its first check-in, so
+    /// a tight error share stops the rollout at the pilot's gate. With the default mix, whether a later ring's single
+    /// error was read before its gate passed depended on the machine's speed at 28,800 times real time.
+    /// </summary>
+    private static readonly SimulatedRing[] PilotOnOldBuilds =
+        [SimulatedRing.DefaultFleet[0] with { Mix = new FleetMix { OldBuild = 1 } }, SimulatedRing.DefaultFleet[1], SimulatedRing.DefaultFleet[2]];
+
     [Fact]
     public async Task An_mfa_tenants_plan_and_rollout_preflight_pass_with_the_directory_read_and_show_the_cloud_half_as_not_read()
     {
-        await using var test = await TestTenant.StartAsync(devices: 100);
+        await using var test = await TestTenant.StartAsync(devices: 100, rings: PilotOnOldBuilds);
         test.Tenant.ActiveDirectory.RequireMfa("hybrid-admin@contoso.onmicrosoft.com");
         var attended = test.WriteAttendedSettings();
         var plan = test.WritePlan("plan.json", firstRingMaxErrorShare: 0.02);
@@ -29,10 +39,11 @@ public sealed class AttendedReadPlanTests
         Assert.Equal(3, passwordPreview.ExitCode);
         Assert.Contains("CloudMfaRequired", passwordPreview.Stdout, StringComparison.Ordinal);
 
-        // Past the preflight: the run stops at the first ring gate that fails (tight error shares). Which progress lines a
-        // follower prints depends on how often it reads the journal, so the gate's line is the evidence, not "assigning".
+        // Past the preflight: every pilot device is on a build too old for the policy, so the pilot's gate fails at its first
+        // reading, whatever the machine's speed. Which progress lines a follower prints depends on how often it reads the
+        // journal, so the gate's line is the evidence, not "assigning".
         Assert.True(start.ExitCode == 3, start.Stdout + start.Stderr);
-        Assert.Matches(@"ring \d/3 '\w+' failed its gate; the rollout is paused", start.Stdout);
+        Assert.Contains("ring 1/3 'pilot' failed its gate; the rollout is paused", start.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("Kerberos server in", start.Stdout + start.Stderr, StringComparison.Ordinal);
 
         // Only the password preview signed in to the module (and was refused); no attended read did.
@@ -44,7 +55,7 @@ public sealed class AttendedReadPlanTests
     [Fact]
     public async Task A_plan_that_names_attended_sign_in_overrides_the_tenants_password_policy_in_plan_and_preflight()
     {
-        await using var test = await TestTenant.StartAsync(devices: 100);
+        await using var test = await TestTenant.StartAsync(devices: 100, rings: PilotOnOldBuilds);
         test.Tenant.ActiveDirectory.RequireMfa("hybrid-admin@contoso.onmicrosoft.com");
         var plan = test.WritePlan("plan-attended.json", p =>
         {
@@ -66,7 +77,7 @@ public sealed class AttendedReadPlanTests
         Assert.Contains("cloud sign-in password", mixed.Stdout, StringComparison.Ordinal);
         Assert.Contains("CloudMfaRequired", mixed.Stdout, StringComparison.Ordinal);
         Assert.True(start.ExitCode == 3, start.Stdout + start.Stderr);
-        Assert.Matches(@"ring \d/3 '\w+' failed its gate; the rollout is paused", start.Stdout);
+        Assert.Contains("ring 1/3 'pilot' failed its gate; the rollout is paused", start.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("Kerberos server in", start.Stdout + start.Stderr, StringComparison.Ordinal);
 
         // Only the mixed plan's password domain signed in to the module (and was refused).

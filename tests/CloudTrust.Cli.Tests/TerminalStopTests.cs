@@ -21,7 +21,10 @@ public sealed class TerminalStopTests
 
         await using var env = await TestTenant.StartAsync(devices: 300);
         var plan = env.WritePlan("plan.json");
-        var command = string.Join(' ', new[] { "dotnet", CliProcess.BinaryPath, "rollout", "start", plan, "--settings", env.Tenant.SettingsPath, "--db", env.Db }.Select(Quote));
+        // script runs the command through $SHELL -c; "exec" makes dotnet the terminal's foreground process itself, so the
+        // interrupt reaches it alone. Without it dash (Debian's /bin/sh, script's shell when SHELL is unset) is killed by
+        // the same SIGINT while it waits and exits 130, whatever the CLI exits with.
+        var command = "exec " + string.Join(' ', new[] { "dotnet", CliProcess.BinaryPath, "rollout", "start", plan, "--settings", env.Tenant.SettingsPath, "--db", env.Db }.Select(Quote));
         var start = new ProcessStartInfo("/usr/bin/script") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "--quiet", "--flush", "--return", "--command", command, "/dev/null" })
         {
@@ -35,6 +38,7 @@ public sealed class TerminalStopTests
 
         start.Environment["NO_COLOR"] = "1";
         start.Environment["TERM"] = "xterm";
+        start.Environment["SHELL"] = "/bin/sh";
         using var terminal = Process.Start(start)!;
         var transcript = new Transcript();
         var copying = transcript.ReadAllAsync(terminal.StandardOutput.BaseStream);
