@@ -16,6 +16,8 @@ internal sealed class SimulatedActiveDirectory : IKerberosBackend
     private readonly List<SimulatedDomain> domains;
     private readonly HashSet<string> mfaAccounts;
     private readonly List<SimulatedSignIn> signIns = [];
+    private TaskCompletionSource? hold;
+    private int operationsHeld;
 
     public SimulatedActiveDirectory(string path, TimeProvider time)
     {
@@ -158,8 +160,37 @@ internal sealed class SimulatedActiveDirectory : IKerberosBackend
         };
     }
 
+    /// <summary>Gets how many operations have waited on a <see cref="Hold"/> so far.</summary>
+    public int OperationsHeld => Volatile.Read(ref operationsHeld);
+
+    /// <summary>
+    /// Makes every operation from now on wait until the returned handle is disposed, as domain controllers that answer
+    /// late would: a test can then act while a workflow is known to wait on the directory, whatever the machine's speed.
+    /// </summary>
+    /// <returns>The hold; disposing it lets the waiting operations run.</returns>
+    public IDisposable Hold()
+    {
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref hold, held);
+        return new HoldRelease(() =>
+        {
+            Interlocked.CompareExchange(ref hold, null, held);
+            held.TrySetResult();
+        });
+    }
+
     /// <inheritdoc />
     public Task<KerberosOperationResult> ExecuteAsync(KerberosOperationRequest request, PowerShell.KerberosAdminCredentials? credentials, CancellationToken cancellationToken)
+        => Volatile.Read(ref hold) is { } held ? ExecuteAfterAsync(held.Task, request, credentials, cancellationToken) : Execute(request, credentials, cancellationToken);
+
+    private async Task<KerberosOperationResult> ExecuteAfterAsync(Task held, KerberosOperationRequest request, PowerShell.KerberosAdminCredentials? credentials, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref operationsHeld);
+        await held.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await Execute(request, credentials, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<KerberosOperationResult> Execute(KerberosOperationRequest request, PowerShell.KerberosAdminCredentials? credentials, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         Interlocked.Increment(ref operationsRun);
@@ -370,4 +401,9 @@ internal sealed class SimulatedActiveDirectory : IKerberosBackend
         => domains.FirstOrDefault(d => string.Equals(d.DnsName, dnsName, StringComparison.OrdinalIgnoreCase));
 
     private void Save() => AtomicJsonFile.Write(path, domains, KerberosJson.Options);
+
+    private sealed class HoldRelease(Action release) : IDisposable
+    {
+        public void Dispose() => release();
+    }
 }
