@@ -50,7 +50,7 @@ public sealed class RolloutCommandTests
     public async Task A_start_killed_mid_ring_shows_where_it_stopped_and_resume_finishes_with_one_policy_and_each_group_assigned_once()
     {
         await using var env = await TestTenant.StartAsync();
-        var plan = env.WritePlan("plan.json");
+        var plan = env.WritePlanWithRing2Soaking("plan.json");
         using var run = env.Start(env.WithSettings("rollout", "start", plan));
 
         string? id = null;

@@ -19,7 +19,7 @@ public sealed class StopSignalTests
         }
 
         await using var env = await TestTenant.StartAsync(devices: 300);
-        var plan = env.WritePlan("plan.json");
+        var plan = env.WritePlanWithRing2Soaking("plan.json");
         using var run = env.Start(env.WithSettings("rollout", "start", plan));
         var id = await WaitForAsync(env, run, "verifying", 2);
 

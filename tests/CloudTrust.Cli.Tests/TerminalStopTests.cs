@@ -20,7 +20,7 @@ public sealed class TerminalStopTests
         }
 
         await using var env = await TestTenant.StartAsync(devices: 300);
-        var plan = env.WritePlan("plan.json");
+        var plan = env.WritePlanWithRing2Soaking("plan.json");
         // script runs the command through $SHELL -c; "exec" makes dotnet the terminal's foreground process itself, so the
         // interrupt reaches it alone. Without it dash (Debian's /bin/sh, script's shell when SHELL is unset) is killed by
         // the same SIGINT while it waits and exits 130, whatever the CLI exits with.
