@@ -116,8 +116,7 @@ public sealed class AgentProcessLifecycleTests
         /// <summary>Sends a POSIX signal, as a service manager (TERM) or Ctrl+C (INT) would.</summary>
         public void Signal(string name)
         {
-            using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + name, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
-            kill.WaitForExit();
+            CloudTrust.Tests.Shared.PosixSignal.Send(process.Id, name);
         }
 
         public async Task<bool> WaitForExitAsync(TimeSpan timeout)

@@ -71,8 +71,7 @@ internal sealed class CliRun : IDisposable
     /// <summary>Sends a POSIX signal (TERM, INT) to the process, as a service manager or Ctrl+C would.</summary>
     public void Signal(string name)
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + name, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
-        kill.WaitForExit();
+        CloudTrust.Tests.Shared.PosixSignal.Send(process.Id, name);
     }
 
     /// <summary>
