@@ -23,7 +23,7 @@ public sealed class SimulatorCommandTests : IDisposable
     public async Task The_simulator_writes_its_settings_and_an_owner_only_secret_it_never_prints_and_kerberos_status_reads_it_with_simulated()
     {
         using var simulator = CliRun.Start(["simulator", "--devices", "60", "--port", "0", "--seed", "5"], workingDirectory: dir);
-        using (var safety = new CancellationTokenSource(TimeSpan.FromSeconds(20)))
+        using (var safety = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
         {
             while (!simulator.Stdout.Contains("Ctrl+C here stops the simulator", StringComparison.Ordinal))
             {

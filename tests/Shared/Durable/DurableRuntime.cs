@@ -1,5 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
@@ -51,13 +51,13 @@ public sealed class DurableRuntime : IAsyncDisposable
 
     public static async Task<DurableRuntime> StartAsync(DataConverter converter, ILoggerFactory? loggers = null)
     {
-        var address = $"http://127.0.0.1:{FreePort()}";
         var backend = new InMemoryOrchestrationService(loggers);
         var sidecar = Host.CreateDefaultBuilder()
             .ConfigureLogging(l => l.ClearProviders())
             .ConfigureWebHostDefaults(web =>
             {
-                web.UseUrls(address);
+                // Port 0: Kestrel takes a free port itself, read below; a port found free beforehand could be taken meanwhile.
+                web.UseUrls("http://127.0.0.1:0");
                 web.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
                 web.ConfigureServices(services =>
                 {
@@ -74,6 +74,7 @@ public sealed class DurableRuntime : IAsyncDisposable
             })
             .Build();
         await sidecar.StartAsync();
+        var address = sidecar.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var clientHost = Host.CreateDefaultBuilder()
             .ConfigureLogging(l => l.ClearProviders())
             .ConfigureServices(services =>
@@ -141,12 +142,5 @@ public sealed class DurableRuntime : IAsyncDisposable
         clientHost.Dispose();
         await sidecar.StopAsync();
         sidecar.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
