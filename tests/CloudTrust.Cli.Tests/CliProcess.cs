@@ -40,8 +40,20 @@ internal static class CliProcess
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(cts.Token);
+        var limit = timeout ?? TimeSpan.FromMinutes(2);
+        using var cts = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped, and failed with what it printed: a bare cancellation says nothing about where it hung.
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Assert.Fail($"'{string.Join(' ', start.ArgumentList)}' did not exit within {limit}; it printed:\n{await stdout}\n{await stderr}");
+        }
+
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 }
