@@ -73,7 +73,7 @@ public sealed class RolloutAbortTests
 
         // The directory answers nothing until the abort has been raised, so the preflight is certainly still running when
         // it arrives, however long the abort's own process takes to start on a loaded machine.
-        var held = env.Tenant.ActiveDirectory.Hold();
+        using var held = env.Tenant.ActiveDirectory.Hold();
         using var run = env.Start(env.WithSettings("rollout", "start", plan));
         string? id = null;
         using (var safety = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
