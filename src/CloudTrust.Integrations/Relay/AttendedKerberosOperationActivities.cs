@@ -47,20 +47,6 @@ public sealed class CancelAttendedKerberosOperationActivity(RelaySender sender) 
 /// <summary>Sends one attended operation and turns every ending but an answer into an exception.</summary>
 internal static class AttendedOperationCall
 {
-    public static async Task<AttendedOperation> SendAsync(RelaySender sender, KerberosOperationRequest request, CancellationToken cancellationToken)
-    {
-        var outcome = await sender.SendAsync(request, cancellationToken);
-        if (outcome.Kind == RelayOutcomeKind.Unavailable)
-        {
-            throw new RelayUnavailableException($"{request.Operation}: the agent could not be reached: {outcome.Message}");
-        }
-
-        if (outcome.Succeeded && outcome.Result!.Attended is { } attended)
-        {
-            return attended;
-        }
-
-        var code = outcome.ErrorCode ?? outcome.Result?.ErrorCode ?? KerberosErrorCodes.BackendFailed;
-        throw new KerberosOperationFailedException($"{request.Operation} failed ({code}): {outcome.Result?.ErrorMessage ?? outcome.Message ?? "no attended request in the answer"}");
-    }
+    public static Task<AttendedOperation> SendAsync(RelaySender sender, KerberosOperationRequest request, CancellationToken cancellationToken)
+        => RelayAnswer.RequireAsync(sender, request, r => r.Attended, "no attended request in the answer", null, cancellationToken);
 }

@@ -13,22 +13,10 @@ namespace CloudTrust.Integrations.Relay;
 public sealed class ReadKerberosServerDirectoryActivity(RelaySender sender) : IActivity<KerberosDomainRequest, KerberosDirectoryObject>
 {
     /// <inheritdoc />
-    public async Task<KerberosDirectoryObject> RunAsync(KerberosDomainRequest input, CancellationToken cancellationToken)
+    public Task<KerberosDirectoryObject> RunAsync(KerberosDomainRequest input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var request = KerberosOperationRequest.ReadKerberosServerDirectory(input.Domain);
-        var outcome = await sender.SendAsync(request, cancellationToken);
-        if (outcome.Kind == RelayOutcomeKind.Unavailable)
-        {
-            throw new RelayUnavailableException($"{request.Operation} for {request.Domain}: the agent could not be reached: {outcome.Message}");
-        }
-
-        if (outcome.Succeeded && outcome.Result!.Directory is { } directory)
-        {
-            return directory;
-        }
-
-        var code = outcome.ErrorCode ?? outcome.Result?.ErrorCode ?? KerberosErrorCodes.BackendFailed;
-        throw new KerberosOperationFailedException($"{request.Operation} for {request.Domain} failed ({code}): {outcome.Result?.ErrorMessage ?? outcome.Message ?? "no directory object in the answer"}");
+        return RelayAnswer.RequireAsync(sender, request, r => r.Directory, "no directory object in the answer", request.Domain, cancellationToken);
     }
 }

@@ -12,22 +12,6 @@ namespace CloudTrust.Integrations.Relay;
 public sealed class RelayHelloGroupPolicyReader(RelaySender sender) : IHelloGroupPolicyPort
 {
     /// <inheritdoc />
-    public async Task<IReadOnlyList<HelloGroupPolicy>> ListAsync(string domain, CancellationToken cancellationToken)
-    {
-        var request = KerberosOperationRequest.ListHelloGroupPolicies(domain);
-        var outcome = await sender.SendAsync(request, cancellationToken);
-        if (outcome.Kind == RelayOutcomeKind.Unavailable)
-        {
-            throw new RelayUnavailableException($"{request.Operation} for {domain}: the agent could not be reached: {outcome.Message}");
-        }
-
-        if (outcome.Succeeded && outcome.Result!.HelloGroupPolicies is { } policies)
-        {
-            return policies;
-        }
-
-        var code = outcome.ErrorCode ?? outcome.Result?.ErrorCode ?? KerberosErrorCodes.BackendFailed;
-        var message = outcome.Result?.ErrorMessage ?? outcome.Message ?? "no GPO list in the answer";
-        throw new KerberosOperationFailedException($"{request.Operation} for {domain} failed ({code}): {message}");
-    }
+    public Task<IReadOnlyList<HelloGroupPolicy>> ListAsync(string domain, CancellationToken cancellationToken)
+        => RelayAnswer.RequireAsync(sender, KerberosOperationRequest.ListHelloGroupPolicies(domain), r => r.HelloGroupPolicies, "no GPO list in the answer", domain, cancellationToken);
 }
